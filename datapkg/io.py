@@ -53,8 +53,8 @@ def read_table(path: Path, resource: str) -> pd.DataFrame:
     df = raw[list(dtypes)].copy()
     for name, dtype in dtypes.items():
         if name in booleans:
-            df[name] = df[name].map({"true": True, "false": False}, na_action="ignore").astype(
-                "boolean"
+            df[name] = (
+                df[name].map({"true": True, "false": False}, na_action="ignore").astype("boolean")
             )
         elif dtype != "string":
             df[name] = pd.to_numeric(df[name]).astype(dtype)

@@ -103,7 +103,9 @@ def load_sources(root: str | Path = ".") -> list[Source]:
     sources = []
     for i, meta in enumerate(read_metadata(root), start=1):
         if meta["source_id"] in seen:
-            raise SourceError(f"{meta_path}: row {i}: field 'source_id': duplicate {meta['source_id']!r}")
+            raise SourceError(
+                f"{meta_path}: row {i}: field 'source_id': duplicate {meta['source_id']!r}"
+            )
         seen.add(meta["source_id"])
         path = root / meta["file"]
         if not path.is_file():

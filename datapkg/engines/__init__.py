@@ -48,8 +48,6 @@ def get_engine(name: str, scheduler: str | None = None, progress: Any = None) ->
         try:
             from datapkg.engines.dask_engine import DaskEngine
         except ImportError as exc:  # dask is an optional extra
-            raise ValueError(
-                "--engine dask needs Dask: pip install 'tariff-ledger[dask]'"
-            ) from exc
+            raise ValueError("--engine dask needs Dask: pip install 'tariff-ledger[dask]'") from exc
         return DaskEngine(scheduler)
     raise ValueError(f"unknown engine {name!r}; expected one of {', '.join(ENGINES)}")
