@@ -1,0 +1,64 @@
+"""Reconcile claims into facts and evidence.
+
+``reconcile(claims, sources) -> (facts, evidence)`` is a pipeline of pure steps, one concept per
+module:
+
+1. :mod:`~datapkg.reconcile.keys` - claims as records; the key of a figure and its fact id;
+   :mod:`~datapkg.reconcile.periods` - date intervals and when two match (they overlap).
+2. :mod:`~datapkg.reconcile.grouping` - claims about the same figure form a group (undated or
+   party-less claims join the one group they fit, never a guess).
+3. :mod:`~datapkg.reconcile.independence` - corroboration counts distinct sources.origin.
+4. :mod:`~datapkg.reconcile.conflicts` - one value per fact (the one most independent sources
+   give), other values kept as ``disagrees`` evidence and flagged.
+5. :mod:`~datapkg.reconcile.derivation` - the tariff stack: components must add up to the total;
+   an implied, unstated layer becomes a derived fact.
+6. :mod:`~datapkg.reconcile.events` - possibly-same events with differing dates are flagged.
+7. :mod:`~datapkg.reconcile.labels` - readable labels; :mod:`~datapkg.reconcile.frames` - output.
+
+Same input, same output: claims are sorted by claim_id first and every tie is broken by an id.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+
+from datapkg.reconcile import derivation, events, facts, frames, grouping, independence, keys
+from datapkg.reconcile.facts import Fact
+from datapkg.reconcile.labels import label
+
+__all__ = ["reconcile", "reconcile_claims", "Fact"]
+
+
+def _labelled(f: Fact) -> Fact:
+    text = label(
+        fact_type=f.fact_type,
+        measure=f.measure,
+        imposer=f.imposer,
+        target=f.target,
+        status=f.status,
+        value=f.value,
+        unit=f.unit,
+        qualifier=f.qualifier,
+        period=f.period,
+        derived=f.derived,
+        conflict=f.conflict,
+    )
+    return dataclasses.replace(f, label=text)
+
+
+def reconcile_claims(claims: list[keys.Claim]) -> list[Fact]:
+    """Facts from claim records, sorted by fact_id."""
+    built = facts.unique_ids([facts.from_group(g) for g in grouping.group_claims(claims)])
+    built = derivation.apply_stacks(built)
+    built = facts.unique_ids(built)
+    built = events.flag_near_misses(built)
+    return sorted((_labelled(f) for f in built), key=lambda f: f.fact_id)
+
+
+def reconcile(claims: pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(facts, evidence) with exactly the schemas' columns, sorted by primary key."""
+    origins = independence.origin_map(sources)
+    records = keys.claims_from_frame(claims, origins)
+    return frames.to_frames(reconcile_claims(records))

@@ -1,0 +1,65 @@
+"""Events: dated calls, meetings, visits, ministerials, addresses and tariff changes.
+
+The same event reported by several sources is merged by the general grouping (same measure and
+status, the same parties in either order, overlapping dates: "next week", "4-5 February" and
+"February" are one visit). This module adds the one check grouping cannot make: two event facts
+of the same measure and parties whose dates do not overlap but lie at most ``MAX_GAP_DAYS``
+apart may be one event told with different dates. They are flagged (both kept, each citing the
+other's claims as disagreeing) when
+
+* one was scheduled (announced) and the other took place (in_force): e.g. a call "tomorrow"
+  resolved to the 14th while the call took place on the 13th; or
+* both have the same status and no source reports both (a source giving both dates is taken
+  to describe two events).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+from datapkg.reconcile import periods
+from datapkg.reconcile.conflicts import sources_text
+from datapkg.reconcile.facts import Fact, flag
+from datapkg.reconcile.keys import parties_compatible
+
+MAX_GAP_DAYS = 1  # days strictly between: consecutive days (gap 0) and one day between (gap 1)
+SCHEDULE_PAIR = frozenset({"announced", "in_force"})
+STATUS_TEXT = {"announced": "scheduled", "in_force": "took place"}
+
+
+def _may_be_same(a: Fact, b: Fact) -> bool:
+    if a.measure != b.measure or not parties_compatible(
+        a.measure, (a.imposer, a.target), (b.imposer, b.target)
+    ):
+        return False
+    gap = periods.gap_days(a.period, b.period)
+    if gap is None or gap > MAX_GAP_DAYS:
+        return False
+    if a.status != b.status:
+        return {a.status, b.status} == SCHEDULE_PAIR
+    return not ({c.source_id for c in a.stating} & {c.source_id for c in b.stating})
+
+
+def _note(other: Fact) -> str:
+    status = STATUS_TEXT.get(other.status, other.status)
+    return (
+        f"May be the same event as {other.fact_id}, dated {periods.phrase(other.period)} "
+        f"({status}) by {sources_text(other.stating)}."
+    )
+
+
+def flag_near_misses(facts: Sequence[Fact]) -> list[Fact]:
+    """The facts with possibly-same events of differing dates flagged."""
+    events = sorted((f for f in facts if f.fact_type == "event"), key=lambda f: f.fact_id)
+    notes: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for a, b in combinations(events, 2):
+        if _may_be_same(a, b):
+            notes.setdefault(a.fact_id, []).append((_note(b), tuple(c.claim_id for c in b.stating)))
+            notes.setdefault(b.fact_id, []).append((_note(a), tuple(c.claim_id for c in a.stating)))
+    out = []
+    for f in facts:
+        for note, claim_ids in notes.get(f.fact_id, []):
+            f = flag(f, note, claim_ids)
+        out.append(f)
+    return out

@@ -1,0 +1,64 @@
+"""Output: facts and evidence as DataFrames with exactly the schemas' columns and dtypes
+(the dtypes ``datapkg.io`` reads the CSVs back with; empty text is NA, dates datetime.date)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from datapkg.reconcile.facts import Fact
+from datapkg.schema import fields
+
+_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
+
+
+def typed_frame(resource: str, rows: list[dict[str, Any]], key: list[str]) -> pd.DataFrame:
+    schema_fields = fields(resource)
+    names = [f["name"] for f in schema_fields]
+    df = pd.DataFrame(rows, columns=names)
+    for f in schema_fields:
+        dtype = _DTYPES.get(f["type"])
+        if dtype is not None:
+            df[f["name"]] = df[f["name"]].astype(dtype)
+        else:  # dates stay datetime.date objects (None when empty)
+            df[f["name"]] = df[f["name"]].astype(object)
+    return df.sort_values(key, kind="stable").reset_index(drop=True)
+
+
+def fact_row(f: Fact) -> dict[str, Any]:
+    return {
+        "fact_id": f.fact_id,
+        "fact_type": f.fact_type,
+        "measure": f.measure,
+        "imposer": f.imposer,
+        "target": f.target,
+        "status": f.status,
+        "value": f.value,
+        "unit": f.unit,
+        "qualifier": f.qualifier,
+        "date_from": f.period.start,
+        "date_to": f.period.end,
+        "label": f.label,
+        "n_claims": f.n_claims,
+        "n_sources": f.n_sources,
+        "derived": f.derived,
+        "derivation": f.derivation,
+        "conflict": f.conflict,
+        "conflict_note": f.conflict_note,
+    }
+
+
+def to_frames(facts: Sequence[Fact]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(facts, evidence) frames sorted by their primary keys."""
+    fact_rows = [fact_row(f) for f in facts]
+    evidence_rows = [
+        {"fact_id": f.fact_id, "claim_id": cid, "role": role}
+        for f in facts
+        for cid, role in f.evidence
+    ]
+    return (
+        typed_frame("facts", fact_rows, ["fact_id"]),
+        typed_frame("evidence", evidence_rows, ["fact_id", "claim_id"]),
+    )

@@ -1,0 +1,121 @@
+"""Grouping: which claims are about the same figure.
+
+Claims are first split by (measure, status); the measure's fact type must exist (a bare ``date``
+claim with no recognised event makes no fact). Inside a split, claims are taken from the most
+specific to the least (dated before undated, both parties before a missing party, short periods
+before long ones, then claim_id), and each claim
+
+* joins the one existing group it is compatible with: parties compatible (a missing party
+  matches any; symmetric measures ignore order) and periods overlapping. An undated claim is
+  compatible with any group whose parties fit, dated or not;
+* when several groups fit, prefers the one with exactly its parties, then the one with a claim
+  of the same value; if still ambiguous it is *not* guessed into any: it goes to a group of its
+  own (shared with other claims ambiguous in the same way);
+* when none fits, starts a new group.
+
+A group's period is the intersection of its claims' periods: "August 2025" and "since August
+2025" give August 2025; "next week" and "4-5 February" give 4-5 February.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from datapkg.reconcile import periods
+from datapkg.reconcile.keys import Claim, merge_parties, parties, parties_compatible
+from datapkg.reconcile.periods import Period
+from datapkg.reconcile.vocab import fact_type
+
+Parties = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Claims about one figure: its key and the claims, sorted by claim_id."""
+
+    measure: str
+    status: str
+    imposer: str | None
+    target: str | None
+    period: Period
+    claims: tuple[Claim, ...]
+
+
+@dataclass
+class _Open:
+    parties: Parties
+    period: Period
+    claims: list[Claim] = field(default_factory=list)
+
+
+def same_value(a: Claim, b: Claim) -> bool:
+    if a.value is None or b.value is None:
+        return False
+    return a.unit == b.unit and abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
+
+
+def _order(c: Claim) -> tuple[bool, bool, int, str]:
+    p = parties(c.measure, c.imposer, c.target)
+    return (c.period.undated, None in p, periods.length(c.period), c.claim_id)
+
+
+def _fits(c: Claim, p: Parties, g: _Open) -> bool:
+    if not parties_compatible(c.measure, p, g.parties):
+        return False
+    if c.period.undated:
+        return True
+    return periods.overlaps(c.period, g.period)
+
+
+def _choose(c: Claim, p: Parties, candidates: list[_Open]) -> _Open | None:
+    if len(candidates) > 1:
+        exact = [g for g in candidates if g.parties == p]
+        if len(exact) == 1:
+            candidates = exact
+    if len(candidates) > 1 and c.value is not None:
+        valued = [g for g in candidates if any(same_value(c, x) for x in g.claims)]
+        if len(valued) == 1:
+            candidates = valued
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _cluster(claims: list[Claim]) -> list[_Open]:
+    groups: list[_Open] = []
+    for c in sorted(claims, key=_order):
+        p = parties(c.measure, c.imposer, c.target)
+        candidates = [g for g in groups if _fits(c, p, g)]
+        chosen = _choose(c, p, candidates)
+        if chosen is None and candidates:  # ambiguous: a group of its own, never a guess
+            chosen = next((g for g in groups if g.parties == p and g.period == c.period), None)
+        if chosen is None:
+            groups.append(_Open(p, c.period, [c]))
+            continue
+        chosen.claims.append(c)
+        chosen.parties = merge_parties(c.measure, chosen.parties, p)
+        if not c.period.undated:
+            chosen.period = periods.intersection(chosen.period, c.period)
+    return groups
+
+
+def group_claims(claims: Iterable[Claim]) -> list[Group]:
+    """Groups of claims about one figure each, in a deterministic order."""
+    splits: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if fact_type(c.measure, c.kind) is not None:
+            splits[(c.measure, c.status)].append(c)
+    out = []
+    for (measure, status), members in sorted(splits.items()):
+        for g in _cluster(members):
+            out.append(
+                Group(
+                    measure=measure,
+                    status=status,
+                    imposer=g.parties[0],
+                    target=g.parties[1],
+                    period=g.period,
+                    claims=tuple(sorted(g.claims, key=lambda c: c.claim_id)),
+                )
+            )
+    return out
