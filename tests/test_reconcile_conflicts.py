@@ -139,3 +139,21 @@ def test_no_conflict_fields_are_empty():
     assert not row["conflict"]
     assert facts["conflict_note"].isna().all()
     assert facts["derivation"].isna().all()
+
+
+def test_undated_value_fitting_none_of_several_dated_facts_is_flagged():
+    facts, evidence = run(
+        [
+            claim_row("pti", 1, value=25.0, date_from="2025-08-07", date_to="2025-08-07"),
+            claim_row("express", 1, value=50.0, date_from="2025-08-27", date_to="2025-08-27"),
+            claim_row("gibn", 1, value=45.0),
+        ]
+    )
+    by = facts.set_index("fact_id")
+    undated = by.loc["tariff_total.usa.ind.in_force.undated"]
+    assert undated["value"] == 45.0 and bool(undated["conflict"])
+    for text in ("25%", "50%", "pti", "express", "2025-08-07", "2025-08-27"):
+        assert text in undated["conflict_note"]
+    ev = evidence[evidence["fact_id"] == "tariff_total.usa.ind.in_force.undated"]
+    assert sorted(ev["role"]) == ["disagrees", "disagrees", "states"]
+    assert not by.loc["tariff_total.usa.ind.in_force.2025-08-07", "conflict"]

@@ -24,9 +24,18 @@ import dataclasses
 
 import pandas as pd
 
-from datapkg.reconcile import derivation, events, facts, frames, grouping, independence, keys
-from datapkg.reconcile.facts import Fact
+from datapkg.reconcile import (
+    conflicts,
+    derivation,
+    events,
+    facts,
+    frames,
+    grouping,
+    independence,
+    keys,
+)
 from datapkg.reconcile.labels import label
+from datapkg.reconcile.model import Fact
 
 __all__ = ["reconcile", "reconcile_claims", "Fact"]
 
@@ -53,6 +62,7 @@ def reconcile_claims(claims: list[keys.Claim]) -> list[Fact]:
     built = facts.unique_ids([facts.from_group(g) for g in grouping.group_claims(claims)])
     built = derivation.apply_stacks(built)
     built = facts.unique_ids(built)
+    built = conflicts.flag_unplaced(built)
     built = events.flag_near_misses(built)
     return sorted((_labelled(f) for f in built), key=lambda f: f.fact_id)
 

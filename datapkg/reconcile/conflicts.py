@@ -6,17 +6,21 @@ lower value, and the note says it was a tie). Claims giving that value, or no va
 the fact; claims giving another value are kept as evidence with role *disagrees*, the fact is
 flagged ``conflict=true`` and ``conflict_note`` names every value with the sources behind it.
 Different units for one figure count as different values.
+
+An undated claim that grouping could not place (it fits several dated facts) and whose value
+matches none of them is flagged too (:func:`flag_unplaced`).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from datapkg.reconcile.independence import origins
-from datapkg.reconcile.keys import Claim
+from datapkg.reconcile.keys import Claim, parties_compatible
 from datapkg.reconcile.labels import format_value
+from datapkg.reconcile.model import Fact, flag
 
 QUALIFIER_ORDER = ("exact", "approx", "lower_bound", "upper_bound")
 ValueKey = tuple[float, str]
@@ -91,3 +95,46 @@ def resolve(claims: tuple[Claim, ...]) -> Resolution:
         disagreeing=disagreeing,
         note=note,
     )
+
+
+def _same(a: Fact, b: Fact) -> bool:
+    return (
+        a.unit == b.unit
+        and a.value is not None
+        and b.value is not None
+        and (abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value)))
+    )
+
+
+def flag_unplaced(facts: Sequence[Fact]) -> list[Fact]:
+    """Flag an undated figure that grouping could not place (it fits several dated facts of
+    the same measure, status and parties) when its value matches none of them: it disagrees
+    with all of them, but with which one cannot be told. The dated facts' stating claims are
+    cited as disagreeing."""
+    out = []
+    for f in facts:
+        if f.period.undated and f.value is not None and not f.derived and f.fact_type != "event":
+            dated = [
+                g
+                for g in facts
+                if g.measure == f.measure
+                and g.status == f.status
+                and not g.period.undated
+                and not g.derived
+                and g.value is not None
+                and parties_compatible(f.measure, (f.imposer, f.target), (g.imposer, g.target))
+            ]
+            if len(dated) > 1 and not any(_same(f, g) for g in dated):
+                shown = "; ".join(
+                    f"{g.fact_id} ({format_value(g.value, g.unit, g.qualifier)}, "
+                    f"{sources_text(g.stating)})"
+                    for g in dated
+                )
+                note = (
+                    f"Undated {format_value(f.value, f.unit, f.qualifier)} "
+                    f"({sources_text(f.stating)}) matches none of the dated values of this "
+                    f"figure: {shown}."
+                )
+                f = flag(f, note, tuple(c.claim_id for g in dated for c in g.stating))
+        out.append(f)
+    return out

@@ -22,8 +22,8 @@ import dataclasses
 from collections.abc import Sequence
 
 from datapkg.reconcile import keys, periods
-from datapkg.reconcile.facts import Fact, flag
 from datapkg.reconcile.labels import format_value
+from datapkg.reconcile.model import Fact, flag
 from datapkg.reconcile.vocab import component_of
 
 UNNAMED = "tariff_rate"

@@ -20,8 +20,8 @@ from itertools import combinations
 
 from datapkg.reconcile import periods
 from datapkg.reconcile.conflicts import sources_text
-from datapkg.reconcile.facts import Fact, flag
 from datapkg.reconcile.keys import parties_compatible
+from datapkg.reconcile.model import Fact, flag
 
 MAX_GAP_DAYS = 1  # days strictly between: consecutive days (gap 0) and one day between (gap 1)
 SCHEDULE_PAIR = frozenset({"announced", "in_force"})

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from datapkg.reconcile.facts import Fact
+from datapkg.reconcile.model import Fact
 from datapkg.schema import fields
 
 _DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
