@@ -180,3 +180,37 @@ def test_tariff_parties_are_ordered():
 def test_bare_date_claims_make_no_fact():
     facts, evidence = run([event_row("a", 1, "date", "2025-05-10")])
     assert facts.empty and evidence.empty
+
+
+def test_claim_of_unknown_status_joins_the_one_fact_it_fits():
+    facts, _ = run([claim_row("a", 1, value=50.0), claim_row("b", 1, value=50.0, status="unknown")])
+    assert list(facts["fact_id"]) == ["tariff_total.usa.ind.in_force.undated"]
+    assert facts.iloc[0]["n_sources"] == 2
+
+
+def test_claim_of_unknown_status_between_two_statuses_is_not_guessed():
+    facts, _ = run(
+        [
+            claim_row("a", 1, measure="tariff_penalty_russian_oil"),
+            claim_row("b", 1, measure="tariff_penalty_russian_oil", status="proposed"),
+            claim_row("c", 1, measure="tariff_penalty_russian_oil", status="unknown"),
+        ]
+    )
+    assert sorted(facts["status"]) == ["in_force", "proposed", "unknown"]
+    assert facts["n_claims"].eq(1).all()
+
+
+def test_ambiguous_claim_prefers_exact_parties_then_value():
+    facts, evidence = run(
+        [
+            claim_row("a", 1, value=50.0, date_from="2025-08-07", date_to="2025-08-07"),
+            claim_row("b", 1, value=50.0, date_from="2025-08-27", date_to="2025-08-27"),
+            claim_row(
+                "b", 40, value=25.0, date_from="2025-08-27", date_to="2025-08-27", target="BRA"
+            ),
+            claim_row("c", 1, value=25.0, target=""),  # no target: fits all three; value picks
+        ]
+    )
+    placed = evidence[evidence["claim_id"] == "c-1-6"]
+    assert list(placed["fact_id"]) == ["tariff_total.usa.bra.in_force.2025-08-27"]
+    assert len(facts) == 3

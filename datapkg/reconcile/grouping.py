@@ -1,16 +1,17 @@
 """Grouping: which claims are about the same figure.
 
-Claims are first split by (measure, status); the measure's fact type must exist (a bare ``date``
-claim with no recognised event makes no fact). Inside a split, claims are taken from the most
-specific to the least (dated before undated, both parties before a missing party, short periods
-before long ones, then claim_id), and each claim
+Claims are first split by measure; the measure's fact type must exist (a bare ``date`` claim
+with no recognised event makes no fact). Inside a split, claims are taken from the most
+specific to the least (dated before undated, a known status before ``unknown``, both parties
+before a missing party, short periods before long ones, then claim_id), and each claim
 
-* joins the one existing group it is compatible with: parties compatible (a missing party
-  matches any; symmetric measures ignore order) and periods overlapping. An undated claim is
-  compatible with any group whose parties fit, dated or not;
-* when several groups fit, prefers the one with exactly its parties, then the one with a claim
-  of the same value; if still ambiguous it is *not* guessed into any: it goes to a group of its
-  own (shared with other claims ambiguous in the same way);
+* joins the one existing group it is compatible with: the same status (a claim of status
+  ``unknown`` fits any status), parties compatible (a missing party matches any; symmetric
+  measures ignore order) and periods overlapping. An undated claim is compatible with any group
+  whose status and parties fit, dated or not;
+* when several groups fit, prefers the one with exactly its status and parties, then the one
+  with a claim of the same value; if still ambiguous it is *not* guessed into any: it goes to a
+  group of its own (shared with other claims ambiguous in the same way);
 * when none fits, starts a new group.
 
 A group's period is the intersection of its claims' periods: "August 2025" and "since August
@@ -45,6 +46,7 @@ class Group:
 
 @dataclass
 class _Open:
+    status: str
     parties: Parties
     period: Period
     claims: list[Claim] = field(default_factory=list)
@@ -56,12 +58,17 @@ def same_value(a: Claim, b: Claim) -> bool:
     return a.unit == b.unit and abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
 
 
-def _order(c: Claim) -> tuple[bool, bool, int, str]:
+UNKNOWN = "unknown"
+
+
+def _order(c: Claim) -> tuple[bool, bool, bool, int, str]:
     p = parties(c.measure, c.imposer, c.target)
-    return (c.period.undated, None in p, periods.length(c.period), c.claim_id)
+    return (c.period.undated, c.status == UNKNOWN, None in p, periods.length(c.period), c.claim_id)
 
 
 def _fits(c: Claim, p: Parties, g: _Open) -> bool:
+    if c.status not in (g.status, UNKNOWN):
+        return False
     if not parties_compatible(c.measure, p, g.parties):
         return False
     if c.period.undated:
@@ -70,14 +77,18 @@ def _fits(c: Claim, p: Parties, g: _Open) -> bool:
 
 
 def _choose(c: Claim, p: Parties, candidates: list[_Open]) -> _Open | None:
-    if len(candidates) > 1:
-        exact = [g for g in candidates if g.parties == p]
-        if len(exact) == 1:
-            candidates = exact
-    if len(candidates) > 1 and c.value is not None:
-        valued = [g for g in candidates if any(same_value(c, x) for x in g.claims)]
-        if len(valued) == 1:
-            candidates = valued
+    """The one group among *candidates* to join, or None when none or several remain after
+    preferring exactly the claim's parties, then its status, then a group holding its value."""
+    preferences = (
+        lambda g: g.parties == p,
+        lambda g: g.status == c.status,
+        lambda g: any(same_value(c, x) for x in g.claims),
+    )
+    for keep in preferences:
+        if len(candidates) <= 1:
+            break
+        narrowed = [g for g in candidates if keep(g)]
+        candidates = narrowed or candidates
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -88,9 +99,10 @@ def _cluster(claims: list[Claim]) -> list[_Open]:
         candidates = [g for g in groups if _fits(c, p, g)]
         chosen = _choose(c, p, candidates)
         if chosen is None and candidates:  # ambiguous: a group of its own, never a guess
-            chosen = next((g for g in groups if g.parties == p and g.period == c.period), None)
+            same = (c.status, p, c.period)
+            chosen = next((g for g in groups if (g.status, g.parties, g.period) == same), None)
         if chosen is None:
-            groups.append(_Open(p, c.period, [c]))
+            groups.append(_Open(c.status, p, c.period, [c]))
             continue
         chosen.claims.append(c)
         chosen.parties = merge_parties(c.measure, chosen.parties, p)
@@ -101,17 +113,17 @@ def _cluster(claims: list[Claim]) -> list[_Open]:
 
 def group_claims(claims: Iterable[Claim]) -> list[Group]:
     """Groups of claims about one figure each, in a deterministic order."""
-    splits: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    splits: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if fact_type(c.measure, c.kind) is not None:
-            splits[(c.measure, c.status)].append(c)
+            splits[c.measure].append(c)
     out = []
-    for (measure, status), members in sorted(splits.items()):
+    for measure, members in sorted(splits.items()):
         for g in _cluster(members):
             out.append(
                 Group(
                     measure=measure,
-                    status=status,
+                    status=g.status,
                     imposer=g.parties[0],
                     target=g.parties[1],
                     period=g.period,
