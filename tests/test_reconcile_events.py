@@ -68,15 +68,17 @@ def test_next_week_next_month_and_exact_days_are_one_visit():
     assert row["label"] == "Visit, India-US: 4-5 Feb 2026 (scheduled)"
 
 
-def test_different_days_are_different_events_when_one_source_reports_both():
+def test_a_quoted_today_read_a_day_late_is_flagged_even_within_one_source():
+    # a paper of the 30th quotes "... Sergio Gor today" (said on the 29th) and also dates the
+    # meeting "on Thursday" (the 29th): two facts, both flagged, nothing merged
     facts, _ = run(
         [
-            event_row("x", 10, "event_call", "2026-01-13"),
-            event_row("x", 90, "event_call", "2026-01-14"),
+            event_row("express", 10, "event_meeting", "2026-01-29"),
+            event_row("express", 90, "event_meeting", "2026-01-30"),
         ]
     )
     assert len(facts) == 2
-    assert not facts["conflict"].any()
+    assert facts["conflict"].all()
 
 
 def test_same_event_dated_a_day_apart_by_different_sources_is_flagged():

@@ -214,3 +214,17 @@ def test_ambiguous_claim_prefers_exact_parties_then_value():
     placed = evidence[evidence["claim_id"] == "c-1-6"]
     assert list(placed["fact_id"]) == ["tariff_total.usa.bra.in_force.2025-08-27"]
     assert len(facts) == 3
+
+
+def test_open_since_claim_prefers_the_fact_starting_the_same_day():
+    # "since August last year" overlaps both "in August last year" and a (wrongly) January-dated
+    # claim; it belongs with the one that starts when it starts
+    facts, evidence = run(
+        [
+            claim_row("a", 1, value=50.0, date_from="2025-08-01", date_to="2025-08-31"),
+            claim_row("c", 1, value=50.0, date_from="2026-01-01", date_to="2026-01-29"),
+            claim_row("b", 1, value=50.0, date_from="2025-08-01"),
+        ]
+    )
+    placed = evidence[evidence["claim_id"] == "b-1-6"]
+    assert list(placed["fact_id"]) == ["tariff_total.usa.ind.in_force.2025-08"]

@@ -5,12 +5,12 @@ status, the same parties in either order, overlapping dates: "next week", "4-5 F
 "February" are one visit). This module adds the one check grouping cannot make: two event facts
 of the same measure and parties whose dates do not overlap but lie at most ``MAX_GAP_DAYS``
 apart may be one event told with different dates. They are flagged (both kept, each citing the
-other's claims as disagreeing) when
-
-* one was scheduled (announced) and the other took place (in_force): e.g. a call "tomorrow"
-  resolved to the 14th while the call took place on the 13th; or
-* both have the same status and no source reports both (a source giving both dates is taken
-  to describe two events).
+other's claims as disagreeing) when both have the same status, or one was scheduled (announced)
+and the other took place (in_force). Typical causes: a quote's "today" or "tomorrow" read
+against the publication day rather than the day it was said (a meeting on the 29th quoted as
+"today" in a paper of the 30th; a call "tomorrow" said on the 12th, printed on the 13th). Two
+genuinely separate events on consecutive days are flagged too: a flag asks for review, it
+merges nothing.
 """
 
 from __future__ import annotations
@@ -36,9 +36,7 @@ def _may_be_same(a: Fact, b: Fact) -> bool:
     gap = periods.gap_days(a.period, b.period)
     if gap is None or gap > MAX_GAP_DAYS:
         return False
-    if a.status != b.status:
-        return {a.status, b.status} == SCHEDULE_PAIR
-    return not ({c.source_id for c in a.stating} & {c.source_id for c in b.stating})
+    return a.status == b.status or {a.status, b.status} == SCHEDULE_PAIR
 
 
 def _note(other: Fact) -> str:

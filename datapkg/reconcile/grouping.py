@@ -9,8 +9,9 @@ before a missing party, short periods before long ones, then claim_id), and each
   ``unknown`` fits any status), parties compatible (a missing party matches any; symmetric
   measures ignore order) and periods overlapping. An undated claim is compatible with any group
   whose status and parties fit, dated or not;
-* when several groups fit, prefers the one with exactly its status and parties, then the one
-  with a claim of the same value; if still ambiguous it is *not* guessed into any: it goes to a
+* when several groups fit, prefers the one with exactly its parties, then its status, then
+  (for a dated claim) one starting on the same day, then one with a claim of the same value;
+  if still ambiguous it is *not* guessed into any: it goes to a
   group of its own (shared with other claims ambiguous in the same way);
 * when none fits, starts a new group.
 
@@ -78,10 +79,13 @@ def _fits(c: Claim, p: Parties, g: _Open) -> bool:
 
 def _choose(c: Claim, p: Parties, candidates: list[_Open]) -> _Open | None:
     """The one group among *candidates* to join, or None when none or several remain after
-    preferring exactly the claim's parties, then its status, then a group holding its value."""
+    preferring exactly the claim's parties, then its status, then (for a dated claim) a group
+    starting the same day ("since August" with "in August", not with a later month), then a
+    group holding its value."""
     preferences = (
         lambda g: g.parties == p,
         lambda g: g.status == c.status,
+        lambda g: not c.period.undated and g.period.start == c.period.start,
         lambda g: any(same_value(c, x) for x in g.claims),
     )
     for keep in preferences:
