@@ -1,0 +1,25 @@
+"""The public interface of the extractor (see docs/architecture.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from extract.pipeline import run
+from extract.reader import Article, ExtractError, header_date, read_article
+
+__all__ = ["Article", "ExtractError", "read_article", "extract_text", "header_date"]
+
+
+def extract_text(text: str, *, source_id: str, published: date | None) -> list[dict[str, Any]]:
+    """Claims rows of one article: keys exactly the claims fields, sorted by (start, end, claim_id).
+
+    `published` is the article's date, used to resolve relative and year-less dates; a ' date
+    YYYY-MM-DD' header line in the text takes precedence when `published` is None.
+    """
+    if not isinstance(text, str):
+        raise ExtractError(f"{source_id}: text must be str, not {type(text).__name__}")
+    if "\x00" in text:
+        raise ExtractError(f"{source_id}: text contains NUL characters (binary data?)")
+    pub = published if published is not None else header_date(text)
+    return run(text, source_id, pub)

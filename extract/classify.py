@@ -1,0 +1,117 @@
+"""Classifying a figure: kind, measure, qualifier and status, from the words around it."""
+
+from __future__ import annotations
+
+from extract.cues import Window, anchored, first, nearest
+
+_NEAR = 40  # characters either side in which 'near' cues count
+_CLAUSE_BEFORE = 160
+
+
+def qualifier(w: Window, own: str) -> str:
+    """The figure's own qualifier (range ends, ranks) or the one its wording gives."""
+    if own:
+        return own
+    rule = anchored("qualifiers", w)
+    return rule["qualifier"] if rule else "exact"
+
+
+def percent_kind(w: Window, parse: str) -> tuple[str, str]:
+    """(kind, measure hint) of a percentage: tariff_rate, change (or share) or quantity."""
+    if parse == "pct_points":
+        return "change", ""
+    if parse == "pct_zero":
+        return "tariff_rate", ""
+    lo, hi = max(w.sent_start, w.start - 120), min(w.sent_end, w.end + 80)
+    rule = nearest("kinds", w, lo, hi, after_weight=1.2, sides=("near",))
+    if _share_of(w):
+        tight = nearest("kinds", w, max(w.sent_start, w.start - 25), w.start, sides=("near",))
+        if not (tight and tight["kind"] == "tariff_rate"):
+            return "change", "share"
+    if rule is None:
+        return ("tariff_rate", "") if _label_line(w) else ("quantity", "quantity")
+    return rule["kind"], rule.get("measure", "")
+
+
+def _share_of(w: Window) -> bool:
+    from extract.cues import cues
+    return any(rx.search(w.after) for r, rx in cues("kinds") if r.get("side") == "after")
+
+
+def _label_line(w: Window) -> bool:
+    """'Footwear: 40%' on a line of its own: a label-value line of a tariff table."""
+    line_start = w.text.rfind("\n", 0, w.start) + 1
+    head = w.text[line_start:w.start]
+    tail = w.text[w.end:w.text.find("\n", w.end) if "\n" in w.text[w.end:] else len(w.text)]
+    return ":" in head and len(head) < 60 and len(tail.strip(" .;,")) < 30
+
+
+def tariff_measure(w: Window) -> tuple[str, str]:
+    """(measure, rule id) of a tariff rate from the clause around it."""
+    rule = anchored("tariff_measures", w)
+    if rule and rule["side"] in ("before", "after"):
+        return rule["measure"], rule["id"]
+    near_lo, near_hi = max(w.sent_start, w.start - _NEAR), min(w.hi, w.end + _NEAR)
+    near = nearest("tariff_measures", w, near_lo, near_hi, sides=("near",))
+    if near and near["measure"] == "tariff_total":
+        return near["measure"], near["id"]
+    local = [r for r, rx in _clause_cues()
+             if rx.search(w.text, w.end, w.hi) or rx.search(w.text, near_lo, w.start)]
+    in_sentence = [r for r, rx in _clause_cues() if rx.search(w.text, w.sent_start, w.sent_end)]
+    oil = [r for r in in_sentence if r["measure"] == "tariff_penalty_russian_oil"]
+    if oil and any(r["measure"] == "tariff_penalty" for r in local):
+        return oil[0]["measure"], oil[0]["id"]
+    if local:
+        return local[0]["measure"], local[0]["id"]
+    if near:
+        return near["measure"], near["id"]
+    return "tariff_rate", ""
+
+
+def _penalty_near(w: Window) -> bool:
+    from extract.cues import cues
+    for r, rx in cues("tariff_measures"):
+        if r["measure"] == "tariff_penalty":
+            return bool(rx.search(w.text, max(w.sent_start, w.start - _NEAR), min(w.hi, w.end + _NEAR)))
+    return False
+
+
+def _clause_cues():
+    from extract.cues import cues
+    return [(r, rx) for r, rx in cues("tariff_measures") if r["side"] == "clause"]
+
+
+def money_measure(w: Window) -> str:
+    rule = nearest("money_measures", w, max(w.sent_start, w.start - 100), min(w.sent_end, w.end + 60),
+                   after_weight=1.5)
+    return rule["measure"] if rule else "money"
+
+
+def change_measure(w: Window, hint: str) -> str:
+    if hint == "share":
+        return "share"
+    lo, hi = max(w.sent_start, w.start - 100), min(w.sent_end, w.end + 60)
+    direction = nearest("directions", w, lo, hi)
+    subject = nearest("change_subjects", w, lo, hi, after_weight=1.5)
+    d = direction["measure"] if direction else "increase"
+    s = subject["measure"] if subject else "change"
+    return f"{s}_{d}"
+
+
+def status(w: Window, kind: str) -> str:
+    """Standing of the measure: nearest status cue in the clause, else in the sentence."""
+    rule = nearest("statuses", w, max(w.lo, w.start - 90), min(w.hi, w.end + 40), after_weight=2.0)
+    if rule is None:
+        rule = nearest("statuses", w, w.sent_start, w.sent_end, after_weight=2.0)
+    if rule:
+        return rule["status"]
+    return "in_force" if kind == "tariff_rate" else "unknown"
+
+
+def event_measure(w: Window) -> str:
+    rule = nearest("events", w, w.sent_start, w.sent_end, after_weight=1.0)
+    return rule["measure"] if rule else "date"
+
+
+__all__ = ["qualifier", "percent_kind", "tariff_measure", "money_measure", "change_measure",
+           "status", "event_measure", "first"]

@@ -1,0 +1,82 @@
+"""Searching cue rules in the windows around a mention and picking the nearest match."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from extract import rules
+
+Cue = tuple[dict[str, Any], re.Pattern[str]]
+
+
+@cache
+def cues(section: str) -> list[Cue]:
+    return rules.compile_cues("classify", section)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Where a mention sits: the sentence, and the clause bounded by neighbouring figures."""
+
+    text: str  # the whole normalised text
+    sent_start: int
+    sent_end: int
+    start: int  # mention
+    end: int
+    lo: int  # clause start: previous figure's end or sentence start
+    hi: int  # clause end: next figure's start or sentence end
+
+    @property
+    def before(self) -> str:
+        return self.text[self.lo:self.start]
+
+    @property
+    def after(self) -> str:
+        return self.text[self.end:self.hi]
+
+    @property
+    def sentence(self) -> str:
+        return self.text[self.sent_start:self.sent_end]
+
+
+def anchored(section: str, w: Window) -> dict[str, Any] | None:
+    """The first rule whose pattern matches at the edge of its side ('before' ends at the mention,
+    'after' starts at it)."""
+    for rule, rx in cues(section):
+        side = rule.get("side", "before")
+        if side == "before" and rx.search(w.text, w.lo, w.start):
+            return rule
+        if side == "after" and rx.search(w.after):
+            return rule
+    return None
+
+
+def nearest(section: str, w: Window, lo: int, hi: int, *, after_weight: float = 1.0,
+            sides: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """The rule with the match nearest the mention within text[lo:hi] (ties: earlier rule)."""
+    best: tuple[float, int] | None = None
+    found = None
+    for i, (rule, rx) in enumerate(cues(section)):
+        if sides and rule.get("side", "near") not in sides:
+            continue
+        for m in rx.finditer(w.text, lo, hi):
+            if m.end() <= w.start:
+                d = float(w.start - m.end())
+            elif m.start() >= w.end:
+                d = (m.start() - w.end) * after_weight
+            else:
+                continue
+            if best is None or (d, i) < best:
+                best, found = (d, i), rule
+    return found
+
+
+def first(section: str, text: str) -> dict[str, Any] | None:
+    """The first rule (in file order) whose pattern occurs anywhere in text."""
+    for rule, rx in cues(section):
+        if rx.search(text):
+            return rule
+    return None

@@ -1,0 +1,211 @@
+"""Resolving a date mention to a [date_from, date_to] period against the article's date.
+
+Weekdays and year-less dates point back in past-tense sentences and forward in future-tense ones;
+relative phrases ('last year', 'next week', 'in two weeks') count from the publication date;
+'a day after' counts from the last date the article gave (the anchor).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import cache
+
+from extract import numbers, rules
+from extract.mentions import Mention
+
+Period = tuple[date, date | None]
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_TENSE_LIMIT = 150
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+
+@cache
+def _tense_rules() -> list[tuple[str, re.Pattern[str]]]:
+    return [(r["values"]["tense"], rx) for r, rx in rules.compile_cues("dates", "tense")]
+
+
+@cache
+def _since() -> re.Pattern[str]:
+    return rules.compile_cues("dates", "since")[0][1]
+
+
+def tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
+    """'future', 'past' or '' from the tense cue in text[lo:hi] nearest the mention [start, end)."""
+    best: tuple[int, int] | None = None
+    found = ""
+    for i, (t, rx) in enumerate(_tense_rules()):
+        for m in rx.finditer(text, lo, hi):
+            d = start - m.end() if m.end() <= start else (m.start() - end if m.start() >= end else 0)
+            if best is None or (d, i) < best:
+                best, found = (d, i), t
+    return found
+
+
+def is_since(before: str) -> bool:
+    """True when the text just before a date opens a period ('since ...')."""
+    return bool(_since().search(before[-20:]))
+
+
+def month_number(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def month_period(year: int, month: int, part: str | None = None) -> Period:
+    last = calendar.monthrange(year, month)[1]
+    part = (part or "").lower()
+    if part == "early":
+        return date(year, month, 1), date(year, month, 10)
+    if part == "mid":
+        return date(year, month, 11), date(year, month, 20)
+    if part in ("late", "end"):
+        return date(year, month, 21), date(year, month, last)
+    return date(year, month, 1), date(year, month, last)
+
+
+def _nearest_year(month: int, day: int, pub: date, when: str) -> int:
+    """The year putting month/day nearest the article date, consistent with the tense."""
+    cands = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            cands.append(date(y, month, day))
+        except ValueError:
+            continue
+    nearest = min(cands, key=lambda c: abs((c - pub).days))
+    if when == "past":
+        cands = [c for c in cands if c <= pub] or cands
+    elif when == "future":
+        cands = [c for c in cands if c >= pub] or cands
+    best = min(cands, key=lambda c: abs((c - pub).days))
+    # tense words are weak evidence ('hosted' is often a participle): never let them push a date
+    # most of a year away when a reading within a few weeks exists
+    if abs((best - pub).days) > _TENSE_LIMIT and abs((nearest - pub).days) <= 45:
+        return nearest.year
+    return best.year
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _md(m: Mention, pub: date, when: str) -> Period | None:
+    mo = month_number(m.g("mo") or m.g("mo2") or "")
+    day = int(re.sub(r"\D", "", m.g("d1") or m.g("d2") or "0"))
+    year = int(m.g("y")) if m.g("y") else _nearest_year(mo, day, pub, when)
+    d = _safe_day(year, mo, day)
+    return (d, d) if d else None
+
+
+def _md_range(m: Mention, pub: date, when: str) -> Period | None:
+    mo = month_number(m.g("mo") or "")
+    d1, d2 = (int(re.sub(r"\D", "", m.g(k) or "0")) for k in ("d1", "d2"))
+    year = int(m.g("y")) if m.g("y") else _nearest_year(mo, d1, pub, when)
+    a, b = _safe_day(year, mo, d1), _safe_day(year, mo, d2)
+    return (a, b) if a and b and a <= b else None
+
+
+def _add(d: date, n: float, per: str) -> date:
+    per = per.rstrip("s")
+    if per == "day":
+        return d + timedelta(days=n)
+    if per == "week":
+        return d + timedelta(weeks=n)
+    months = int(n * (12 if per == "year" else 1))
+    y, mo = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, mo + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _rel_year(rel: str, pub: date) -> int:
+    return pub.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+
+
+def _rel_period(rel: str, per: str, pub: date) -> Period:
+    step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel.lower(), 0)
+    if per == "year":
+        y = pub.year + step
+        return date(y, 1, 1), date(y, 12, 31)
+    if per == "month":
+        first = _add(pub.replace(day=1), step, "month")
+        return month_period(first.year, first.month)
+    monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+    return monday, monday + timedelta(days=6)
+
+
+def _within(part: str, rel: str, per: str, pub: date) -> Period:
+    start, end = _rel_period(rel, per, pub)
+    part = part.lower()
+    if part == "earlier" and rel == "this":
+        return start, max(start, pub)
+    if part == "later" and rel == "this":
+        return min(pub, end), end
+    if part in ("early",):
+        return start, start + (end - start) / 3
+    if part in ("late", "end of"):
+        return end - (end - start) / 3, end
+    return start, end
+
+
+def _weekday(m: Mention, pub: date, when: str) -> Period:
+    target = _WEEKDAYS[(m.g("wd") or "").lower()]
+    rel = (m.g("rel") or "").lower()
+    if rel in ("next", "coming") or (when == "future" and rel != "last"):
+        delta = (target - pub.weekday()) % 7 or 7
+        d = pub + timedelta(days=delta)
+    else:
+        d = pub - timedelta(days=(pub.weekday() - target) % 7)
+    return d, d
+
+
+def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | None:
+    """The period a date mention names, or None when it cannot be resolved."""
+    p = m.rule.parse
+    n = numbers.parse_number(m.g("n1")) if m.g("n1") else None
+    if p == "date_iso":
+        d = _safe_day(int(m.g("y") or 0), int(m.g("mo") or 0), int(m.g("d1") or 0))
+        return (d, d) if d else None
+    if p == "date_md":
+        return _md(m, pub, when)
+    if p == "date_md_range":
+        return _md_range(m, pub, when)
+    if p == "date_month_rel":
+        return month_period(_rel_year(m.g("rel") or "", pub), month_number(m.g("mo") or ""), m.g("part"))
+    if p == "date_month_year":
+        return month_period(int(m.g("y") or 0), month_number(m.g("mo") or ""), m.g("part"))
+    if p == "date_month_alone":
+        mo = month_number(m.g("mo") or "")
+        year = _nearest_year(mo, 15, pub, when if when else "past")
+        return month_period(year, mo, m.g("part"))
+    if p == "date_year":
+        y = int(m.g("y") or 0)
+        return date(y, 1, 1), date(y, 12, 31)
+    if p == "date_in_n" and n is not None:
+        d = _add(pub, n, m.g("per") or "day")
+        return d, d
+    if p == "date_ago" and n is not None:
+        d = _add(pub, -n, m.g("per") or "day")
+        return d, d
+    if p == "date_offset" and n is not None:
+        base = anchor or pub
+        sign = 1 if (m.g("dir") or "") in ("later", "before") else -1
+        d = _add(base, sign * n, m.g("per") or "day")
+        return d, d
+    if p == "date_today":
+        return pub, pub
+    if p == "date_within":
+        return _within(m.g("part") or "", (m.g("rel") or "").lower(), m.g("per") or "", pub)
+    if p == "date_rel_period":
+        return _rel_period(m.g("rel") or "", m.g("per") or "", pub)
+    if p == "date_day_word":
+        w = (m.g("w") or "").lower()
+        d = pub + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(w, 0))
+        return d, d
+    if p == "date_weekday":
+        return _weekday(m, pub, when)
+    return None

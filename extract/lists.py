@@ -1,0 +1,47 @@
+"""Pairing figures with parties in lists: 'Vietnam (20 per cent), C, D and E (19 per cent)' and
+'X and Y, at 12 and 15 per cent respectively'."""
+
+from __future__ import annotations
+
+import re
+
+from extract.mentions import Mention
+from extract.places import Place
+
+_SEP = re.compile(r"^(?:\s*(?:,|and|&|,\s*and|as\swell\sas)\s*|\s+)$")
+_OPEN = re.compile(r"\(\s*(?:at\s)?$")
+_GAP_MAX = 12
+
+
+def _chain_before(places: list[Place], text: str, end: int) -> list[str]:
+    """Parties ending just before `end`, joined by commas/'and' only, in text order."""
+    chain: list[Place] = []
+    cursor = end
+    for p in reversed([p for p in places if p.end <= end]):
+        gap = text[p.end:cursor]
+        if chain and not _SEP.match(gap):
+            break
+        if not chain and gap.strip():
+            break
+        chain.append(p)
+        cursor = p.start
+    codes: list[str] = []
+    for p in reversed(chain):
+        if p.code not in codes:
+            codes.append(p.code)
+    return codes
+
+
+def targets(places: list[Place], text: str, m: Mention, n_figs: int) -> list[str]:
+    """Parties a list gives this mention ([] when the mention is not in such a list)."""
+    before = text[max(0, m.start - 6):m.start]
+    if _OPEN.search(before):  # 'C, D and E (19 per cent)'
+        paren = text.rfind("(", 0, m.start)
+        return _chain_before(places, text, paren)
+    if m.rule.parse == "pct_list" and n_figs > 1:  # '... respectively'
+        lead = text[max(0, m.start - 80):m.start]
+        cut = m.start - len(lead) + max(lead.rfind(")"), 0)
+        chain_end = m.start - len(re.search(r"(?:,?\s(?:at|of|with|to|by)?\s?)$", lead).group(0))
+        codes = _chain_before([p for p in places if p.start >= cut], text, chain_end)
+        return codes if len(codes) == n_figs else []
+    return []

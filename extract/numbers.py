@@ -1,0 +1,87 @@
+"""Turning the text of a figure into a number: digits with any grouping, spelled-out numbers,
+scale words (billion, crore, lakh crore) and currency names to ISO codes."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract import rules
+
+_SPACE = re.compile(r"[\s-]+")
+
+
+@cache
+def _words() -> dict[str, float]:
+    return {k: float(v) for k, v in rules.merged_values("numbers", "words").items()}
+
+
+@cache
+def _ordinals() -> dict[str, float]:
+    return {k: float(v) for k, v in rules.section("numbers", "words")[3]["values"].items()}
+
+
+@cache
+def _fractions() -> dict[str, float]:
+    return {_SPACE.sub(" ", k): float(v) for k, v in rules.merged_values("numbers", "words").items()
+            if " " in k or "-" in k or k == "half"}
+
+
+@cache
+def _scales() -> dict[str, float]:
+    table = {k: float(v) for k, v in rules.merged_values("numbers", "scales").items()}
+    return table
+
+
+@cache
+def _currencies() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for rule in rules.section("numbers", "currencies"):
+        for name in rule["names"]:
+            table[_SPACE.sub(" ", name.lower()).strip()] = rule["code"]
+    return table
+
+
+def parse_number(text: str | None) -> float | None:
+    """'12,34,567' -> 1234567.0, '3.5' -> 3.5, 'twenty-five' -> 25.0, 'a' -> 1.0; None if unreadable."""
+    if not text:
+        return None
+    raw = text.strip()
+    if raw[:1].isdigit():
+        try:
+            return float(raw.replace(",", ""))
+        except ValueError:
+            return None
+    total = 0.0
+    for word in _SPACE.split(raw.lower()):
+        if word not in _words():
+            return None
+        total += _words()[word]
+    return total
+
+
+def parse_ordinal(text: str) -> float | None:
+    return _ordinals().get(text.lower())
+
+
+def parse_fraction(text: str) -> float | None:
+    return _fractions().get(_SPACE.sub(" ", text.lower()).strip())
+
+
+def scale_factor(text: str | None) -> float:
+    """'billion' -> 1e9, 'lakh crore' -> 1e12, 'bn' -> 1e9; 1.0 when absent."""
+    if not text:
+        return 1.0
+    key = _SPACE.sub(" ", text.strip().lower())
+    return _scales().get(key, 1.0)
+
+
+def currency_code(text: str | None) -> str | None:
+    """'US$' -> 'USD', 'Rs.' -> 'INR', '₹' -> 'INR', 'yuan' -> 'CNY'."""
+    if not text:
+        return None
+    key = _SPACE.sub(" ", text.strip().lower())
+    code = _currencies().get(key)
+    if code is None and key.endswith("."):
+        code = _currencies().get(key[:-1])
+    return code

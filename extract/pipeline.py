@@ -1,0 +1,157 @@
+"""The extraction pipeline: normalise, split, find mentions and parties, resolve, classify, emit."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from extract import classify, dates, emit, lists, mentions, parties, places, sentences, values
+from extract.context import article_pass
+from extract.cues import Window
+from extract.mentions import Mention
+from extract.normalise import normalise
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    mentions: list[Mention] = field(default_factory=list)
+    places: list[places.Place] = field(default_factory=list)
+
+
+@dataclass
+class DateHit:
+    mention: Mention
+    period: tuple[date, date | None] | None
+    text: str  # date_text: the mention, with 'since' where it opens the period
+
+
+def _group(norm: str) -> list[Sentence]:
+    spans = sentences.split(norm)
+    idx = sentences.SentenceIndex(spans)
+    out = [Sentence(s, e) for s, e in spans]
+    if not out:
+        return out
+    for m in mentions.find(norm):
+        out[idx.find(m.start)].mentions.append(m)
+    for p in places.find(norm):
+        out[idx.find(p.start)].places.append(p)
+    return [s for s in out if s.mentions]
+
+
+def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
+               anchor: list[date | None]) -> list[DateHit]:
+    hits = []
+    for m in s.mentions:
+        if not m.is_date:
+            continue
+        when = dates.tense(norm, s.start, s.end, m.start, m.end)
+        period = dates.resolve(m, pub, when, anchor[0]) if pub else None
+        start = m.start
+        if period and dates.is_since(norm[max(s.start, m.match_start - 20):m.match_start]):
+            period = (period[0], None)
+            start = norm.rfind("since", max(s.start, m.match_start - 20), m.match_start)
+            start = start if start >= 0 else m.start
+        if period:
+            anchor[0] = period[0]
+        hits.append(DateHit(m, period, text[start:m.end]))
+    return hits
+
+
+def _nearest_date(hits: list[DateHit], m: Mention) -> DateHit | None:
+    found = [h for h in hits if h.period]
+    return min(found, key=lambda h: min(abs(h.mention.start - m.end), abs(m.start - h.mention.end)),
+               default=None)
+
+
+def _date_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, pub: date | None):
+    for h in hits:
+        m = h.mention
+        w = Window(norm, s.start, s.end, m.start, m.end, s.start, s.end)
+        imposer, target = parties.event_parties(s.places)
+        d_from, d_to = h.period if h.period else (None, None)
+        yield emit.row(
+            source_id="", start=m.start, end=m.end, mention=text[m.start:m.end],
+            quote=text[s.start:s.end], kind="date", value=None, unit="", qualifier="exact",
+            measure=classify.event_measure(w), imposer=imposer, target=target,
+            status=_event_status(h, pub, dates.tense(norm, s.start, s.end, m.start, m.end)),
+            date_from=d_from, date_to=d_to, date_text=h.text, rule=m.rule.id)
+
+
+def _event_status(h: DateHit, pub: date | None, when: str) -> str:
+    if not h.period or pub is None:
+        return "unknown"
+    d_from, d_to = h.period
+    if d_from > pub:
+        return "announced"
+    if d_to is not None and d_to < pub:
+        return "in_force"
+    return "announced" if when == "future" else "in_force"
+
+
+def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str):
+    nums = [m for m in s.mentions if not m.is_date]
+    for i, m in enumerate(nums):
+        lo = nums[i - 1].end if i else s.start
+        hi = nums[i + 1].start if i + 1 < len(nums) else s.end
+        w = Window(norm, s.start, s.end, m.start, m.end, lo, hi)
+        figs = values.figures(m, norm)
+        if not figs:
+            continue
+        kind, measure, mrule = _classify(m, w, figs[0].unit)
+        imposer, target = parties.choose(s.places, m.start, m.end, kind)
+        targets = lists.targets(s.places, norm, m, len(figs)) if kind != "date" else []
+        dh = _nearest_date(hits, m)
+        d_from, d_to = dh.period if dh and dh.period else (None, None)
+        status = classify.status(w, kind)
+        pairs = _pairs(figs, targets, target)
+        for fig, tgt in pairs:
+            yield emit.row(
+                source_id="", start=m.start, end=m.end, mention=text[m.start:m.end],
+                quote=text[s.start:s.end], kind=kind, value=fig.value, unit=fig.unit,
+                qualifier=classify.qualifier(w, fig.qualifier), measure=measure,
+                imposer=imposer if imposer != tgt else "", target=tgt, status=status,
+                date_from=d_from, date_to=d_to, date_text=dh.text if dh else "", rule=m.rule.id)
+
+
+def _pairs(figs, targets: list[str], target: str):
+    if targets and len(figs) == len(targets):
+        return list(zip(figs, targets, strict=True))  # 'A and B at 12 and 15% respectively'
+    if targets and len(figs) == 1:
+        return [(figs[0], t) for t in targets]  # 'C, D and E (19 per cent)'
+    return [(f, target) for f in figs]
+
+
+def _classify(m: Mention, w: Window, unit: str) -> tuple[str, str, str]:
+    if unit in ("percent", "percentage_point"):
+        kind, hint = classify.percent_kind(w, m.rule.parse)
+        if kind == "tariff_rate":
+            measure, rid = classify.tariff_measure(w)
+            return kind, measure, rid
+        if kind == "change":
+            return kind, classify.change_measure(w, hint), ""
+        return kind, hint or "quantity", ""
+    if m.rule.kind == "trade_value":
+        return "trade_value", classify.money_measure(w), ""
+    return m.rule.kind or "quantity", m.rule.measure or "quantity", ""
+
+
+def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any]]:
+    """All claims of one article's text."""
+    norm = normalise(text)
+    rows: list[dict[str, Any]] = []
+    anchor: list[date | None] = [None]
+    for s in _group(norm):
+        hits = _date_hits(s, norm, text, published, anchor)
+        rows.extend(_date_rows(s, hits, text, norm, published))
+        rows.extend(_numeric_rows(s, hits, text, norm))
+    for r in rows:
+        r["source_id"] = source_id
+    article_pass(rows)
+    return emit.numbered(rows, source_id)
+
+
+__all__ = ["run", "bisect_left"]

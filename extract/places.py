@@ -1,0 +1,81 @@
+"""Finding parties (countries, groups, demonyms, metonyms, leaders) in text, and the role the
+wording around each gives it: imposer, target, goods (a demonym before goods/exports), neutral."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from extract import rules
+from extract.trie import trie_regex
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    start: int
+    end: int
+    role: str  # imposer | target | goods | neutral
+    demonym: bool = False
+
+
+@cache
+def _names() -> dict[str, tuple[str, str, bool]]:
+    """name -> (code, built-in role, is demonym). 'ignore' entries block the phrase."""
+    table: dict[str, tuple[str, str, bool]] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if name and "," not in name and "(" not in name:
+                table[name] = (c.alpha_3, "neutral", False)
+    for key in ("aliases", "groups"):
+        for rule in rules.section("places", key):
+            for name in rule["names"]:
+                table[name] = (rule["code"], rule["role"], False)
+    for name, code in rules.merged_values_cased("places", "demonyms").items():
+        table[name] = (code, "neutral", True)
+    for name, code in rules.merged_values_cased("places", "people").items():
+        table[name] = (code, "neutral", False)
+    for rule in rules.section("places", "ignore"):
+        for name in rule["names"]:
+            table[name] = ("", "ignore", False)
+    return table
+
+
+@cache
+def _finder() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w$-])(?:the\s)?(" + trie_regex(list(_names())) + r")(?![\w$]|-[a-z])")
+
+
+@cache
+def _cues() -> list[tuple[dict, re.Pattern[str]]]:
+    return rules.compile_cues("classify", "roles")
+
+
+def _role(text: str, start: int, end: int, demonym: bool, default: str) -> str:
+    if default != "neutral":
+        return default
+    before, after = text[max(0, start - 60):start], text[end:end + 60]
+    for rule, rx in _cues():
+        if rule.get("demonym") is not None and rule["demonym"] != demonym:
+            continue
+        hay = before if rule["side"] == "before" else after
+        if rx.search(hay):
+            return rule["role"]
+    return "neutral"
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> list[Place]:
+    """Parties in text[start:end] with their roles, in order."""
+    table = _names()
+    out: list[Place] = []
+    for m in _finder().finditer(text, start, len(text) if end is None else end):
+        code, role, demonym = table[m.group(1)]
+        if role == "ignore":
+            continue
+        s, e = m.start(1), m.end(1)
+        out.append(Place(code, s, e, _role(text, s, e, demonym, role), demonym))
+    return out

@@ -1,0 +1,154 @@
+"""Loading the YAML rule files of extract/rules/ and compiling them once per process.
+
+Macros ({NAME}) are expanded here; the number words, scales and currencies of numbers.yml become
+the macros NUMW, SCALE, CURP and CURS. Nothing is compiled per mention: every consumer takes the
+compiled objects from :func:`mention_rules` / :func:`load` (both cached).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from extract.firstchars import charset, first_chars
+
+RULE_FILES = ("numbers", "mentions", "text", "places", "classify", "dates")
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_NAMED = re.compile(r"\(\?P<\w+>")
+
+
+@cache
+def load(name: str) -> dict[str, list[dict[str, Any]]]:
+    """The parsed YAML of extract/rules/<name>.yml."""
+    text = resources.files("extract").joinpath("rules", f"{name}.yml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def section(name: str, key: str) -> list[dict[str, Any]]:
+    return list(load(name).get(key, []))
+
+
+def merged_values(name: str, key: str) -> dict[str, Any]:
+    """All `values` maps of a section merged into one lookup (keys lower-cased)."""
+    out: dict[str, Any] = {}
+    for rule in section(name, key):
+        out.update({str(k).lower(): v for k, v in rule["values"].items()})
+    return out
+
+
+def alternation(words: list[str], *, flags: str = "") -> str:
+    """A regex alternation of literal words, longest first (so no shorter prefix wins)."""
+    body = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def _number_macros() -> dict[str, str]:
+    units = {k: v for k, v in merged_values("numbers", "words").items()}
+    small = [w for w in units if w not in ("a", "an", "single")]
+    unit_words = [w for w in small if w in _UNIT_WORDS]
+    tens = list(section("numbers", "words")[1]["values"])
+    numw = (
+        rf"(?:{alternation(tens, flags='i')}(?:[\s-]{alternation(unit_words[1:10], flags='i')})?"
+        rf"|{alternation([w for w in unit_words if w != 'zero'], flags='i')}"
+        rf"|(?i:hundred))(?![\w])"
+    )
+    scales = list(merged_values("numbers", "scales"))
+    long_scales = [s for s in scales if len(s) > 1]
+    short = [s for s in scales if len(s) == 1]
+    scale = rf"(?:{alternation(long_scales, flags='i')}|{alternation(short)})(?![A-Za-z])"
+    names = [n for rule in section("numbers", "currencies") for n in rule["names"]]
+    prefix = [n for n in names if not n.replace(" ", "").isalpha() or n.isupper() or n[:2] == "Rs"]
+    suffix = [n for n in names if n.replace(" ", "").replace(".", "").isalpha()]
+    return {
+        "NUMW": numw,
+        "SCALE": scale,
+        "CURP": rf"(?<![A-Za-z])(?:{alternation(prefix)})",
+        "CURS": rf"{alternation(suffix)}(?![A-Za-z])",
+    }
+
+
+_UNIT_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+
+
+def expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
+    """Replace {NAME} by its macro, recursively (macros may use macros)."""
+    if depth > 8:
+        raise ValueError(f"macro recursion too deep in {pattern!r}")
+    out = _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+    return expand(out, macros, depth + 1) if _MACRO.search(out) else out
+
+
+@cache
+def macros() -> dict[str, str]:
+    table = _number_macros()
+    for rule in section("mentions", "macros"):
+        table[rule["name"]] = rule["pattern"]
+    return {name: expand(p, table) for name, p in table.items()}
+
+
+@dataclass(frozen=True)
+class MentionRule:
+    id: str
+    parse: str
+    kind: str
+    measure: str
+    rx: re.Pattern[str]
+    group: str  # the name of this rule's group in the combined pattern
+
+
+@dataclass(frozen=True)
+class MentionRules:
+    scanner: re.Pattern[str]
+    by_group: dict[str, MentionRule]
+    by_char: dict[str, re.Pattern[str]]
+
+
+@cache
+def mention_rules() -> MentionRules:
+    """The mention rules compiled for one pass: for each character a rule can begin with, one
+    alternation of exactly those rules in file order, and a scanner of candidate positions
+    (word starts at such characters; anywhere for `midword` rules)."""
+    table = macros()
+    entries: list[tuple[str, str, frozenset[str] | None, bool]] = []
+    by_group: dict[str, MentionRule] = {}
+    for i, rule in enumerate(section("mentions", "rules")):
+        pattern = expand(rule["pattern"], table)
+        group = f"r{i}"
+        entries.append((group, _NAMED.sub("(?:", pattern), first_chars(pattern),
+                        bool(rule.get("midword"))))
+        by_group[group] = MentionRule(
+            id=rule["id"], parse=rule["parse"], kind=rule.get("kind", ""),
+            measure=rule.get("measure", ""), rx=re.compile(pattern), group=group,
+        )
+    chars = frozenset().union(*[fc for _, _, fc, _ in entries if fc])
+    if any(fc is None for _, _, fc, _ in entries):
+        raise ValueError("every mention rule must begin with a known set of characters")
+    by_char = {
+        c: re.compile("|".join(f"(?P<{g}>{p})" for g, p, fc, _ in entries if fc and c in fc))
+        for c in chars
+    }
+    mid = frozenset().union(*[fc for _, _, fc, mw in entries if mw and fc])
+    scanner = re.compile(rf"(?<!\w){charset(chars)}" + (f"|{charset(mid)}" if mid else ""))
+    return MentionRules(scanner, by_group, by_char)
+
+
+def compile_cues(name: str, key: str) -> list[tuple[dict[str, Any], re.Pattern[str]]]:
+    """Each rule of a section with its pattern compiled (macros expanded)."""
+    table = macros()
+    return [(r, re.compile(expand(r["pattern"], table))) for r in section(name, key)]
+
+
+def merged_values_cased(name: str, key: str) -> dict[str, Any]:
+    """All `values` maps of a section merged, keys kept as written."""
+    out: dict[str, Any] = {}
+    for rule in section(name, key):
+        out.update({str(k): v for k, v in rule["values"].items()})
+    return out

@@ -1,0 +1,131 @@
+"""Resolving a numeric mention to figures: value in base units, unit, and the qualifier its own
+form implies (the ends of a range, a negated 'top 50'). A mention may give several figures."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract import numbers
+from extract.mentions import Mention
+
+_NUM_IN = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+_NEGATED_RANK = re.compile(
+    r"(?i:\b(?:not|never|n't|nor|outside|beyond|no\slonger|fails?\sto|failed\sto)\b[^.;]{0,40}$)"
+)
+_FROM_BEFORE = re.compile(r"(?i:\bfrom\s(?:a\s|an\s|the\s)?$)")
+_PER_UNIT = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str
+    qualifier: str = ""  # empty: decided by the wording around the mention
+
+
+def _pct(m: Mention, text: str) -> list[Figure]:
+    return [Figure(v, "percent")] if (v := numbers.parse_number(m.g("n1"))) is not None else []
+
+
+def _pct_range(m: Mention, text: str) -> list[Figure]:
+    a, b = numbers.parse_number(m.g("n1")), numbers.parse_number(m.g("n2"))
+    if a is None or b is None:
+        return []
+    if _FROM_BEFORE.search(text[max(0, m.match_start - 12):m.match_start]) or a > b:
+        return [Figure(a, "percent", "exact"), Figure(b, "percent", "exact")]  # 'from 10% to 20%'
+    return [Figure(a, "percent", "lower_bound"), Figure(b, "percent", "upper_bound")]
+
+
+def _pct_list(m: Mention, text: str) -> list[Figure]:
+    span = text[m.start:m.end]
+    return [Figure(float(x.replace(",", "")), "percent") for x in _NUM_IN.findall(span)]
+
+
+def _money(m: Mention, text: str) -> list[Figure]:
+    code = numbers.currency_code(m.g("c1"))
+    n = numbers.parse_number(m.g("n1"))
+    if code is None or n is None:
+        return []
+    return [Figure(n * numbers.scale_factor(m.g("s1")), code)]
+
+
+def _money_range(m: Mention, text: str) -> list[Figure]:
+    code = numbers.currency_code(m.g("c1"))
+    a, b = numbers.parse_number(m.g("n1")), numbers.parse_number(m.g("n2"))
+    if code is None or a is None or b is None:
+        return []
+    s2 = numbers.scale_factor(m.g("s2"))
+    s1 = numbers.scale_factor(m.g("s1")) if m.g("s1") else s2  # '$10-12 billion'
+    lo, hi = a * s1, b * s2
+    if lo > hi:
+        return [Figure(lo, code, "exact"), Figure(hi, code, "exact")]
+    return [Figure(lo, code, "lower_bound"), Figure(hi, code, "upper_bound")]
+
+
+def _rank_top(m: Mention, text: str) -> list[Figure]:
+    n = numbers.parse_number(m.g("n1"))
+    if n is None:
+        return []
+    before = text[max(0, m.start - 60):m.start]
+    negated = bool(_NEGATED_RANK.search(before))
+    return [Figure(n, "rank", "lower_bound" if negated else "upper_bound")]
+
+
+def _rank_ordinal(m: Mention, text: str) -> list[Figure]:
+    n = numbers.parse_ordinal(m.g("o") or "") if m.g("o") else numbers.parse_number(m.g("n1"))
+    return [Figure(n, "rank", "exact")] if n is not None else []
+
+
+def _duration(m: Mention, text: str) -> list[Figure]:
+    n = numbers.parse_number(m.g("n1")) if m.g("n1") else 1.0
+    per = (m.g("per") or "").lower().rstrip("s")
+    return [Figure(n, _PER_UNIT[per])] if n is not None and per in _PER_UNIT else []
+
+
+def _count(m: Mention, text: str) -> list[Figure]:
+    n = numbers.parse_number(m.g("n1"))
+    return [Figure(n * numbers.scale_factor(m.g("s1")), "count")] if n is not None else []
+
+
+def _mass(m: Mention, text: str) -> list[Figure]:
+    n = numbers.parse_number(m.g("n1"))
+    if n is None:
+        return []
+    n *= numbers.scale_factor(m.g("s1"))
+    unit = (m.g("u") or "").lower()
+    if unit.startswith("barrel"):
+        return [Figure(n, "barrel")]
+    if unit.startswith("k"):
+        return [Figure(n / 1000.0, "tonne")]
+    return [Figure(n, "tonne")]
+
+
+def _share(m: Mention, text: str) -> list[Figure]:
+    v = numbers.parse_fraction(m.g("f") or "")
+    return [Figure(v, "percent")] if v is not None else []
+
+
+_PARSERS = {
+    "pct": _pct,
+    "pct_range": _pct_range,
+    "pct_list": _pct_list,
+    "pct_points": lambda m, t: [Figure(v, "percentage_point")]
+    if (v := numbers.parse_number(m.g("n1"))) is not None else [],
+    "pct_zero": lambda m, t: [Figure(0.0, "percent", "exact")],
+    "share": _share,
+    "money": _money,
+    "money_range": _money_range,
+    "rank_top": _rank_top,
+    "rank_ordinal": _rank_ordinal,
+    "duration": _duration,
+    "duration_one": _duration,
+    "count": _count,
+    "mass": _mass,
+}
+
+
+def figures(m: Mention, text: str) -> list[Figure]:
+    """The figures a numeric mention gives (empty when it cannot be read)."""
+    parser = _PARSERS.get(m.rule.parse)
+    return parser(m, text) if parser else []
