@@ -664,16 +664,16 @@ def timeline_frames(
 CLAIM_FILTERS = ("kind", "measure", "imposer", "target", "status", "source_id")
 CLAIM_COLUMNS = [
     ("claim_id", "Claim"),
-    ("published", "Published"),
-    ("publisher", "Outlet"),
-    ("kind", "Kind"),
-    ("measure", "Measure"),
+    ("quote", "Quote"),
     ("value_display", "Value"),
+    ("measure_name", "Measure"),
+    ("status", "Status"),
     ("imposer", "Imposer"),
     ("target", "Target"),
-    ("status", "Status"),
     ("period", "Period"),
-    ("quote", "Quote"),
+    ("publisher", "Outlet"),
+    ("published", "Published"),
+    ("kind", "Kind"),
 ]
 _SORTABLE = {
     "claim_id": "claim_id",
@@ -681,6 +681,7 @@ _SORTABLE = {
     "publisher": "publisher",
     "kind": "kind",
     "measure": "measure",
+    "measure_name": "measure",
     "value_display": "value",
     "imposer": "imposer",
     "target": "target",
@@ -746,10 +747,11 @@ def claims_page(
                 "source_id": r["source_id"],
                 "kind": r["kind"],
                 "measure": r["measure"],
+                "measure_name": measure_name(str(r["measure"])),
                 "value_display": format_value(r["value"], r["unit"], r["qualifier"]),
                 "imposer": _plain(r["imposer"]) or "",
                 "target": _plain(r["target"]) or "",
-                "status": r["status"],
+                "status": STATUS_LABEL.get(str(r["status"]), r["status"]),
                 "period": format_period(r["date_from"], r["date_to"]),
                 "quote": r["quote"],
             }

@@ -451,7 +451,7 @@ def claims_page(data: DashboardData, search: str | None) -> html.Div:
                 style_cell={
                     "textAlign": "left",
                     "padding": "6px 8px",
-                    "fontFamily": "inherit",
+                    "fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
                     "fontSize": "14px",
                     "whiteSpace": "normal",
                     "height": "auto",
@@ -464,7 +464,7 @@ def claims_page(data: DashboardData, search: str | None) -> html.Div:
                     "borderBottom": "2px solid #9aa3ad",
                 },
                 style_cell_conditional=[
-                    {"if": {"column_id": "quote"}, "minWidth": "280px"},
+                    {"if": {"column_id": "quote"}, "minWidth": "300px", "width": "40%"},
                     {"if": {"column_id": "claim_id"}, "minWidth": "150px"},
                     {
                         "if": {"column_id": "value_display"},
@@ -473,7 +473,10 @@ def claims_page(data: DashboardData, search: str | None) -> html.Div:
                     },
                 ],
                 style_data_conditional=[{"if": {"row_index": "odd"}, "backgroundColor": "#f7f8fa"}],
-                css=[{"selector": ".dash-spreadsheet-menu", "rule": "display:none"}],
+                css=[
+                    {"selector": ".dash-spreadsheet-menu", "rule": "display:none"},
+                    {"selector": ".dash-cell-value a, td a", "rule": "color:#0b5cad"},
+                ],
             ),
         ],
         className="page",

@@ -35,6 +35,7 @@ DATE_BASIS = {
     "supplied": "supplied by the person who added the article",
     "inferred": "inferred from the text (see the note)",
 }
+APP_PAGES = {"", "/claims", "/facts", "/data"}
 NAV = [("/", "Overview"), ("/claims", "Claims"), ("/facts", "Facts"), ("/data", "Data")]
 DASH_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
@@ -57,7 +58,7 @@ def register_routes(server: Flask, data: DashboardData) -> None:
         resp.headers.setdefault("Content-Security-Policy", DASH_CSP)
         return resp
 
-    @server.route("/sources/<source_id>")
+    @server.route("/sources/<path:source_id>")
     def source_page(source_id: str) -> Response:
         row = data.source_row(source_id)
         if row is None:
@@ -67,7 +68,7 @@ def register_routes(server: Flask, data: DashboardData) -> None:
             )
         return html_response(render_source(data, row), 200)
 
-    @server.route("/claim/<claim_id>")
+    @server.route("/claim/<path:claim_id>")
     def claim_redirect(claim_id: str) -> Response:
         c = data.claims
         hit = c[c["claim_id"] == claim_id]
@@ -95,12 +96,16 @@ def register_routes(server: Flask, data: DashboardData) -> None:
         )
 
     # Writes are not offered: refuse anything but reads outside Dash's own callback endpoint.
+    # Paths no page or file answers to get a real 404 (Dash would serve its index for any path).
     @server.before_request
-    def _read_only() -> Any:
+    def _guard() -> Any:
         if request.method not in ("GET", "HEAD", "OPTIONS") and not request.path.startswith(
             "/_dash-"
         ):
             abort(405)
+        rule = request.url_rule.rule if request.url_rule is not None else ""
+        if rule.endswith("<path:path>") and request.path.rstrip("/") not in APP_PAGES:
+            return html_response(not_found_page("There is no page at this address.", data), 404)
         return None
 
 
