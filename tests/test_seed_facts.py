@@ -268,6 +268,15 @@ def test_a_call_scheduled_for_the_day_after_it_took_place_is_flagged(seeds):
         assert row["conflict"] and "event_call" in row["conflict_note"]
 
 
+def test_a_quoted_today_printed_a_day_later_is_flagged(seeds):
+    # 002 (updated 30 January) quotes Jaishankar's post of the 29th: "Pleased to meet ... Sergio
+    # Gor today". Read literally it dates the meeting to the 30th, against every other report
+    # (29th); if the package holds such a meeting it must be flagged next to the 29th.
+    for row in find(seeds, "event_meeting", date_from=D(2026, 1, 30), date_to=D(2026, 1, 30)):
+        assert row["conflict"], row["fact_id"]
+        assert "event_meeting.ind.usa.in_force.2026-01-29" in row["conflict_note"]
+
+
 def test_every_flag_has_a_note_naming_sources_or_facts(seeds):
     facts = seeds["facts"]
     names = set(seeds["sid"].values()) | set(facts["fact_id"])
