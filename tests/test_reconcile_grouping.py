@@ -228,3 +228,16 @@ def test_open_since_claim_prefers_the_fact_starting_the_same_day():
     )
     placed = evidence[evidence["claim_id"] == "b-1-6"]
     assert list(placed["fact_id"]) == ["tariff_total.usa.ind.in_force.2025-08"]
+
+
+def test_fact_of_unknown_status_takes_the_status_of_a_later_fitting_claim():
+    facts, _ = run(
+        [
+            claim_row(
+                "a", 1, value=50.0, status="unknown", date_from="2025-08-01", date_to="2025-08-31"
+            ),
+            claim_row("b", 1, value=50.0),  # undated, in force
+        ]
+    )
+    assert list(facts["fact_id"]) == ["tariff_total.usa.ind.in_force.2025-08"]
+    assert facts.iloc[0]["n_sources"] == 2

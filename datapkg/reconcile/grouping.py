@@ -5,8 +5,8 @@ with no recognised event makes no fact). Inside a split, claims are taken from t
 specific to the least (dated before undated, a known status before ``unknown``, both parties
 before a missing party, short periods before long ones, then claim_id), and each claim
 
-* joins the one existing group it is compatible with: the same status (a claim of status
-  ``unknown`` fits any status), parties compatible (a missing party matches any; symmetric
+* joins the one existing group it is compatible with: the same status (status ``unknown``, on
+  the claim or the group, fits any status; the group takes the known one), parties compatible (a missing party matches any; symmetric
   measures ignore order) and periods overlapping. An undated claim is compatible with any group
   whose status and parties fit, dated or not;
 * when several groups fit, prefers the one with exactly its parties, then its status, then
@@ -68,7 +68,7 @@ def _order(c: Claim) -> tuple[bool, bool, bool, int, str]:
 
 
 def _fits(c: Claim, p: Parties, g: _Open) -> bool:
-    if c.status not in (g.status, UNKNOWN):
+    if c.status != g.status and UNKNOWN not in (c.status, g.status):
         return False
     if not parties_compatible(c.measure, p, g.parties):
         return False
@@ -110,6 +110,8 @@ def _cluster(claims: list[Claim]) -> list[_Open]:
             continue
         chosen.claims.append(c)
         chosen.parties = merge_parties(c.measure, chosen.parties, p)
+        if chosen.status == UNKNOWN:
+            chosen.status = c.status
         if not c.period.undated:
             chosen.period = periods.intersection(chosen.period, c.period)
     return groups
