@@ -138,3 +138,13 @@ def test_scheduled_and_held_are_separate_facts():
         ]
     )
     assert sorted(facts["status"]) == ["announced", "in_force"]
+
+
+def test_adjacent_months_are_not_flagged():
+    facts, _ = run(
+        [
+            event_row("pti", 10, "event_meeting", "", date_from="2026-01-01", date_to="2026-01-31"),
+            event_row("ani", 10, "event_meeting", "", date_from="2026-02-01", date_to="2026-02-28"),
+        ]
+    )
+    assert len(facts) == 2 and not facts["conflict"].any()

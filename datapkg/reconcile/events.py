@@ -3,8 +3,8 @@
 The same event reported by several sources is merged by the general grouping (same measure and
 status, the same parties in either order, overlapping dates: "next week", "4-5 February" and
 "February" are one visit). This module adds the one check grouping cannot make: two event facts
-of the same measure and parties whose dates do not overlap but lie at most ``MAX_GAP_DAYS``
-apart may be one event told with different dates. They are flagged (both kept, each citing the
+of the same measure and parties whose precise dates (at most a week long) do not overlap but lie
+at most ``MAX_GAP_DAYS`` apart may be one event told with different dates. They are flagged (both kept, each citing the
 other's claims as disagreeing) when both have the same status, or one was scheduled (announced)
 and the other took place (in_force). Typical causes: a quote's "today" or "tomorrow" read
 against the publication day rather than the day it was said (a meeting on the 29th quoted as
@@ -24,6 +24,7 @@ from datapkg.reconcile.keys import parties_compatible
 from datapkg.reconcile.model import Fact, flag
 
 MAX_GAP_DAYS = 1  # days strictly between: consecutive days (gap 0) and one day between (gap 1)
+MAX_LENGTH_DAYS = 7  # only precise dates (days, short ranges, weeks): adjacent months are normal
 SCHEDULE_PAIR = frozenset({"announced", "in_force"})
 STATUS_TEXT = {"announced": "scheduled", "in_force": "took place"}
 
@@ -32,6 +33,8 @@ def _may_be_same(a: Fact, b: Fact) -> bool:
     if a.measure != b.measure or not parties_compatible(
         a.measure, (a.imposer, a.target), (b.imposer, b.target)
     ):
+        return False
+    if max(periods.length(a.period), periods.length(b.period)) > MAX_LENGTH_DAYS:
         return False
     gap = periods.gap_days(a.period, b.period)
     if gap is None or gap > MAX_GAP_DAYS:
