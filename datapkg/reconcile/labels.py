@@ -50,6 +50,11 @@ STATUS_WORDS = {
     "hypothetical": "hypothetical",
     "unknown": "",
 }
+EVENT_NOUNS = {
+    "event_negotiation": "Negotiations",
+    "event_office": "Took or left office",
+    "event_other": "Event",
+}
 EVENT_STATUS = {"in_force": "", "announced": "scheduled"}
 QUALIFIER_WORDS = {
     "exact": "",
@@ -174,7 +179,7 @@ def label(
 ) -> str:
     """A one-line readable statement of a fact."""
     if fact_type == "event":
-        noun = measure.removeprefix("event_").replace("_", " ")
+        noun = EVENT_NOUNS.get(measure) or measure.removeprefix("event_").replace("_", " ")
         noun = noun[0].upper() + noun[1:]
         parties = "-".join(party_name(p) for p in (imposer, target) if p)
         head = f"{noun}, {parties}" if parties else noun
