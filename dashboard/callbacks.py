@@ -34,7 +34,7 @@ def register(app: dash.Dash, data: d.DashboardData) -> None:
     def route(pathname: str | None, search: str | None) -> Any:
         path = (pathname or "/").rstrip("/") or "/"
         if path == "/":
-            return layout.overview(data)
+            return layout.overview(data, layout.parse_pair(search))
         if path == "/claims":
             return layout.claims_page(data, search)
         if path == "/facts":
@@ -53,6 +53,16 @@ def register(app: dash.Dash, data: d.DashboardData) -> None:
     )
     def overview(pair: str | None) -> Any:
         return layout.overview_parts(data, pair)
+
+    @app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.PAIR, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def pair_in_url(pair: str | None, search: str | None) -> Any:
+        query = layout.pair_query(pair)
+        return query if query != (search or "") else no_update
 
     for graph in (ids.STACK, ids.TIMELINE):
         app.clientside_callback(

@@ -548,7 +548,14 @@ def stack_frame(data: DashboardData, imposer: str, target: str) -> pd.DataFrame:
         )
         rows.append({**r, "bar": bar, "bar_kind": "total"})
     for code, sub in group.groupby("target", sort=True):
+        n_before = len(rows)
         add(sub, f"Conditional: {party_name(str(code))}", "conditional")
+        ctx = group_context(data, target, str(code))
+        note = f"applies to {party_name(target)} only if it is in this group"
+        if ctx:
+            note += "; " + "; ".join(f"{c['text']} ({c['n_sources']} src)" for c in ctx)
+        for row in rows[n_before:]:
+            row["context"] = note
     cols = list(f.columns) + [
         "claim_id",
         "source_id",
@@ -559,6 +566,7 @@ def stack_frame(data: DashboardData, imposer: str, target: str) -> pd.DataFrame:
         "sources_text",
         "bar",
         "bar_kind",
+        "context",
     ]
     out = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
     if not out.empty:
@@ -573,6 +581,35 @@ def stack_frame(data: DashboardData, imposer: str, target: str) -> pd.DataFrame:
     return out
 
 
+def group_context(data: DashboardData, target: str, group_code: str) -> list[dict[str, Any]]:
+    """Trade figures between *target* and the third country a group refers to (IND and IRN for
+    X-IRN-PARTNERS), each with its link: how exposed the target is to a conditional tariff."""
+    third = group_anchor_country(group_code)
+    if not third:
+        return []
+    f = data.facts
+    tf = f[
+        (f["fact_type"] == "trade_figure")
+        & (
+            ((f["imposer"] == target) & (f["target"] == third))
+            | ((f["imposer"] == third) & (f["target"] == target))
+        )
+    ]
+    out = []
+    for t in first_claims(data, tf).to_dict("records"):
+        out.append(
+            {
+                "text": f"{measure_name(t['measure'])} {party_name(str(t['imposer']))}–"
+                f"{party_name(str(t['target']))}: "
+                f"{format_value(t['value'], t['unit'], t['qualifier'])}",
+                "n_sources": t["n_sources"],
+                "link": t["link"],
+                "quote": t["quote"],
+            }
+        )
+    return out
+
+
 def conditional_context(data: DashboardData, imposer: str, target: str) -> list[dict[str, Any]]:
     """Notes for group-targeted (conditional) tariffs: who they fall on and the pair's exposure.
 
@@ -582,28 +619,8 @@ def conditional_context(data: DashboardData, imposer: str, target: str) -> list[
     st = stack_frame(data, imposer, target)
     st = st[st["bar_kind"] == "conditional"]
     notes = []
-    f = data.facts
     for r in st.to_dict("records"):
-        third = group_anchor_country(str(r["target"]))
-        ctx: list[dict[str, Any]] = []
-        if third:
-            tf = f[
-                (f["fact_type"] == "trade_figure")
-                & (
-                    ((f["imposer"] == target) & (f["target"] == third))
-                    | ((f["imposer"] == third) & (f["target"] == target))
-                )
-            ]
-            for t in first_claims(data, tf).to_dict("records"):
-                ctx.append(
-                    {
-                        "text": f"{measure_name(t['measure'])} {party_name(str(t['imposer']))}–"
-                        f"{party_name(str(t['target']))}: {format_value(t['value'], t['unit'], t['qualifier'])}",
-                        "n_sources": t["n_sources"],
-                        "link": t["link"],
-                        "quote": t["quote"],
-                    }
-                )
+        ctx = group_context(data, target, str(r["target"]))
         notes.append(
             {
                 "text": f"{r['display']} {measure_name(r['measure']).lower()} on "

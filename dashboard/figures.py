@@ -147,7 +147,8 @@ def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figu
         if len(df)
         else []
     )
-    _base_layout(fig, title, source_line, height=max(300, 190 + 84 * len(bars)))
+    n_ctx = int(df["bar_kind"].eq("conditional").any()) if len(df) else 0
+    _base_layout(fig, title, source_line, height=max(300, 190 + 84 * len(bars) + 40 * n_ctx))
     if not len(df):
         return no_data(fig, "No tariff rates in the package for this pair yet")
     shown: set[str] = set()
@@ -244,6 +245,25 @@ def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figu
                 + (", sources disagree ⚠" if bool(r.get("conflict")) else "")
                 + ")"
             )
+        ctx = [
+            c
+            for c in segs[segs["bar"] == bar].get("context", pd.Series(dtype=object))
+            if isinstance(c, str) and c
+        ]
+        if ctx:
+            fig.add_annotation(
+                text="<i>" + "<br>".join(_esc(x) for x in textwrap.wrap(ctx[0], 70)) + "</i>",
+                x=0,
+                xref="paper",
+                y=bar,
+                yref="y",
+                yshift=-19,
+                xanchor="left",
+                yanchor="top",
+                showarrow=False,
+                font={"size": 12, "color": MUTED},
+                align="left",
+            )
         fig.add_annotation(
             text=label,
             x=0,
@@ -326,6 +346,9 @@ def timeline_figure(
                 row=1,
                 col=1,
             )
+        # marks, batched: one trace per (measure, kind of mark) whatever the number of facts
+        points: dict[bool, dict[str, list[Any]]] = {}
+        spans: dict[str, list[Any]] = {"x": [], "y": [], "custom": [], "hover": []}
         for r in sub.to_dict("records"):
             value = float(r["value"])
             status = str(r["status"])
@@ -334,51 +357,67 @@ def timeline_figure(
                 f"({_esc(STATUS_LABEL.get(status, status))})<br>"
                 f"<i>“{hover_quote(r['quote'])}”</i><br>"
                 f"{_esc(r['publisher'] or r['source_id'])}, published {_date(r['published'])}<br>"
-                f"Date: {_esc(_period(r))}<br><b>Click to open the sentence</b><extra></extra>"
+                f"Date: {_esc(_period(r))}<br><b>Click to open the sentence</b>"
             )
             custom = [r["link"], r["fact_id"]]
-            symbol = "circle" if status == "in_force" else "circle-open"
             if r["precision"] in ("month", "range"):
                 a, b = r["date_from"], r["date_to"] + dt.timedelta(days=1)
-                mid = a + (b - a) / 2
-                fig.add_trace(
-                    go.Scatter(
-                        x=[a, mid, b],
-                        y=[value] * 3,
-                        mode="lines+markers",
-                        line={"color": c, "width": 12},
-                        opacity=0.45,
-                        marker={"size": 6, "color": c},
-                        name=f"{measure_name(m)} (month)",
-                        legendgroup=m,
-                        showlegend=False,
-                        customdata=[custom] * 3,
-                        hovertemplate=hover,
-                    ),
-                    row=1,
-                    col=1,
-                )
+                spans["x"] += [a, a + (b - a) / 2, b, None]
+                spans["y"] += [value, value, value, None]
+                spans["custom"] += [custom, custom, custom, [None, None]]
+                spans["hover"] += [hover, hover, hover, ""]
             else:
-                fig.add_trace(
-                    go.Scatter(
-                        x=[r["date_from"]],
-                        y=[value],
-                        mode="markers",
-                        marker={
-                            "size": 12,
-                            "color": c,
-                            "symbol": symbol if r["precision"] != "open" else "triangle-right",
-                            "line": {"color": c, "width": 2},
-                        },
-                        name=measure_name(m),
-                        legendgroup=m,
-                        showlegend=False,
-                        customdata=[custom],
-                        hovertemplate=hover,
-                    ),
-                    row=1,
-                    col=1,
+                pt = points.setdefault(
+                    status == "in_force",
+                    {"x": [], "y": [], "custom": [], "hover": [], "symbol": []},
                 )
+                pt["x"].append(r["date_from"])
+                pt["y"].append(value)
+                pt["custom"].append(custom)
+                pt["hover"].append(hover)
+                pt["symbol"].append("triangle-right" if r["precision"] == "open" else "circle")
+        if spans["x"]:
+            fig.add_trace(
+                go.Scatter(
+                    x=spans["x"],
+                    y=spans["y"],
+                    mode="lines+markers",
+                    connectgaps=False,
+                    line={"color": c, "width": 12},
+                    opacity=0.45,
+                    marker={"size": 6, "color": c},
+                    name=f"{measure_name(m)} (month known)",
+                    legendgroup=m,
+                    showlegend=False,
+                    customdata=spans["custom"],
+                    hovertext=spans["hover"],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                ),
+                row=1,
+                col=1,
+            )
+        for in_force_pts, pt in sorted(points.items()):
+            fig.add_trace(
+                go.Scatter(
+                    x=pt["x"],
+                    y=pt["y"],
+                    mode="markers",
+                    marker={
+                        "size": 12,
+                        "color": c if in_force_pts else "white",
+                        "symbol": pt["symbol"],
+                        "line": {"color": c, "width": 2},
+                    },
+                    name=measure_name(m) + ("" if in_force_pts else " (not in force)"),
+                    legendgroup=m,
+                    showlegend=False,
+                    customdata=pt["custom"],
+                    hovertext=pt["hover"],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                ),
+                row=1,
+                col=1,
+            )
     if not len(rates):
         fig.add_annotation(
             text="No dated tariff rates",
@@ -396,57 +435,72 @@ def timeline_figure(
     for i, name in enumerate(names):
         c = EVENT_COLOURS[i % len(EVENT_COLOURS)]
         sub = events[events["name"] == name]
+        bars: dict[str, list[Any]] = {"base": [], "x": [], "custom": [], "hover": [], "opacity": []}
+        pts: dict[str, list[Any]] = {"x": [], "custom": [], "hover": [], "fill": []}
         for r in sub.to_dict("records"):
             status = str(r["status"])
             hover = (
                 f"<b>{_esc(r.get('label') or name)}</b> ({_esc(STATUS_LABEL.get(status, status))})<br>"
                 f"<i>“{hover_quote(r['quote'])}”</i><br>"
                 f"{_esc(r['publisher'] or r['source_id'])}, published {_date(r['published'])}<br>"
-                f"Date: {_esc(_period(r))}<br><b>Click to open the sentence</b><extra></extra>"
+                f"Date: {_esc(_period(r))}<br><b>Click to open the sentence</b>"
             )
             custom = [r["link"], r["fact_id"]]
             if r["precision"] in ("month", "range"):
                 a, b = r["date_from"], r["date_to"] + dt.timedelta(days=1)
-                fig.add_trace(
-                    go.Bar(
-                        orientation="h",
-                        y=[name],
-                        base=[a.isoformat()],
-                        x=[(b - a).total_seconds() * 1000],
-                        width=0.5,
-                        marker={
-                            "color": c,
-                            "opacity": 0.35 if status == "in_force" else 0.15,
-                            "line": {"color": c, "width": 2},
-                        },
-                        name=name,
-                        showlegend=False,
-                        customdata=[custom],
-                        hovertemplate=hover,
-                    ),
-                    row=2,
-                    col=1,
-                )
+                bars["base"].append(a.isoformat())
+                bars["x"].append((b - a).total_seconds() * 1000)
+                bars["custom"].append(custom)
+                bars["hover"].append(hover)
+                bars["opacity"].append(0.4 if status == "in_force" else 0.15)
             else:
-                fig.add_trace(
-                    go.Scatter(
-                        x=[r["date_from"]],
-                        y=[name],
-                        mode="markers",
-                        marker={
-                            "size": 13,
-                            "color": c if status == "in_force" else "white",
-                            "symbol": "diamond",
-                            "line": {"color": c, "width": 2},
-                        },
-                        name=name,
-                        showlegend=False,
-                        customdata=[custom],
-                        hovertemplate=hover,
-                    ),
-                    row=2,
-                    col=1,
-                )
+                pts["x"].append(r["date_from"])
+                pts["custom"].append(custom)
+                pts["hover"].append(hover)
+                pts["fill"].append(c if status == "in_force" else "white")
+        if bars["x"]:
+            fig.add_trace(
+                go.Bar(
+                    orientation="h",
+                    y=[name] * len(bars["x"]),
+                    base=bars["base"],
+                    x=bars["x"],
+                    width=0.5,
+                    marker={
+                        "color": c,
+                        "opacity": bars["opacity"],
+                        "line": {"color": c, "width": 2},
+                    },
+                    name=name,
+                    showlegend=False,
+                    customdata=bars["custom"],
+                    hovertext=bars["hover"],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                ),
+                row=2,
+                col=1,
+            )
+        if pts["x"]:
+            fig.add_trace(
+                go.Scatter(
+                    x=pts["x"],
+                    y=[name] * len(pts["x"]),
+                    mode="markers",
+                    marker={
+                        "size": 13,
+                        "color": pts["fill"],
+                        "symbol": "diamond",
+                        "line": {"color": c, "width": 2},
+                    },
+                    name=name,
+                    showlegend=False,
+                    customdata=pts["custom"],
+                    hovertext=pts["hover"],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                ),
+                row=2,
+                col=1,
+            )
     if not names:
         fig.add_annotation(
             text="No dated events",

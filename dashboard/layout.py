@@ -197,6 +197,20 @@ def overview(data: DashboardData, pair: str | None = None) -> html.Div:
     )
 
 
+def parse_pair(search: str | None) -> str | None:
+    """'?pair=USA-IND' -> 'USA>IND' (the dropdown's value)."""
+    value = (parse_qs((search or "").lstrip("?")).get("pair") or [""])[0]
+    if "-" in value and not value.startswith("X-"):
+        a, b = value.split("-", 1)
+        return f"{a}>{b}"
+    return None
+
+
+def pair_query(value: str | None) -> str:
+    a, b = split_pair(value)
+    return "?" + urlencode({"pair": f"{a}-{b}"}) if a and b else ""
+
+
 def split_pair(value: str | None) -> tuple[str, str]:
     if value and ">" in value:
         a, b = value.split(">", 1)

@@ -250,3 +250,15 @@ def test_zip_holds_the_package_and_validates(pkg: d.DashboardData, tmp_path: Pat
     }
     zf.extractall(tmp_path)
     assert validate(str(tmp_path / "datapackage.json")).valid
+
+
+def test_pair_query_roundtrip() -> None:
+    assert layout.pair_query("USA>IND") == "?pair=USA-IND"
+    assert layout.parse_pair("?pair=USA-IND") == "USA>IND"
+    assert layout.parse_pair("?pair=X-IRN-PARTNERS") is None and layout.parse_pair("") is None
+
+
+def test_conditional_bar_carries_its_context(pkg: d.DashboardData) -> None:
+    st = d.stack_frame(pkg, "USA", "IND")
+    ctx = st[st["bar_kind"] == "conditional"]["context"].iloc[0]
+    assert "applies to India only if" in ctx and "2 billion" in ctx

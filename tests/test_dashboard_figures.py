@@ -27,7 +27,7 @@ def _links(fig) -> list[str]:
     out = []
     for tr in fig.data:
         if tr.customdata is not None:
-            out += [row[0] for row in tr.customdata]
+            out += [row[0] for row in tr.customdata if row[0] is not None]
     return out
 
 
@@ -92,7 +92,7 @@ def test_month_is_a_span_day_is_a_point(pkg: d.DashboardData) -> None:
     # month-known rates are drawn as a span from the 1st to the end of the month
     rate_spans = [t for t in fig.data if t.type == "scatter" and t.mode == "lines+markers"]
     assert rate_spans and all(
-        t.x[0] == dt.date(2025, 8, 1) and t.x[-1] == dt.date(2025, 9, 1) for t in rate_spans
+        t.x[0] == dt.date(2025, 8, 1) and t.x[2] == dt.date(2025, 9, 1) for t in rate_spans
     )
     # step lines run on to the end date
     steps = [t for t in fig.data if t.type == "scatter" and t.mode == "lines"]

@@ -222,3 +222,13 @@ def test_keyboard_reaches_skip_link_and_nav(page, live_url: str) -> None:
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.tagName") == "A"
+
+
+def test_pair_is_kept_in_the_url(page, live_url: str) -> None:
+    page.goto(live_url + "/?pair=USA-CHN")
+    page.wait_for_function(
+        "(document.querySelector('#stack-graph')?.innerText || '').includes('tariffs on China')",
+        timeout=20000,
+    )
+    text = page.locator("#stack-graph").inner_text()
+    assert "stated total 10%" in text and "Conditional" in text
