@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extract.cues import Window, anchored, first, nearest
 
 _NEAR = 40  # characters either side in which 'near' cues count
@@ -16,26 +18,42 @@ def qualifier(w: Window, own: str) -> str:
     return rule["qualifier"] if rule else "exact"
 
 
+_LEVEL = re.compile(
+    r"(?i:\b(?:rise|rises|rising|rose|risen|raise[sd]?|raising|increase[sd]?|hike[sd]?|cut|cuts|"
+    r"lower(?:ed|s)?|reduced?|reduces|drop(?:ped|s)?|fell|fall(?:s|en)?|go|goes|going|went|gone|"
+    r"climb(?:ed|s)?|jump(?:ed|s)?|doubled?|bring|brought|slash(?:ed)?|up|down)\s(?:\w+\s)?"
+    r"(?:to|at)\s(?:a\s|an\s)?$)"
+)
+
+
 def percent_kind(w: Window, parse: str) -> tuple[str, str]:
     """(kind, measure hint) of a percentage: tariff_rate, change (or share) or quantity."""
     if parse == "pct_points":
         return "change", ""
     if parse == "pct_zero":
         return "tariff_rate", ""
+    edge = _after_kind(w)
+    if edge and edge["kind"] == "tariff_rate":
+        return "tariff_rate", ""
     lo, hi = max(w.sent_start, w.start - 120), min(w.sent_end, w.end + 80)
     rule = nearest("kinds", w, lo, hi, after_weight=1.2, sides=("near",))
-    if _share_of(w):
+    if edge:  # '18% of exports'
         tight = nearest("kinds", w, max(w.sent_start, w.start - 25), w.start, sides=("near",))
         if not (tight and tight["kind"] == "tariff_rate"):
             return "change", "share"
+    if rule and rule["kind"] == "change" and _LEVEL.search(w.text, max(lo, w.start - 40), w.start):
+        # 'tariffs could rise to 60%': the figure is the level reached, not the change
+        tariff = nearest("kinds", w, w.sent_start, w.sent_end, sides=("near",), kinds=("tariff_rate",))
+        rule = tariff or rule
     if rule is None:
         return ("tariff_rate", "") if _label_line(w) else ("quantity", "quantity")
     return rule["kind"], rule.get("measure", "")
 
 
-def _share_of(w: Window) -> bool:
+def _after_kind(w: Window) -> dict | None:
     from extract.cues import cues
-    return any(rx.search(w.after) for r, rx in cues("kinds") if r.get("side") == "after")
+    return next((r for r, rx in cues("kinds") if r.get("side") == "after" and rx.search(w.after)),
+                None)
 
 
 def _label_line(w: Window) -> bool:

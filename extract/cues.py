@@ -55,12 +55,14 @@ def anchored(section: str, w: Window) -> dict[str, Any] | None:
 
 
 def nearest(section: str, w: Window, lo: int, hi: int, *, after_weight: float = 1.0,
-            sides: tuple[str, ...] = ()) -> dict[str, Any] | None:
+            sides: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> dict[str, Any] | None:
     """The rule with the match nearest the mention within text[lo:hi] (ties: earlier rule)."""
     best: tuple[float, int] | None = None
     found = None
     for i, (rule, rx) in enumerate(cues(section)):
         if sides and rule.get("side", "near") not in sides:
+            continue
+        if kinds and rule.get("kind") not in kinds:
             continue
         for m in rx.finditer(w.text, lo, hi):
             if m.end() <= w.start:
@@ -69,6 +71,7 @@ def nearest(section: str, w: Window, lo: int, hi: int, *, after_weight: float = 
                 d = (m.start() - w.end) * after_weight
             else:
                 continue
+            d -= rule.get("bonus", 0)
             if best is None or (d, i) < best:
                 best, found = (d, i), rule
     return found

@@ -19,7 +19,6 @@ Period = tuple[date, date | None]
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
-_TENSE_LIMIT = 150
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
 
@@ -74,16 +73,11 @@ def _nearest_year(month: int, day: int, pub: date, when: str) -> int:
             cands.append(date(y, month, day))
         except ValueError:
             continue
-    nearest = min(cands, key=lambda c: abs((c - pub).days))
     if when == "past":
         cands = [c for c in cands if c <= pub] or cands
     elif when == "future":
         cands = [c for c in cands if c >= pub] or cands
     best = min(cands, key=lambda c: abs((c - pub).days))
-    # tense words are weak evidence ('hosted' is often a participle): never let them push a date
-    # most of a year away when a reading within a few weeks exists
-    if abs((best - pub).days) > _TENSE_LIMIT and abs((nearest - pub).days) <= 45:
-        return nearest.year
     return best.year
 
 
@@ -209,3 +203,13 @@ def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | N
     if p == "date_weekday":
         return _weekday(m, pub, when)
     return None
+
+
+def offset_from(m: Mention, base: date) -> Period | None:
+    """'a day after X' where X is dated in the same sentence: the day after X's date."""
+    n = numbers.parse_number(m.g("n1"))
+    if n is None:
+        return None
+    sign = -1 if (m.g("dir") or "") in ("before", "earlier") else 1
+    d = _add(base, sign * n, m.g("per") or "day")
+    return d, d

@@ -32,16 +32,30 @@ def _chain_before(places: list[Place], text: str, end: int) -> list[str]:
     return codes
 
 
+def _last_chain(places: list[Place], text: str) -> list[str]:
+    """The last run of parties joined only by commas/'and' (in text order, distinct)."""
+    best: list[Place] = []
+    run: list[Place] = []
+    for p in places:
+        if run and _SEP.match(text[run[-1].end:p.start]):
+            run.append(p)
+        else:
+            run = [p]
+        best = list(run)
+    codes: list[str] = []
+    for p in best:
+        if p.code not in codes:
+            codes.append(p.code)
+    return codes
+
+
 def targets(places: list[Place], text: str, m: Mention, n_figs: int) -> list[str]:
     """Parties a list gives this mention ([] when the mention is not in such a list)."""
     before = text[max(0, m.start - 6):m.start]
     if _OPEN.search(before):  # 'C, D and E (19 per cent)'
         paren = text.rfind("(", 0, m.start)
         return _chain_before(places, text, paren)
-    if m.rule.parse == "pct_list" and n_figs > 1:  # '... respectively'
-        lead = text[max(0, m.start - 80):m.start]
-        cut = m.start - len(lead) + max(lead.rfind(")"), 0)
-        chain_end = m.start - len(re.search(r"(?:,?\s(?:at|of|with|to|by)?\s?)$", lead).group(0))
-        codes = _chain_before([p for p in places if p.start >= cut], text, chain_end)
+    if m.rule.parse == "pct_list" and n_figs > 1:  # 'X and Y, at 12 and 15 per cent respectively'
+        codes = _last_chain([p for p in places if p.end <= m.start], text)
         return codes if len(codes) == n_figs else []
     return []

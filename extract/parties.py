@@ -23,6 +23,9 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
                     or (p.role == "second" and not tariff)], start, end)
     imp = _nearest([p for p in places if (p.role == "imposer" or (p.role == "goods" and not tariff))
                     and (tgt is None or p.code != tgt.code)], start, end)
+    if tgt is None and tariff:  # 'no tariffs on drugs from the UK', 'a 15% tariff on EU goods'
+        tgt = _nearest([p for p in places if p.role == "second" and p.start >= end
+                        and (imp is None or p.code != imp.code)], start, end)
     imposer, target = (imp.code if imp else ""), (tgt.code if tgt else "")
     rest = [p for p in places if p.code not in (imposer, target) and not p.code.startswith("X-ALL")]
     if not imposer and rest:
@@ -35,10 +38,14 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
     return imposer, target
 
 
-def event_parties(places: Sequence[Place]) -> tuple[str, str]:
-    """The first two distinct parties of a sentence, in order of appearance."""
-    codes: list[str] = []
-    for p in places:
-        if p.code not in codes and not p.code.startswith("X-ALL"):
-            codes.append(p.code)
-    return (codes[0] if codes else ""), (codes[1] if len(codes) > 1 else "")
+def event_parties(places: Sequence[Place], start: int, end: int) -> tuple[str, str]:
+    """(first, second) party of a dated event: the party visited, met or called ('to X', 'with X')
+    is second; the nearest other party is first."""
+    usable = [p for p in places if not p.code.startswith("X-ALL")]
+    second = _nearest([p for p in usable if p.role in ("second", "target")], start, end)
+    first = _nearest([p for p in usable if second is None or p.code != second.code], start, end)
+    if second is None and first is not None:
+        second = _nearest([p for p in usable if p.code != first.code], start, end)
+        if second is not None and second.start < first.start:
+            first, second = second, first
+    return (first.code if first else ""), (second.code if second else "")

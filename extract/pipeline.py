@@ -44,7 +44,7 @@ def _group(norm: str) -> list[Sentence]:
 
 def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
                anchor: list[date | None]) -> list[DateHit]:
-    hits = []
+    hits: list[DateHit] = []
     for m in s.mentions:
         if not m.is_date:
             continue
@@ -55,9 +55,14 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             period = (period[0], None)
             start = norm.rfind("since", max(s.start, m.match_start - 20), m.match_start)
             start = start if start >= 0 else m.start
-        if period:
+        if period and m.rule.parse != "date_offset":
             anchor[0] = period[0]
         hits.append(DateHit(m, period, text[start:m.end]))
+    for i, h in enumerate(hits):  # 'met a day after the announcement on January 20'
+        later = next((x for x in hits[i + 1:] if x.period and x.mention.rule.parse != "date_offset"),
+                     None)
+        if h.mention.rule.parse == "date_offset" and later and later.period:
+            h.period = dates.offset_from(h.mention, later.period[0])
     return hits
 
 
@@ -71,12 +76,16 @@ def _date_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, pub: date
     for h in hits:
         m = h.mention
         w = Window(norm, s.start, s.end, m.start, m.end, s.start, s.end)
-        imposer, target = parties.event_parties(s.places)
+        measure = classify.event_measure(w)
+        if measure == "event_tariff_change":
+            imposer, target = parties.choose(s.places, m.start, m.end, "tariff_rate")
+        else:
+            imposer, target = parties.event_parties(s.places, m.start, m.end)
         d_from, d_to = h.period if h.period else (None, None)
         yield emit.row(
             source_id="", start=m.start, end=m.end, mention=text[m.start:m.end],
             quote=text[s.start:s.end], kind="date", value=None, unit="", qualifier="exact",
-            measure=classify.event_measure(w), imposer=imposer, target=target,
+            measure=measure, imposer=imposer, target=target,
             status=_event_status(h, pub, dates.tense(norm, s.start, s.end, m.start, m.end)),
             date_from=d_from, date_to=d_to, date_text=h.text, rule=m.rule.id)
 
@@ -101,9 +110,9 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str):
         figs = values.figures(m, norm)
         if not figs:
             continue
-        kind, measure, mrule = _classify(m, w, figs[0].unit)
+        targets = lists.targets(s.places, norm, m, len(figs))
+        kind, measure, mrule = _classify(m, w, figs[0].unit, bool(targets))
         imposer, target = parties.choose(s.places, m.start, m.end, kind)
-        targets = lists.targets(s.places, norm, m, len(figs)) if kind != "date" else []
         dh = _nearest_date(hits, m)
         d_from, d_to = dh.period if dh and dh.period else (None, None)
         status = classify.status(w, kind)
@@ -125,9 +134,11 @@ def _pairs(figs, targets: list[str], target: str):
     return [(f, target) for f in figs]
 
 
-def _classify(m: Mention, w: Window, unit: str) -> tuple[str, str, str]:
+def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str, str]:
     if unit in ("percent", "percentage_point"):
         kind, hint = classify.percent_kind(w, m.rule.parse)
+        if listed and kind == "quantity":  # 'Vietnam (20 per cent), ...': a country's rate
+            kind, hint = "tariff_rate", ""
         if kind == "tariff_rate":
             measure, rid = classify.tariff_measure(w)
             return kind, measure, rid

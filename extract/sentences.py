@@ -11,7 +11,7 @@ from extract import rules
 # A full stop, question or exclamation mark (with closing quotes or brackets) followed by space and
 # a capital, digit or opening quote; or a full stop glued to the next sentence ("February 4.He").
 _BOUNDARY = re.compile(
-    r"[.!?][\"')\]]{0,3}(?=[ ]{1,40}[\"'(\[]?[A-Z0-9])|(?<=[a-z0-9]{2}\.)(?=[A-Z][a-z])|\n"
+    r"[.!?][\"')\]]{0,3}(?=[ ]{1,40}(?:[\"'\[]?[A-Z0-9]|\())|(?<=[a-z0-9]{2}\.)(?=[A-Z][a-z])|\n"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,6})\.$")
 
