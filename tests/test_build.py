@@ -146,7 +146,7 @@ def test_corrections_are_applied_on_every_build(project):
     corrections = {
         "corrections": [
             {"id": "fix-status-test", "op": "set", "claim_id": first["claim_id"],
-             "set": {"status": "unknown", "measure": "quantity"}, "reason": "test: curator sets fields"},
+             "set": {"status": "announced", "measure": "event_other"}, "reason": "test: curator sets fields"},
             {"id": "add-test", "op": "add", "reason": "test: curator adds a missed claim",
              "claim": {"source_id": "pti-2026-01-29-jaishankar-gor", "start": start, "end": start + 10,
                        "quote": "x", "kind": "date", "qualifier": "exact", "measure": "event_visit",
@@ -159,7 +159,7 @@ def test_corrections_are_applied_on_every_build(project):
     assert f"pti-2026-01-29-jaishankar-gor-{start}-{start + 10},pti-2026-01-29-jaishankar-gor,{start},{start + 10},Washington," in rows
     changed = _first_claim(project)
     assert changed["claim_id"] == first["claim_id"]
-    assert (changed["status"], changed["measure"], changed["rule"]) == ("unknown", "quantity", "fix-status-test")
+    assert (changed["status"], changed["measure"], changed["rule"]) == ("announced", "event_other", "fix-status-test")
     build(project)  # a second build keeps them
     assert _first_claim(project)["rule"] == "fix-status-test"
 
