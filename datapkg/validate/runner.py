@@ -1,0 +1,137 @@
+"""validate_package: every check, in an order that lets each resource be read once.
+
+sources (files and hashes) -> facts -> evidence -> claims (chunked: cells, offsets, units,
+periods; keeps key columns and the stating claims) -> anything else the descriptor lists; then
+keys, foreign keys, facts against evidence, and the tariff stacks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TextIO
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from datapkg.validate import dates, evidence, keys, provenance, stack, unitkinds
+from datapkg.validate.package import ResourceSpec, load_descriptor
+from datapkg.validate.problem import Problem
+from datapkg.validate.table import ChunkView, TableData, check_table
+
+ORDER = ("sources", "facts", "evidence", "claims")
+CLAIM_FIELDS_FOR_FACTS = ("claim_id", "source_id", "value", "unit", "measure", "imposer",
+                          "target", "status")
+
+
+def _frame(data: TableData) -> pd.DataFrame:
+    cols = {name: data.column(name).to_pylist() for name in data.kept}
+    df = pd.DataFrame(cols)
+    df["_row"] = data.row_numbers()
+    return df
+
+
+def validate_package(package_dir: str | Path) -> list[Problem]:
+    """Every problem found in the package under *package_dir* (empty when valid)."""
+    root = Path(package_dir)
+    specs, problems = load_descriptor(root)
+    if not specs:
+        return problems
+    files = provenance.SourceFiles(root)
+    tables: dict[str, TableData] = {}
+    found: dict[str, list[Problem]] = {name: [] for name in specs}
+    stating_ids: pa.Array | None = None
+    names = [n for n in ORDER if n in specs] + [n for n in specs if n not in ORDER]
+    for name in names:
+        spec = specs[name]
+        keep = keys.key_fields(spec, specs)
+        hook: Any = None
+        keep_if: Any = None
+        if name == "sources":
+            keep = [*keep, "origin"]
+
+            def hook(view: ChunkView, s: ResourceSpec = spec) -> list[Problem]:
+                return files.check_sources(view)
+        elif name == "facts":
+            keep = spec.field_names  # facts are reconciled figures: small, kept whole
+
+            def hook(view: ChunkView) -> list[Problem]:
+                return (unitkinds.check_units(view, "fact_type")
+                        + dates.check_period(view))
+        elif name == "evidence":
+            keep = [*keep, "role"]
+        elif name == "claims":
+            ids = stating_ids
+
+            def hook(view: ChunkView) -> list[Problem]:
+                return (files.check_mentions(view) + unitkinds.check_units(view, "kind")
+                        + dates.check_period(view))
+
+            def pick(view: ChunkView, ids: pa.Array | None = ids) -> np.ndarray:
+                if ids is None or "claim_id" not in view.values:
+                    return np.zeros(len(view), dtype=bool)
+                return np.asarray(pc.fill_null(pc.is_in(view.values["claim_id"], ids), False)
+                                  .to_numpy(zero_copy_only=False), dtype=bool)
+
+            keep_if = (CLAIM_FIELDS_FOR_FACTS, pick)
+        else:
+            def hook(view: ChunkView) -> list[Problem]:
+                return dates.check_period(view)
+        table_problems, data = check_table(spec, tuple(dict.fromkeys(keep)), hook, keep_if)
+        found[name].extend(table_problems)
+        found[name].extend(keys.check_keys(data))
+        tables[name] = data
+        if name == "evidence" and data.readable and {"claim_id", "role"} <= set(data.kept):
+            role = data.column("role")
+            mask = pc.fill_null(pc.equal(role, "states"), False)
+            stating_ids = pc.unique(pc.drop_null(data.column("claim_id").filter(mask)))
+    for name, data in tables.items():
+        found[name].extend(keys.check_foreign_keys(data, tables))
+    found.setdefault("facts", []).extend(_cross_checks(tables))
+    for name in specs:
+        problems.extend(sorted(found[name], key=lambda p: (p.row or 0)))
+    return problems
+
+
+def _cross_checks(tables: dict[str, TableData]) -> list[Problem]:
+    facts, ev, claims, sources = (tables.get(n) for n in ("facts", "evidence", "claims",
+                                                          "sources"))
+    if facts is None or not facts.readable:
+        return []
+    facts_df = _frame(facts)
+    out = stack.check_stacks(facts_df)
+    if ev is None or claims is None or sources is None or not (
+            ev.readable and claims.readable and sources.readable):
+        return out
+    if not ({"fact_id", "claim_id", "role"} <= set(ev.kept)):
+        return out
+    ev_df = pd.DataFrame({k: ev.column(k).to_pylist() for k in ("fact_id", "claim_id", "role")})
+    rows, sub = claims.subset()
+    claims_df = pd.DataFrame({k: v.to_pylist() for k, v in sub.items()})
+    if "claim_id" not in claims_df:
+        return out
+    claims_df = claims_df.drop_duplicates("claim_id")
+    origins = {}
+    if {"source_id", "origin"} <= set(sources.kept):
+        origins = dict(zip(sources.column("source_id").to_pylist(),
+                           sources.column("origin").to_pylist(), strict=True))
+    return out + evidence.check_evidence(facts_df, ev_df, claims_df, origins)
+
+
+def run_validate(package_dir: str | Path, out: TextIO) -> int:
+    """`tariffs validate`: print each problem on one line; 0 when valid, 1 when not."""
+    root = Path(package_dir)
+    problems = validate_package(root)
+    for p in problems:
+        print(p, file=out)
+    if problems:
+        by_code: dict[str, int] = {}
+        for p in problems:
+            by_code[p.code] = by_code.get(p.code, 0) + 1
+        summary = ", ".join(f"{n} {code}" for code, n in sorted(by_code.items()))
+        print(f"INVALID: {len(problems)} problem(s) in {root / 'datapackage.json'} ({summary})",
+              file=out)
+        return 1
+    print(f"valid: {root / 'datapackage.json'}", file=out)
+    return 0

@@ -1,0 +1,106 @@
+"""The tariff stack: components add up to their stated total.
+
+For a stated total (fact_type tariff_total, value known, not a bound, not derived) the
+component facts of the same imposer, target, status and unit whose periods fit (overlap, or
+either undated) are the layers: one per component measure (measures.yml ``component:
+component``; a dated fact before an undated one, then the one with more sources). The named
+layers plus the unnamed ``tariff_rate`` layer (stated or derived) must equal the total, within
+1e-6, or max(1, 5%) where a figure is approximate. A stack the build already flagged
+(``conflict`` true on the total or a layer) is reported by the build and not again here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+import yaml
+
+from datapkg.validate.problem import Problem
+
+UNNAMED = "tariff_rate"
+BOUNDS = ("lower_bound", "upper_bound")
+
+
+@cache
+def component_measures() -> frozenset[str]:
+    text = resources.files("datapkg").joinpath("vocab", "measures.yml").read_text("utf-8")
+    entries = (yaml.safe_load(text) or {}).get("measures", [])
+    return frozenset(m["id"] for m in entries if m.get("component") == "component")
+
+
+def _period(f: dict) -> tuple[dt.date | None, dt.date | None, bool]:
+    start, end = f.get("date_from"), f.get("date_to")
+    start = None if pd.isna(start) else start
+    end = None if pd.isna(end) else end
+    return start, end, start is None and end is None
+
+
+def _fits(a: dict, b: dict) -> bool:
+    sa, ea, ua = _period(a)
+    sb, eb, ub = _period(b)
+    if ua or ub:
+        return True
+    if ea is not None and sb is not None and ea < sb:
+        return False
+    return not (eb is not None and sa is not None and eb < sa)
+
+
+def _known(x: object) -> bool:
+    return x is not None and not pd.isna(x)
+
+
+def check_stacks(facts: pd.DataFrame, resource: str = "facts") -> list[Problem]:
+    need = {"fact_type", "measure", "imposer", "target", "status", "value", "unit", "qualifier",
+            "derived", "conflict", "fact_id"}
+    if facts.empty or not need <= set(facts.columns):
+        return []
+    comps_all = component_measures()
+    records = facts.to_dict("records")
+    components = [f for f in records if f["measure"] in comps_all and _known(f["value"])]
+    problems = []
+    for total in records:
+        if (total["fact_type"] != "tariff_total" or not _known(total["value"])
+                or total["derived"] is True or total["qualifier"] in BOUNDS):
+            continue
+        best: dict[str, dict] = {}
+        for f in components:
+            if ((f["imposer"], f["target"], f["status"], f["unit"])
+                    != (total["imposer"], total["target"], total["status"], total["unit"])
+                    or not _fits(f, total)):
+                continue
+            rank = (_period(f)[2], f["derived"] is True, -(f.get("n_sources") or 0),
+                    f["fact_id"])
+            cur = best.get(f["measure"])
+            if cur is None or rank < (_period(cur)[2], cur["derived"] is True,
+                                      -(cur.get("n_sources") or 0), cur["fact_id"]):
+                best[f["measure"]] = f
+        named = [f for m, f in sorted(best.items()) if m != UNNAMED]
+        if not named:
+            continue
+        stack = [total, *best.values()]
+        if any(f["conflict"] is True for f in stack) or any(
+                f["qualifier"] in BOUNDS for f in stack):
+            continue
+        approx = any(f["qualifier"] == "approx" for f in stack)
+        tol = max(1.0, 0.05 * float(total["value"])) if approx else 1e-6
+        layers = sum(float(f["value"]) for f in named)
+        unnamed = [f for f in [best.get(UNNAMED)] if f is not None]
+        # an unnamed layer fits when it is the remainder or repeats a named layer
+        add = [float(u["value"]) for u in unnamed
+               if abs(float(u["value"]) - (float(total["value"]) - layers)) <= tol]
+        got = layers + (add[0] if add else 0.0)
+        repeats = [u for u in unnamed
+                   if any(abs(float(u["value"]) - float(f["value"])) <= tol for f in named)]
+        if got < float(total["value"]) - tol and repeats:
+            continue  # an incomplete stack whose unnamed layer repeats a named one
+        if abs(got - float(total["value"])) > tol:
+            parts = " + ".join(f"{f['fact_id']} ({float(f['value']):g})"
+                               for f in named + [u for u in unnamed if add])
+            problems.append(Problem(resource, int(total["_row"]), "value", "stack-sum",
+                                    f"expected the total {float(total['value']):g} "
+                                    f"{total['unit']} to equal its components {parts} = "
+                                    f"{got:g}"))
+    return problems
