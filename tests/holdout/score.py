@@ -34,7 +34,9 @@ Metrics.
 * kind, qualifier, measure, imposer, target, status, dates (date_from and date_to both equal):
   accuracy over the found pairs.
 * strict_recall: expected claims found with every one of those fields right.
-Everything is reported overall and by expected kind; misses and false positives are listed.
+Everything is reported overall and by kind (recall and attribute accuracies by the expected
+claim's kind, precision and false positives by the predicted claim's kind) and by article; misses,
+false positives and attribute errors on found claims are listed.
 """
 
 from __future__ import annotations
@@ -263,6 +265,7 @@ class _Tally:
         self.predicted = 0
         self.matched = 0
         self.found = 0
+        self.found_pred = 0  # predictions (of this kind, for by-kind tallies) that found a claim
         self.strict = 0
         self.tariff_vs_other = 0
         self.attr = defaultdict(int)
@@ -273,7 +276,7 @@ class _Tally:
             "predicted": self.predicted,
             "found": self.found,
             "recall": _ratio(self.found, self.expected),
-            "precision": _ratio(self.found, self.predicted) if self.predicted or self.found else None,
+            "precision": _ratio(self.found_pred, self.predicted),
             "span_recall": _ratio(self.matched, self.expected),
             "strict_recall": _ratio(self.strict, self.expected),
             "tariff_vs_other": _ratio(self.tariff_vs_other, self.matched),
@@ -354,6 +357,8 @@ def score(articles_dir: Path | str = ARTICLES, expected_dir: Path | str = EXPECT
                                f"{p['unit']!r} from {p['mention']!r}", **_brief(e)})
                 continue
             found_p.add(j)
+            for t in (*tallies, by_kind[p["kind"] if p["kind"] in KINDS else "?"]):
+                t.found_pred += 1
             oks = {a: attr_ok(a, e, p) for a in ATTRS}
             for t in (*tallies, k):
                 t.found += 1
@@ -368,13 +373,12 @@ def score(articles_dir: Path | str = ARTICLES, expected_dir: Path | str = EXPECT
                                "predicted": wrong, **_brief(e)})
         for j, p in enumerate(predicted):
             if j in found_p:
-                by_kind[p["kind"] if p["kind"] in KINDS else "?"]  # noqa: B018 (keep key)
                 continue
             fp_by_kind[p["kind"]] += 1
             false_pos.append({"article": stem, **_brief(p)})
         per_article[stem] = art.result()
 
-    # precision by kind: found of that expected kind over predictions of that predicted kind
+    # by kind: recall and attributes by EXPECTED kind; precision and false positives by PREDICTED kind
     by_kind_out = {}
     for kind in sorted(by_kind, key=lambda k: KINDS.index(k) if k in KINDS else 99):
         res = by_kind[kind].result()
