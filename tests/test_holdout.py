@@ -261,3 +261,16 @@ def test_no_expected_claim_is_listed_twice():
         key = (path.name, r["mention"], r["occurrence"], r["value"], r["target"])
         assert key not in seen, (path.name, line)
         seen.add(key)
+
+
+def test_percentages_agree_to_two_decimals_other_values_to_one_ppm(perfect, n_expected):
+    preds = copy.deepcopy(perfect)
+    third = next(r for r in preds["02_reuters_brazil_50_threat"] if r["mention"] == "a third")
+    third["value"] = 33.33
+    assert _score(preds)["overall"]["recall"] == 1.0
+    third["value"] = 33.2
+    assert _score(preds)["overall"]["recall"] == pytest.approx(1 - 1 / n_expected)
+    third["value"] = 100 / 3
+    money = next(r for r in preds["02_reuters_brazil_50_threat"] if r["mention"] == "$92 billion")
+    money["value"] = 92_000_100_000.0  # off by 1.1 ppm
+    assert _score(preds)["overall"]["recall"] == pytest.approx(1 - 1 / n_expected)

@@ -28,7 +28,8 @@ a range or the countries of a list pair with the right predictions.
 
 Metrics.
 * found: an expected claim matched by a prediction with the right value and unit (for dates:
-  both empty). recall = found / expected; precision = found / predicted.
+  both empty). Values agree within 1 ppm, percentages within 0.005 (two decimals, so that "a
+  third" may be 33.33). recall = found / expected; precision = found / predicted.
 * span_recall: expected claims with any overlapping prediction matched to them.
 * tariff_vs_other: over every matched pair, whether (kind == tariff_rate) agrees.
 * kind, qualifier, measure, imposer, target, status, dates (date_from and date_to both equal):
@@ -187,6 +188,7 @@ def perfect_predictions(articles_dir: Path = ARTICLES, expected_dir: Path = EXPE
 
 
 _UNIT_CACHE: dict[str, str] = {}
+_PERCENT_UNITS = {"percent", "percentage_point", "%", "pp"}
 
 
 def _unit_key(unit: str) -> str:
@@ -206,9 +208,13 @@ def value_unit_ok(e: dict, p: dict) -> bool:
     ev, pv = e["value"], p["value"]
     if (ev is None) != (pv is None):
         return False
-    if ev is not None and abs(ev - pv) > 1e-6 * max(1.0, abs(ev)):
+    if _unit_key(e["unit"]) != _unit_key(p["unit"]):
         return False
-    return _unit_key(e["unit"]) == _unit_key(p["unit"])
+    if ev is None:
+        return True
+    # Percentages agree to two decimals ("a third" may be 33.33 or 33.333...); else 1 ppm.
+    tol = 0.005 if e["unit"] in _PERCENT_UNITS else 1e-6 * max(1.0, abs(ev))
+    return abs(ev - pv) <= tol + 1e-12
 
 
 def attr_ok(name: str, e: dict, p: dict) -> bool:
