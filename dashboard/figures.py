@@ -241,9 +241,8 @@ def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figu
         tot = totals[totals["bar"] == bar]
         for r in tot.to_dict("records"):
             label += (
-                f" — stated total {_esc(r['display'])} ({int(r['n_sources'])} src"
-                + (", sources disagree ⚠" if bool(r.get("conflict")) else "")
-                + ")"
+                f" · stated total {_esc(r['display'])} · {int(r['n_sources'])} src"
+                + (" · disputed ⚠" if bool(r.get("conflict")) else "")
             )
         ctx = [
             c
@@ -252,7 +251,7 @@ def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figu
         ]
         if ctx:
             fig.add_annotation(
-                text="<i>" + "<br>".join(_esc(x) for x in textwrap.wrap(ctx[0], 70)) + "</i>",
+                text="<i>" + "<br>".join(_esc(x) for x in textwrap.wrap(ctx[0], 56)) + "</i>",
                 x=0,
                 xref="paper",
                 y=bar,

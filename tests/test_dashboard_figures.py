@@ -64,7 +64,7 @@ def test_stack_figure_segments_totals_and_links(pkg: d.DashboardData) -> None:
     # the stated total is a mark on the in-force bar and the conflict is said
     totals = [t for t in fig.data if t.type == "scatter"]
     assert len(totals) == 1 and totals[0].x[0] == 50
-    assert "stated total 50%" in _annotations(fig) and "sources disagree" in _annotations(fig)
+    assert "stated total 50%" in _annotations(fig) and "disputed" in _annotations(fig)
     assert fig.layout.title.text and fig.layout.xaxis.title.text.startswith("Tariff rate")
     assert all(link.startswith("/sources/") and "#" in link for link in _links(fig))
 
@@ -107,7 +107,7 @@ def test_one_source_and_conflicting_sources(tmp_path: Path) -> None:
     write_sample_package(tmp_path, rows)
     data = d.load_data(tmp_path, validate=False)
     fig = figures.stack_figure(d.stack_frame(data, "USA", "IND"), "t")
-    assert "sources disagree" not in _annotations(fig)
+    assert "disputed" not in _annotations(fig)
     assert "⚠" not in " ".join(t.text[0] for t in fig.data if t.type == "bar")
 
 

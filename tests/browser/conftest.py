@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -59,14 +60,11 @@ def page(browser, live_url: str) -> Iterator[object]:
     pg.dialogs = []  # type: ignore[attr-defined]
 
     def route(r):
-        if (
-            r.request.url.startswith(live_url)
-            or r.request.url.startswith("data:")
-            or r.request.url.startswith("blob:")
-        ):
+        url = r.request.url
+        if urlparse(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
             r.continue_()
         else:
-            pg.external_requests.append(r.request.url)  # type: ignore[attr-defined]
+            pg.external_requests.append(url)  # type: ignore[attr-defined]
             r.abort()
 
     pg.route("**/*", route)

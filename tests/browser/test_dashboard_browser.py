@@ -232,3 +232,37 @@ def test_pair_is_kept_in_the_url(page, live_url: str) -> None:
     )
     text = page.locator("#stack-graph").inner_text()
     assert "stated total 10%" in text and "Conditional" in text
+
+
+@pytest.fixture(scope="module")
+def big_url(tmp_path_factory: pytest.TempPathFactory):
+    import copy
+
+    from dashboard.sample import sample_rows, scaled_claims, write_sample_package
+    from dashboard.server import BackgroundServer, create_app
+
+    rows = copy.deepcopy(sample_rows())
+    rows["claims"] = rows["claims"] + scaled_claims(100_000)
+    root = write_sample_package(tmp_path_factory.mktemp("big"), rows)
+    server = BackgroundServer(create_app(root, validate=False))
+    yield server.url
+    server.close()
+
+
+def test_claims_table_stays_fast_with_100k_claims(page, big_url: str) -> None:
+    t0 = time.perf_counter()
+    page.goto(big_url + "/claims")
+    _count_is(page, "100,014 claims")
+    timings = {"first page": time.perf_counter() - t0}
+    for q in ("russian", "iran"):
+        t0 = time.perf_counter()
+        page.fill("#claims-search", q)
+        page.keyboard.press("Enter")
+        page.wait_for_function("q => new URL(location.href).searchParams.get('q') === q", arg=q)
+        timings[q] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    page.click("th[data-dash-column='published'] .column-header--sort")
+    page.wait_for_function("location.search.includes('sort=published')")
+    timings["sort"] = time.perf_counter() - t0
+    assert page.locator("#claims-table tbody tr:has(td)").count() == 25
+    assert max(timings.values()) < 3.0, timings
