@@ -437,7 +437,8 @@ def _claim(m: dict) -> str:
 def format_report(res: dict, *, limit: int | None = None) -> str:
     out = ["Held-out evaluation (tests/holdout): matched by overlapping span; found = right value "
            "and unit.", "Attribute columns are accuracy over found claims; tariff_vs_other over "
-           "every span-matched pair.", ""]
+           "every span-matched pair.", "Rows kind=K: expected/found/recall/attributes count expected claims "
+           "of kind K; predicted/precision count predictions of kind K.", ""]
     out += _table([("OVERALL", res["overall"]),
                    *[(f"kind={k}", v) for k, v in res["by_kind"].items()]])
     out += ["", "False positives by predicted kind: " + ", ".join(
