@@ -363,3 +363,92 @@ def digest_corpus(n: int, seed: int = 0) -> str:
         h.update(a.text.encode("utf-8"))
         h.update(json.dumps(a.claims, default=str, sort_keys=True).encode("utf-8"))
     return h.hexdigest()
+
+
+# ------------------------------------------------------------------ a small real-seed package
+_SMALL_SEEDS = ("seeds/003_4ee13673fc419608.txt", "seeds/004_c4db8b3810ab6f83.txt")
+# (seed, mention, occurrence, kind, value, unit, qualifier, measure, imposer, target, date)
+_SMALL_CLAIMS = [
+    (1, "50 per cent", 1, "tariff_rate", 50.0, "percent", "exact", "tariff_total", "USA", "IND",
+     None),
+    (1, "25 per cent", 1, "tariff_rate", 25.0, "percent", "exact",
+     "tariff_penalty_russian_oil", "USA", "IND", None),
+    (0, "50%", 1, "tariff_rate", 50.0, "percent", "exact", "tariff_total", "USA", "IND", None),
+    (0, "25%", 1, "tariff_rate", 25.0, "percent", "exact", "tariff_reciprocal", "USA", "IND",
+     None),
+    (0, "25%", 2, "tariff_rate", 25.0, "percent", "exact", "tariff_penalty_russian_oil", "USA",
+     "IND", None),
+    (1, "USD 2 billion", 1, "trade_value", 2e9, "USD", "upper_bound", "bilateral_trade", "IND",
+     "IRN", None),
+    (1, "January 13", 1, "date", None, "", "exact", "event_call", "IND", "USA",
+     dt.date(2026, 1, 13)),
+]
+_FACT_TYPES = {"tariff_total": "tariff_total", "bilateral_trade": "trade_figure",
+               "event_call": "event"}
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min(i for i in (text.find(". ", end), text.find("\n", end), len(text)) if i >= 0)
+    return text[left:right + 1].strip()
+
+
+def small_package(root: Path) -> Path:
+    """A valid package of two real seeds (copied), seven claims, five facts whose tariff stack
+    adds up (50% = 25% reciprocal + 25% Russian-oil penalty). Rows sorted by primary key."""
+    root = Path(root)
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    (root / "data").mkdir(parents=True, exist_ok=True)
+    meta = {m["file"]: m for m in
+            yaml.safe_load((REPO / "seeds" / "sources.yml").read_text("utf-8"))["sources"]}
+    source_rows, texts = [], []
+    for rel in _SMALL_SEEDS:
+        data = (REPO / rel).read_bytes()
+        (root / rel).write_bytes(data)
+        text = data.decode("utf-8")
+        texts.append(text)
+        m = meta[rel]
+        source_rows.append({**{k: m.get(k, "") for k in field_names("sources")},
+                            "sha256": hashlib.sha256(data).hexdigest(), "chars": len(text)})
+    claims = []
+    for seed, mention, nth, kind, value, unit, qual, measure, imp, tgt, day in _SMALL_CLAIMS:
+        text, sid = texts[seed], source_rows[seed]["source_id"]
+        start = -1
+        for _ in range(nth):
+            start = text.index(mention, start + 1)
+        end = start + len(mention)
+        claims.append({
+            "claim_id": f"{sid}-{start}-{end}", "source_id": sid, "start": start, "end": end,
+            "mention": mention, "quote": _sentence_around(text, start, end), "kind": kind,
+            "value": value, "unit": unit, "qualifier": qual, "measure": measure,
+            "imposer": imp, "target": tgt, "status": "in_force", "date_from": day,
+            "date_to": day, "date_text": mention if day else "", "rule": "fixture.small"})
+    origin = {s["source_id"]: s["origin"] for s in source_rows}
+    facts: dict[str, dict[str, Any]] = {}
+    evidence = []
+    for c in claims:
+        period = c["date_from"].isoformat() if c["date_from"] else "undated"
+        fid = ".".join([c["measure"], c["imposer"].lower(), c["target"].lower(), "in_force",
+                        period])
+        f = facts.setdefault(fid, {
+            "fact_id": fid, "fact_type": _FACT_TYPES.get(c["measure"], "tariff_component"),
+            "measure": c["measure"], "imposer": c["imposer"], "target": c["target"],
+            "status": "in_force", "value": c["value"], "unit": c["unit"],
+            "qualifier": c["qualifier"], "date_from": c["date_from"], "date_to": c["date_to"],
+            "label": f"{c['measure']} {c['imposer']} -> {c['target']}", "n_claims": 0,
+            "n_sources": set(), "derived": False, "derivation": "", "conflict": False,
+            "conflict_note": ""})
+        f["n_claims"] += 1
+        f["n_sources"].add(origin[c["source_id"]])
+        evidence.append({"fact_id": fid, "claim_id": c["claim_id"], "role": "states"})
+    for f in facts.values():
+        f["n_sources"] = len(f["n_sources"])
+    _write_rows(root / "data" / "sources.csv", "sources",
+                sorted(source_rows, key=lambda r: r["source_id"]))
+    _write_rows(root / "data" / "claims.csv", "claims", sorted(claims, key=lambda r: r["claim_id"]))
+    _write_rows(root / "data" / "facts.csv", "facts", sorted(facts.values(),
+                                                              key=lambda r: r["fact_id"]))
+    _write_rows(root / "data" / "evidence.csv", "evidence",
+                sorted(evidence, key=lambda r: (r["fact_id"], r["claim_id"])))
+    write_descriptor(root, source_rows)
+    return root

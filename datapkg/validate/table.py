@@ -118,8 +118,8 @@ def check_header(spec: ResourceSpec, labels: list[str]) -> list[Problem]:
     names = spec.field_names
     seen: set[str] = set()
     for pos, label in enumerate(labels, start=1):
-        if label == "":
-            problems.append(Problem(spec.name, None, "", "blank-label",
+        if label == "":  # frictionless reports a nameless column as an extra label
+            problems.append(Problem(spec.name, None, "", "extra-label",
                                     f"column {pos} of the header has no name"))
         elif label in seen:
             problems.append(Problem(spec.name, None, label, "duplicate-label",
