@@ -35,15 +35,44 @@ from datapkg.schema import field_names
 REPO = Path(__file__).resolve().parent.parent
 
 COUNTRIES = [
-    ("USA", "the United States"), ("IND", "India"), ("CHN", "China"), ("BRA", "Brazil"),
-    ("CAN", "Canada"), ("MEX", "Mexico"), ("JPN", "Japan"), ("KOR", "South Korea"),
-    ("DEU", "Germany"), ("FRA", "France"), ("GBR", "Britain"), ("VNM", "Vietnam"),
-    ("IDN", "Indonesia"), ("ZAF", "South Africa"), ("AUS", "Australia"), ("CHE", "Switzerland"),
+    ("USA", "the United States"),
+    ("IND", "India"),
+    ("CHN", "China"),
+    ("BRA", "Brazil"),
+    ("CAN", "Canada"),
+    ("MEX", "Mexico"),
+    ("JPN", "Japan"),
+    ("KOR", "South Korea"),
+    ("DEU", "Germany"),
+    ("FRA", "France"),
+    ("GBR", "Britain"),
+    ("VNM", "Vietnam"),
+    ("IDN", "Indonesia"),
+    ("ZAF", "South Africa"),
+    ("AUS", "Australia"),
+    ("CHE", "Switzerland"),
 ]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
-PUBLISHERS = [("PTI", "pti"), ("ANI", "ani"), ("Reuters", "reuters"),
-              ("The Indian Express", "indianexpress"), ("Business Standard", "business-standard")]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+PUBLISHERS = [
+    ("PTI", "pti"),
+    ("ANI", "ani"),
+    ("Reuters", "reuters"),
+    ("The Indian Express", "indianexpress"),
+    ("Business Standard", "business-standard"),
+]
 
 # (template, figures): each {slot} is a figure whose mention is recorded as a claim.
 # Slots: rate (n%), rate2, money (USD n billion), inr (Rs n crore), days (n days),
@@ -143,9 +172,20 @@ def _sentence(rng: random.Random, base: int, published: dt.date) -> tuple[str, l
         else:
             fmt, kind, measure = SLOTS[slot]
             word, value, unit = fmt(rng)
-            figures.append({"start": pos, "end": pos + len(word), "mention": word, "kind": kind,
-                            "measure": measure, "value": value, "unit": unit, "imp": imp,
-                            "tgt": tgt, "status": status})
+            figures.append(
+                {
+                    "start": pos,
+                    "end": pos + len(word),
+                    "mention": word,
+                    "kind": kind,
+                    "measure": measure,
+                    "value": value,
+                    "unit": unit,
+                    "imp": imp,
+                    "tgt": tgt,
+                    "status": status,
+                }
+            )
         out.append(word)
         pos += len(word)
         i = k + 1
@@ -160,31 +200,34 @@ def _claim_rows(source_id: str, figures: list[dict], published: dt.date) -> list
     for f in figures:
         is_date = f["kind"] == "date"
         d = f["value"] if is_date else None
-        rows.append({
-            "claim_id": f"{source_id}-{f['start']}-{f['end']}",
-            "source_id": source_id,
-            "start": f["start"],
-            "end": f["end"],
-            "mention": f["mention"],
-            "quote": f["quote"],
-            "kind": f["kind"],
-            "value": None if is_date else f["value"],
-            "unit": f["unit"],
-            "qualifier": "exact",
-            "measure": f["measure"],
-            "imposer": f["imp"],
-            "target": f["tgt"],
-            "status": f["status"],
-            "date_from": d,
-            "date_to": d,
-            "date_text": f["mention"] if is_date else "",
-            "rule": "bench.synthetic",
-        })
+        rows.append(
+            {
+                "claim_id": f"{source_id}-{f['start']}-{f['end']}",
+                "source_id": source_id,
+                "start": f["start"],
+                "end": f["end"],
+                "mention": f["mention"],
+                "quote": f["quote"],
+                "kind": f["kind"],
+                "value": None if is_date else f["value"],
+                "unit": f["unit"],
+                "qualifier": "exact",
+                "measure": f["measure"],
+                "imposer": f["imp"],
+                "target": f["tgt"],
+                "status": f["status"],
+                "date_from": d,
+                "date_to": d,
+                "date_text": f["mention"] if is_date else "",
+                "rule": "bench.synthetic",
+            }
+        )
     return rows
 
 
-def articles(n: int, seed: int = 0, sentences: tuple[int, int] = (8, 16),
-             start: int = 0) -> Iterator[Article]:
+def articles(
+    n: int, seed: int = 0, sentences: tuple[int, int] = (8, 16), start: int = 0
+) -> Iterator[Article]:
     """*n* synthetic articles (deterministic for *seed*), each with its claims."""
     rng = random.Random(seed)
     for idx in range(start, start + n):
@@ -236,10 +279,20 @@ def write_project(root: Path, n: int, seed: int = 0, with_real_seeds: bool = Tru
             rows.append(m)
     for a in articles(n, seed):
         (root / a.file).write_text(a.text, encoding="utf-8", newline="")
-        rows.append({"source_id": a.source_id, "file": a.file, "publisher": a.publisher,
-                     "origin": a.origin, "author": "", "title": "", "published": a.published,
-                     "date_basis": "header_line", "date_note": "synthetic (bench.corpus)",
-                     "url": ""})
+        rows.append(
+            {
+                "source_id": a.source_id,
+                "file": a.file,
+                "publisher": a.publisher,
+                "origin": a.origin,
+                "author": "",
+                "title": "",
+                "published": a.published,
+                "date_basis": "header_line",
+                "date_note": "synthetic (bench.corpus)",
+                "url": "",
+            }
+        )
     with (root / "seeds" / "sources.yml").open("w", encoding="utf-8") as fh:
         yaml.safe_dump({"sources": rows}, fh, sort_keys=False, allow_unicode=True)
     return root
@@ -261,40 +314,76 @@ def _cell(v: Any) -> str:
 class _Facts:
     """Facts keyed as the validator's evidence checks expect (one value per fact)."""
 
-    TYPES = {"tariff_total": "tariff_total", "tariff_deal": "tariff_component",
-             "bilateral_trade": "trade_figure", "economic_loss": "trade_figure",
-             "exports_decrease": "change", "duration": "quantity", "mass": "quantity",
-             "event_tariff_change": "event"}
+    TYPES = {
+        "tariff_total": "tariff_total",
+        "tariff_deal": "tariff_component",
+        "bilateral_trade": "trade_figure",
+        "economic_loss": "trade_figure",
+        "exports_decrease": "change",
+        "duration": "quantity",
+        "mass": "quantity",
+        "event_tariff_change": "event",
+    }
 
     def __init__(self) -> None:
         self.facts: dict[tuple, dict[str, Any]] = {}
         self.evidence: list[tuple[str, str, str]] = []
 
     def add(self, claim: dict[str, Any], origin: str) -> None:
-        key = (claim["measure"], claim["imposer"], claim["target"], claim["status"],
-               claim["value"], claim["unit"], claim["date_from"], claim["date_to"])
+        key = (
+            claim["measure"],
+            claim["imposer"],
+            claim["target"],
+            claim["status"],
+            claim["value"],
+            claim["unit"],
+            claim["date_from"],
+            claim["date_to"],
+        )
         fact = self.facts.get(key)
         if fact is None:
             period = claim["date_from"].isoformat() if claim["date_from"] else "undated"
             value = "" if claim["value"] is None else _cell(claim["value"]).replace(".", "p")
-            fid = ".".join([claim["measure"], claim["imposer"].lower(), claim["target"].lower(),
-                            claim["status"], period, value or "na", str(len(self.facts))])
-            fact = {"fact_id": fid, "fact_type": self.TYPES[claim["measure"]],
-                    "measure": claim["measure"], "imposer": claim["imposer"],
-                    "target": claim["target"], "status": claim["status"],
-                    "value": claim["value"], "unit": claim["unit"],
-                    "qualifier": claim["qualifier"], "date_from": claim["date_from"],
-                    "date_to": claim["date_to"], "label": f"{claim['measure']} (synthetic)",
-                    "n_claims": 0, "_origins": set(), "derived": False, "derivation": "",
-                    "conflict": False, "conflict_note": ""}
+            fid = ".".join(
+                [
+                    claim["measure"],
+                    claim["imposer"].lower(),
+                    claim["target"].lower(),
+                    claim["status"],
+                    period,
+                    value or "na",
+                    str(len(self.facts)),
+                ]
+            )
+            fact = {
+                "fact_id": fid,
+                "fact_type": self.TYPES[claim["measure"]],
+                "measure": claim["measure"],
+                "imposer": claim["imposer"],
+                "target": claim["target"],
+                "status": claim["status"],
+                "value": claim["value"],
+                "unit": claim["unit"],
+                "qualifier": claim["qualifier"],
+                "date_from": claim["date_from"],
+                "date_to": claim["date_to"],
+                "label": f"{claim['measure']} (synthetic)",
+                "n_claims": 0,
+                "_origins": set(),
+                "derived": False,
+                "derivation": "",
+                "conflict": False,
+                "conflict_note": "",
+            }
             self.facts[key] = fact
         fact["n_claims"] += 1
         fact["_origins"].add(origin)
         self.evidence.append((fact["fact_id"], claim["claim_id"], "states"))
 
 
-def write_package(root: Path, n_claims: int, seed: int = 0, per_article: int = 200,
-                  facts: bool = True) -> dict[str, int]:
+def write_package(
+    root: Path, n_claims: int, seed: int = 0, per_article: int = 200, facts: bool = True
+) -> dict[str, int]:
     """A valid package with about *n_claims* claims (exactly n_claims; the last article is cut).
 
     Facts and evidence are made for the first 10,000 claims only when the table is large, so
@@ -316,11 +405,22 @@ def write_package(root: Path, n_claims: int, seed: int = 0, per_article: int = 2
                 break
             data = a.text.encode("utf-8")
             (root / a.file).write_bytes(data)
-            source_rows.append({
-                "source_id": a.source_id, "file": a.file, "publisher": a.publisher,
-                "origin": a.origin, "author": "", "title": "", "published": a.published,
-                "date_basis": "header_line", "date_note": "", "url": "",
-                "sha256": hashlib.sha256(data).hexdigest(), "chars": len(a.text)})
+            source_rows.append(
+                {
+                    "source_id": a.source_id,
+                    "file": a.file,
+                    "publisher": a.publisher,
+                    "origin": a.origin,
+                    "author": "",
+                    "title": "",
+                    "published": a.published,
+                    "date_basis": "header_line",
+                    "date_note": "",
+                    "url": "",
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "chars": len(a.text),
+                }
+            )
             for c in a.claims[: n_claims - written]:
                 w.writerow([_cell(c[n]) for n in claim_names])
                 if facts and written < 10_000:
@@ -331,12 +431,18 @@ def write_package(root: Path, n_claims: int, seed: int = 0, per_article: int = 2
         f["n_sources"] = len(f.pop("_origins"))
     _write_rows(root / "data" / "sources.csv", "sources", source_rows)
     _write_rows(root / "data" / "facts.csv", "facts", fact_rows)
-    _write_rows(root / "data" / "evidence.csv", "evidence",
-                [dict(zip(("fact_id", "claim_id", "role"), e, strict=True))
-                 for e in sorted(fb.evidence)])
+    _write_rows(
+        root / "data" / "evidence.csv",
+        "evidence",
+        [dict(zip(("fact_id", "claim_id", "role"), e, strict=True)) for e in sorted(fb.evidence)],
+    )
     write_descriptor(root, source_rows)
-    return {"sources": len(source_rows), "claims": written, "facts": len(fact_rows),
-            "evidence": len(fb.evidence)}
+    return {
+        "sources": len(source_rows),
+        "claims": written,
+        "facts": len(fact_rows),
+        "evidence": len(fb.evidence),
+    }
 
 
 def _write_rows(path: Path, resource: str, rows: list[dict[str, Any]]) -> None:
@@ -369,28 +475,85 @@ def digest_corpus(n: int, seed: int = 0) -> str:
 _SMALL_SEEDS = ("seeds/003_4ee13673fc419608.txt", "seeds/004_c4db8b3810ab6f83.txt")
 # (seed, mention, occurrence, kind, value, unit, qualifier, measure, imposer, target, date)
 _SMALL_CLAIMS = [
-    (1, "50 per cent", 1, "tariff_rate", 50.0, "percent", "exact", "tariff_total", "USA", "IND",
-     None),
-    (1, "25 per cent", 1, "tariff_rate", 25.0, "percent", "exact",
-     "tariff_penalty_russian_oil", "USA", "IND", None),
+    (
+        1,
+        "50 per cent",
+        1,
+        "tariff_rate",
+        50.0,
+        "percent",
+        "exact",
+        "tariff_total",
+        "USA",
+        "IND",
+        None,
+    ),
+    (
+        1,
+        "25 per cent",
+        1,
+        "tariff_rate",
+        25.0,
+        "percent",
+        "exact",
+        "tariff_penalty_russian_oil",
+        "USA",
+        "IND",
+        None,
+    ),
     (0, "50%", 1, "tariff_rate", 50.0, "percent", "exact", "tariff_total", "USA", "IND", None),
-    (0, "25%", 1, "tariff_rate", 25.0, "percent", "exact", "tariff_reciprocal", "USA", "IND",
-     None),
-    (0, "25%", 2, "tariff_rate", 25.0, "percent", "exact", "tariff_penalty_russian_oil", "USA",
-     "IND", None),
-    (1, "USD 2 billion", 1, "trade_value", 2e9, "USD", "upper_bound", "bilateral_trade", "IND",
-     "IRN", None),
-    (1, "January 13", 1, "date", None, "", "exact", "event_call", "IND", "USA",
-     dt.date(2026, 1, 13)),
+    (0, "25%", 1, "tariff_rate", 25.0, "percent", "exact", "tariff_reciprocal", "USA", "IND", None),
+    (
+        0,
+        "25%",
+        2,
+        "tariff_rate",
+        25.0,
+        "percent",
+        "exact",
+        "tariff_penalty_russian_oil",
+        "USA",
+        "IND",
+        None,
+    ),
+    (
+        1,
+        "USD 2 billion",
+        1,
+        "trade_value",
+        2e9,
+        "USD",
+        "upper_bound",
+        "bilateral_trade",
+        "IND",
+        "IRN",
+        None,
+    ),
+    (
+        1,
+        "January 13",
+        1,
+        "date",
+        None,
+        "",
+        "exact",
+        "event_call",
+        "IND",
+        "USA",
+        dt.date(2026, 1, 13),
+    ),
 ]
-_FACT_TYPES = {"tariff_total": "tariff_total", "bilateral_trade": "trade_figure",
-               "event_call": "event"}
+_FACT_TYPES = {
+    "tariff_total": "tariff_total",
+    "bilateral_trade": "trade_figure",
+    "event_call": "event",
+}
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     right = min(i for i in (text.find(". ", end), text.find("\n", end), len(text)) if i >= 0)
-    return text[left:right + 1].strip()
+    return text[left : right + 1].strip()
 
 
 def small_package(root: Path) -> Path:
@@ -399,8 +562,10 @@ def small_package(root: Path) -> Path:
     root = Path(root)
     (root / "seeds").mkdir(parents=True, exist_ok=True)
     (root / "data").mkdir(parents=True, exist_ok=True)
-    meta = {m["file"]: m for m in
-            yaml.safe_load((REPO / "seeds" / "sources.yml").read_text("utf-8"))["sources"]}
+    meta = {
+        m["file"]: m
+        for m in yaml.safe_load((REPO / "seeds" / "sources.yml").read_text("utf-8"))["sources"]
+    }
     source_rows, texts = [], []
     for rel in _SMALL_SEEDS:
         data = (REPO / rel).read_bytes()
@@ -408,8 +573,13 @@ def small_package(root: Path) -> Path:
         text = data.decode("utf-8")
         texts.append(text)
         m = meta[rel]
-        source_rows.append({**{k: m.get(k, "") for k in field_names("sources")},
-                            "sha256": hashlib.sha256(data).hexdigest(), "chars": len(text)})
+        source_rows.append(
+            {
+                **{k: m.get(k, "") for k in field_names("sources")},
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "chars": len(text),
+            }
+        )
     claims = []
     for seed, mention, nth, kind, value, unit, qual, measure, imp, tgt, day in _SMALL_CLAIMS:
         text, sid = texts[seed], source_rows[seed]["source_id"]
@@ -417,38 +587,75 @@ def small_package(root: Path) -> Path:
         for _ in range(nth):
             start = text.index(mention, start + 1)
         end = start + len(mention)
-        claims.append({
-            "claim_id": f"{sid}-{start}-{end}", "source_id": sid, "start": start, "end": end,
-            "mention": mention, "quote": _sentence_around(text, start, end), "kind": kind,
-            "value": value, "unit": unit, "qualifier": qual, "measure": measure,
-            "imposer": imp, "target": tgt, "status": "in_force", "date_from": day,
-            "date_to": day, "date_text": mention if day else "", "rule": "fixture.small"})
+        claims.append(
+            {
+                "claim_id": f"{sid}-{start}-{end}",
+                "source_id": sid,
+                "start": start,
+                "end": end,
+                "mention": mention,
+                "quote": _sentence_around(text, start, end),
+                "kind": kind,
+                "value": value,
+                "unit": unit,
+                "qualifier": qual,
+                "measure": measure,
+                "imposer": imp,
+                "target": tgt,
+                "status": "in_force",
+                "date_from": day,
+                "date_to": day,
+                "date_text": mention if day else "",
+                "rule": "fixture.small",
+            }
+        )
     origin = {s["source_id"]: s["origin"] for s in source_rows}
     facts: dict[str, dict[str, Any]] = {}
     evidence = []
     for c in claims:
         period = c["date_from"].isoformat() if c["date_from"] else "undated"
-        fid = ".".join([c["measure"], c["imposer"].lower(), c["target"].lower(), "in_force",
-                        period])
-        f = facts.setdefault(fid, {
-            "fact_id": fid, "fact_type": _FACT_TYPES.get(c["measure"], "tariff_component"),
-            "measure": c["measure"], "imposer": c["imposer"], "target": c["target"],
-            "status": "in_force", "value": c["value"], "unit": c["unit"],
-            "qualifier": c["qualifier"], "date_from": c["date_from"], "date_to": c["date_to"],
-            "label": f"{c['measure']} {c['imposer']} -> {c['target']}", "n_claims": 0,
-            "n_sources": set(), "derived": False, "derivation": "", "conflict": False,
-            "conflict_note": ""})
+        fid = ".".join(
+            [c["measure"], c["imposer"].lower(), c["target"].lower(), "in_force", period]
+        )
+        f = facts.setdefault(
+            fid,
+            {
+                "fact_id": fid,
+                "fact_type": _FACT_TYPES.get(c["measure"], "tariff_component"),
+                "measure": c["measure"],
+                "imposer": c["imposer"],
+                "target": c["target"],
+                "status": "in_force",
+                "value": c["value"],
+                "unit": c["unit"],
+                "qualifier": c["qualifier"],
+                "date_from": c["date_from"],
+                "date_to": c["date_to"],
+                "label": f"{c['measure']} {c['imposer']} -> {c['target']}",
+                "n_claims": 0,
+                "n_sources": set(),
+                "derived": False,
+                "derivation": "",
+                "conflict": False,
+                "conflict_note": "",
+            },
+        )
         f["n_claims"] += 1
         f["n_sources"].add(origin[c["source_id"]])
         evidence.append({"fact_id": fid, "claim_id": c["claim_id"], "role": "states"})
     for f in facts.values():
         f["n_sources"] = len(f["n_sources"])
-    _write_rows(root / "data" / "sources.csv", "sources",
-                sorted(source_rows, key=lambda r: r["source_id"]))
+    _write_rows(
+        root / "data" / "sources.csv", "sources", sorted(source_rows, key=lambda r: r["source_id"])
+    )
     _write_rows(root / "data" / "claims.csv", "claims", sorted(claims, key=lambda r: r["claim_id"]))
-    _write_rows(root / "data" / "facts.csv", "facts", sorted(facts.values(),
-                                                              key=lambda r: r["fact_id"]))
-    _write_rows(root / "data" / "evidence.csv", "evidence",
-                sorted(evidence, key=lambda r: (r["fact_id"], r["claim_id"])))
+    _write_rows(
+        root / "data" / "facts.csv", "facts", sorted(facts.values(), key=lambda r: r["fact_id"])
+    )
+    _write_rows(
+        root / "data" / "evidence.csv",
+        "evidence",
+        sorted(evidence, key=lambda r: (r["fact_id"], r["claim_id"])),
+    )
     write_descriptor(root, source_rows)
     return root

@@ -25,8 +25,17 @@ _NUM = r"^-?(?:[0-9]{1,15}(?:\.[0-9]{1,15})?|\.[0-9]{1,15})$"
 _DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _TRUE = ["true", "True", "TRUE", "1"]
 _FALSE = ["false", "False", "FALSE", "0"]
-_CONSTRAINT_ORDER = ("required", "minLength", "maxLength", "minimum", "maximum",
-                     "exclusiveMinimum", "exclusiveMaximum", "pattern", "enum")
+_CONSTRAINT_ORDER = (
+    "required",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "pattern",
+    "enum",
+)
 
 
 @dataclass
@@ -94,7 +103,9 @@ class FieldChecker:
             shaped = _np(pc.match_substring_regex(arr, _DATE)) & present
             parsed = pc.strptime(
                 pc.if_else(pa.array(shaped), arr, pa.scalar(None, pa.string())),
-                format="%Y-%m-%d", unit="s", error_is_null=True,
+                format="%Y-%m-%d",
+                unit="s",
+                error_is_null=True,
             )
             # arrow's strptime rolls 2026-02-30 over to March; a real date prints back the same
             same = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), arr)
@@ -108,8 +119,9 @@ class FieldChecker:
         return np.zeros(len(arr), dtype=bool), pa.nulls(len(arr), pa.string())
 
     # ---------------------------------------------------------------- constraints
-    def _fast_constraints(self, arr: pa.Array, parsed: pa.Array, ok: np.ndarray,
-                          missing: np.ndarray) -> tuple[list[tuple[str, np.ndarray]], np.ndarray]:
+    def _fast_constraints(
+        self, arr: pa.Array, parsed: pa.Array, ok: np.ndarray, missing: np.ndarray
+    ) -> tuple[list[tuple[str, np.ndarray]], np.ndarray]:
         """Failing rows per constraint among the decided cells, and cells left undecided."""
         fails: list[tuple[str, np.ndarray]] = []
         undecided = np.zeros(len(arr), dtype=bool)
@@ -138,17 +150,19 @@ class FieldChecker:
                 else:
                     bound = pa.scalar(float(value), pa.float64())
                     parsed = pc.cast(parsed, pa.float64())
-                op = {"minimum": pc.less, "maximum": pc.greater,
-                      "exclusiveMinimum": pc.less_equal,
-                      "exclusiveMaximum": pc.greater_equal}[name]
+                op = {
+                    "minimum": pc.less,
+                    "maximum": pc.greater,
+                    "exclusiveMinimum": pc.less_equal,
+                    "exclusiveMaximum": pc.greater_equal,
+                }[name]
                 fails.append((name, _np(op(parsed, bound)) & ok))
             elif name == "pattern":
                 if self.type != "string":
                     undecided |= ok
                     continue
                 # RE2 and Python agree on ASCII text without newlines; the rest go to Python.
-                simple = _np(pc.string_is_ascii(arr)) & ~_np(
-                    pc.match_substring(arr, "\n")) & ok
+                simple = _np(pc.string_is_ascii(arr)) & ~_np(pc.match_substring(arr, "\n")) & ok
                 undecided |= ok & ~simple
                 try:
                     match = _np(pc.match_substring_regex(arr, self._re2))
@@ -167,7 +181,6 @@ class FieldChecker:
     def check(self, arr: pa.Array) -> FieldResult:
         if isinstance(arr, pa.ChunkedArray):
             arr = arr.combine_chunks()
-        n = len(arr)
         absent = ~_np(pc.is_valid(arr))
         if self.missing_values == [""]:
             missing = absent | _np(pc.equal(pc.binary_length(arr), 0))
@@ -179,8 +192,14 @@ class FieldChecker:
         issues: list[CellIssue] = []
         for name, bad in fails:
             for i in np.flatnonzero(bad & ~undecided):
-                issues.append(CellIssue(int(i), "constraint-error", name,
-                                        self._constraint_message(name, arr[i].as_py())))
+                issues.append(
+                    CellIssue(
+                        int(i),
+                        "constraint-error",
+                        name,
+                        self._constraint_message(name, arr[i].as_py()),
+                    )
+                )
         slow = np.flatnonzero((present & ~ok) | undecided)
         if len(slow):
             values = parsed.to_pylist()
@@ -193,14 +212,23 @@ class FieldChecker:
                     notes.pop("type")
                     valid[i] = False
                     values[i] = None
-                    issues.append(CellIssue(int(i), "type-error", "",
-                                            f"expected {self._type_words()}, got {_show(cell)}"))
+                    issues.append(
+                        CellIssue(
+                            int(i),
+                            "type-error",
+                            "",
+                            f"expected {self._type_words()}, got {_show(cell)}",
+                        )
+                    )
                 else:
                     valid[i] = value is not None
                     values[i] = _plain(value)
                 for name in notes:
-                    issues.append(CellIssue(int(i), "constraint-error", name,
-                                            self._constraint_message(name, cell)))
+                    issues.append(
+                        CellIssue(
+                            int(i), "constraint-error", name, self._constraint_message(name, cell)
+                        )
+                    )
             parsed = _rebuild(values, parsed.type, self.type)
             ok = valid
         parsed = _mask(parsed, ok)
@@ -209,9 +237,13 @@ class FieldChecker:
 
     # ---------------------------------------------------------------- messages
     def _type_words(self) -> str:
-        words = {"integer": "an integer", "number": "a number",
-                 "date": "a date YYYY-MM-DD", "boolean": "true or false",
-                 "string": "a string"}.get(self.type, self.type)
+        words = {
+            "integer": "an integer",
+            "number": "a number",
+            "date": "a date YYYY-MM-DD",
+            "boolean": "true or false",
+            "string": "a string",
+        }.get(self.type, self.type)
         if self.format not in ("default", None):
             words += f" (format {self.format})"
         return words
@@ -221,7 +253,7 @@ class FieldChecker:
         if name == "required":
             return "a value is required, the cell is empty"
         if name == "enum":
-            return f"expected one of {', '.join(map(str, v))}; got {_show(cell)}"
+            return f"expected one of {', '.join(map(str, v or []))}; got {_show(cell)}"
         if name == "pattern":
             return f"expected text matching {v}; got {_show(cell)}"
         if name == "minLength":

@@ -16,7 +16,14 @@ def check_period(view: ChunkView, start: str = "date_from", end: str = "date_to"
     after = pc.fill_null(pc.greater(v[start], v[end]), False)
     problems = []
     for i in np.flatnonzero(np.asarray(after.to_numpy(zero_copy_only=False), dtype=bool)):
-        problems.append(Problem(view.resource, int(view.rows[i]), end, "date-order",
-                                f"expected {end} on or after {start} "
-                                f"{v[start][int(i)].as_py()}; got {v[end][int(i)].as_py()}"))
+        problems.append(
+            Problem(
+                view.resource,
+                int(view.rows[i]),
+                end,
+                "date-order",
+                f"expected {end} on or after {start} "
+                f"{v[start][int(i)].as_py()}; got {v[end][int(i)].as_py()}",
+            )
+        )
     return problems

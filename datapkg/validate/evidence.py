@@ -32,8 +32,13 @@ def _s(series: pd.Series) -> pd.Series:
     return series.astype("object").where(series.notna(), "").astype(str)
 
 
-def check_evidence(facts: pd.DataFrame, evidence: pd.DataFrame, claims: pd.DataFrame,
-                   origins: dict[str, str], resource: str = "facts") -> list[Problem]:
+def check_evidence(
+    facts: pd.DataFrame,
+    evidence: pd.DataFrame,
+    claims: pd.DataFrame,
+    origins: dict[str, str],
+    resource: str = "facts",
+) -> list[Problem]:
     """facts: typed columns plus _row; evidence: fact_id, claim_id, role; claims: the stating
     claims (claim_id, source_id, value, unit, measure, imposer, target, status)."""
     problems: list[Problem] = []
@@ -46,8 +51,10 @@ def check_evidence(facts: pd.DataFrame, evidence: pd.DataFrame, claims: pd.DataF
     st["origin"] = st["source_id"].map(origins)
     n = st.groupby("fact_id")["claim_id"].size()
     o = st.groupby("fact_id")["origin"].nunique()
-    for col, got, what in (("n_claims", n, "evidence rows with role states"),
-                           ("n_sources", o, "distinct sources.origin of the stating claims")):
+    for col, got, what in (
+        ("n_claims", n, "evidence rows with role states"),
+        ("n_sources", o, "distinct sources.origin of the stating claims"),
+    ):
         if col not in facts:
             continue
         want = facts["fact_id"].map(got).fillna(0).astype(int).to_numpy()
@@ -55,13 +62,33 @@ def check_evidence(facts: pd.DataFrame, evidence: pd.DataFrame, claims: pd.DataF
         bad = have.notna().to_numpy() & (have.fillna(-1).astype(int).to_numpy() != want)
         for i in np.flatnonzero(bad):
             f = facts.iloc[i]
-            problems.append(Problem(resource, int(f["_row"]), col, "fact-evidence",
-                                    f"expected {want[i]} ({what} of {f['fact_id']}); "
-                                    f"got {f[col]}"))
-    fcols = [c for c in ("fact_id", "_row", "measure", "imposer", "target", "status", "value",
-                         "unit", "derived") if c in facts]
-    j = st[st["measure"].notna()].merge(facts[fcols], on="fact_id", how="inner",
-                                         suffixes=("_c", "_f"))
+            problems.append(
+                Problem(
+                    resource,
+                    int(f["_row"]),
+                    col,
+                    "fact-evidence",
+                    f"expected {want[i]} ({what} of {f['fact_id']}); got {f[col]}",
+                )
+            )
+    fcols = [
+        c
+        for c in (
+            "fact_id",
+            "_row",
+            "measure",
+            "imposer",
+            "target",
+            "status",
+            "value",
+            "unit",
+            "derived",
+        )
+        if c in facts
+    ]
+    j = st[st["measure"].notna()].merge(
+        facts[fcols], on="fact_id", how="inner", suffixes=("_c", "_f")
+    )
     if j.empty:
         return problems
     mc, mf = _s(j["measure_c"]), _s(j["measure_f"])
@@ -92,11 +119,15 @@ def check_evidence(facts: pd.DataFrame, evidence: pd.DataFrame, claims: pd.DataF
             elif field == "imposer":
                 if ic.iloc[i] in ("", if_.iloc[i]):
                     field = "target"
-                msg = (f"stating claim {cid} is about {ic.iloc[i] or '?'} -> {tc.iloc[i] or '?'}"
-                       f", the fact about {if_.iloc[i] or '?'} -> {tf.iloc[i] or '?'}")
+                msg = (
+                    f"stating claim {cid} is about {ic.iloc[i] or '?'} -> {tc.iloc[i] or '?'}"
+                    f", the fact about {if_.iloc[i] or '?'} -> {tf.iloc[i] or '?'}"
+                )
             else:
                 fv = "nothing" if pd.isna(vf.iloc[i]) else format(vf.iloc[i], "g")
-                msg = (f"stating claim {cid} gives {vc.iloc[i]:g} {uc.iloc[i]}, the fact "
-                       f"{fv} {uf.iloc[i]}").rstrip()
+                msg = (
+                    f"stating claim {cid} gives {vc.iloc[i]:g} {uc.iloc[i]}, the fact "
+                    f"{fv} {uf.iloc[i]}"
+                ).rstrip()
             problems.append(Problem(resource, row, field, "fact-evidence", msg))
     return problems

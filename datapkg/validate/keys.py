@@ -73,22 +73,42 @@ def check_keys(data: TableData) -> list[Problem]:
         nulls = ~np.asarray(pc.is_valid(col).to_numpy(zero_copy_only=False), dtype=bool)
         later, first = _duplicates(col, nulls)
         for i, j in zip(later, first, strict=True):
-            problems.append(Problem(spec.name, int(rows[i]), name, "unique-error",
-                                    f"{col[int(i)].as_py()!r} must be unique; it is already "
-                                    f"in row {int(rows[j])}"))
+            problems.append(
+                Problem(
+                    spec.name,
+                    int(rows[i]),
+                    name,
+                    "unique-error",
+                    f"{col[int(i)].as_py()!r} must be unique; it is already in row {int(rows[j])}",
+                )
+            )
     pk = spec.primary_key
     if pk and set(pk) <= data.present:
         keys, all_null = composite(data, pk)
         later, first = _duplicates(keys, all_null)
         label = ",".join(pk)
         for i in np.flatnonzero(all_null):
-            problems.append(Problem(spec.name, int(rows[i]), label, "primary-key",
-                                    f"the primary key ({label}) is empty"))
+            problems.append(
+                Problem(
+                    spec.name,
+                    int(rows[i]),
+                    label,
+                    "primary-key",
+                    f"the primary key ({label}) is empty",
+                )
+            )
         for i, j in zip(later, first, strict=True):
-            problems.append(Problem(spec.name, int(rows[i]), label, "primary-key",
-                                    f"primary key ({label}) "
-                                    f"{keys[int(i)].as_py().replace(_SEP, ', ')!r} is already "
-                                    f"in row {int(rows[j])}"))
+            problems.append(
+                Problem(
+                    spec.name,
+                    int(rows[i]),
+                    label,
+                    "primary-key",
+                    f"primary key ({label}) "
+                    f"{keys[int(i)].as_py().replace(_SEP, ', ')!r} is already "
+                    f"in row {int(rows[j])}",
+                )
+            )
     return problems
 
 
@@ -103,9 +123,16 @@ def check_foreign_keys(data: TableData, tables: dict[str, TableData]) -> list[Pr
             continue
         ref = tables.get(fk["resource"])
         if ref is None or not ref.readable or not set(fk["ref_fields"]) <= ref.present:
-            problems.append(Problem(spec.name, None, ",".join(fk["fields"]), "foreign-key",
-                                    f"the referenced resource {fk['resource']!r} (fields "
-                                    f"{', '.join(fk['ref_fields'])}) cannot be read"))
+            problems.append(
+                Problem(
+                    spec.name,
+                    None,
+                    ",".join(fk["fields"]),
+                    "foreign-key",
+                    f"the referenced resource {fk['resource']!r} (fields "
+                    f"{', '.join(fk['ref_fields'])}) cannot be read",
+                )
+            )
             continue
         keys, all_null = composite(data, fk["fields"])
         ref_keys, ref_null = composite(ref, fk["ref_fields"])
@@ -113,12 +140,22 @@ def check_foreign_keys(data: TableData, tables: dict[str, TableData]) -> list[Pr
         if not pa.types.is_string(keys.type) or not pa.types.is_string(ref_keys.type):
             keys, ref_keys = pc.cast(keys, pa.string()), pc.cast(ref_keys, pa.string())
         found = np.asarray(
-            pc.fill_null(pc.is_in(keys, value_set=pc.unique(ref_keys)), False)
-            .to_numpy(zero_copy_only=False), dtype=bool)
+            pc.fill_null(pc.is_in(keys, value_set=pc.unique(ref_keys)), False).to_numpy(
+                zero_copy_only=False
+            ),
+            dtype=bool,
+        )
         label = ",".join(fk["fields"])
         for i in np.flatnonzero(~found & ~all_null):
             value = keys[int(i)].as_py()
-            problems.append(Problem(spec.name, int(rows[i]), label, "foreign-key",
-                                    f"{str(value).replace(_SEP, ', ')!r} is not a "
-                                    f"{'/'.join(fk['ref_fields'])} of {fk['resource']}"))
+            problems.append(
+                Problem(
+                    spec.name,
+                    int(rows[i]),
+                    label,
+                    "foreign-key",
+                    f"{str(value).replace(_SEP, ', ')!r} is not a "
+                    f"{'/'.join(fk['ref_fields'])} of {fk['resource']}",
+                )
+            )
     return problems

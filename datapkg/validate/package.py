@@ -49,11 +49,13 @@ class ResourceSpec:
             fields = fk["fields"]
             ref = fk["reference"]
             ref_fields = ref["fields"]
-            out.append({
-                "fields": [fields] if isinstance(fields, str) else list(fields),
-                "resource": ref.get("resource") or self.name,
-                "ref_fields": [ref_fields] if isinstance(ref_fields, str) else list(ref_fields),
-            })
+            out.append(
+                {
+                    "fields": [fields] if isinstance(fields, str) else list(fields),
+                    "resource": ref.get("resource") or self.name,
+                    "ref_fields": [ref_fields] if isinstance(ref_fields, str) else list(ref_fields),
+                }
+            )
         return out
 
     @property
@@ -65,8 +67,15 @@ def load_descriptor(root: Path) -> tuple[dict[str, ResourceSpec], list[Problem]]
     """The resources by name, and problems that stop the descriptor being read."""
     path = root / DESCRIPTOR
     if not path.is_file():
-        return {}, [Problem(DESCRIPTOR, None, "", "package-error",
-                            f"{path} not found; run `tariffs build` first")]
+        return {}, [
+            Problem(
+                DESCRIPTOR,
+                None,
+                "",
+                "package-error",
+                f"{path} not found; run `tariffs build` first",
+            )
+        ]
     try:
         desc = json.loads(path.read_text("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -80,12 +89,22 @@ def load_descriptor(root: Path) -> tuple[dict[str, ResourceSpec], list[Problem]]
             try:
                 schema = json.loads((root / schema).read_text("utf-8"))
             except (OSError, ValueError) as exc:
-                problems.append(Problem(name, None, "", "schema-error",
-                                        f"schema {res['schema']} cannot be read ({exc})"))
+                problems.append(
+                    Problem(
+                        name,
+                        None,
+                        "",
+                        "schema-error",
+                        f"schema {res['schema']} cannot be read ({exc})",
+                    )
+                )
                 continue
         if not isinstance(schema, dict) or not res.get("path"):
-            problems.append(Problem(name, None, "", "schema-error",
-                                    "the resource needs a path and a Table Schema"))
+            problems.append(
+                Problem(
+                    name, None, "", "schema-error", "the resource needs a path and a Table Schema"
+                )
+            )
             continue
         specs[name] = ResourceSpec(name, root / res["path"], schema, res.get("encoding", "utf-8"))
     if not specs and not problems:

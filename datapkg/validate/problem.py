@@ -5,11 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: Codes shared with frictionless (Table Schema checks), so reports can be compared one to one.
-TABLE_CODES = frozenset({
-    "type-error", "constraint-error", "unique-error", "primary-key", "foreign-key",
-    "missing-label", "extra-label", "duplicate-label", "blank-label", "missing-cell",
-    "extra-cell", "blank-row",
-})
+TABLE_CODES = frozenset(
+    {
+        "type-error",
+        "constraint-error",
+        "unique-error",
+        "primary-key",
+        "foreign-key",
+        "missing-label",
+        "extra-label",
+        "duplicate-label",
+        "blank-label",
+        "missing-cell",
+        "extra-cell",
+        "blank-row",
+    }
+)
 
 
 @dataclass(frozen=True, order=True)

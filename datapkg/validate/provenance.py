@@ -58,30 +58,59 @@ class SourceFiles:
         hashes = v["sha256"].to_pylist() if "sha256" in v else [None] * len(ids)
         chars = v["chars"].to_pylist() if "chars" in v else [None] * len(ids)
         problems = []
-        for row, sid, rel, sha, n in zip(view.rows.tolist(), ids, files, hashes, chars,
-                                         strict=True):
+        for row, sid, rel, sha, n in zip(
+            view.rows.tolist(), ids, files, hashes, chars, strict=True
+        ):
             if sid is None or rel is None:
                 continue
             path = self.root / rel
             if not path.is_file():
-                problems.append(Problem(view.resource, row, "file", "source-file",
-                                        f"{rel} does not exist under {self.root}"))
+                problems.append(
+                    Problem(
+                        view.resource,
+                        row,
+                        "file",
+                        "source-file",
+                        f"{rel} does not exist under {self.root}",
+                    )
+                )
                 continue
             data = path.read_bytes()
             digest = hashlib.sha256(data).hexdigest()
             if sha is not None and digest != sha:
-                problems.append(Problem(view.resource, row, "sha256", "sha256-mismatch",
-                                        f"{rel} now has sha256 {digest}, but {sha} is recorded; "
-                                        "the source changed after the build"))
+                problems.append(
+                    Problem(
+                        view.resource,
+                        row,
+                        "sha256",
+                        "sha256-mismatch",
+                        f"{rel} now has sha256 {digest}, but {sha} is recorded; "
+                        "the source changed after the build",
+                    )
+                )
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError as exc:
-                problems.append(Problem(view.resource, row, "file", "source-file",
-                                        f"{rel} is not valid UTF-8 at byte {exc.start}"))
+                problems.append(
+                    Problem(
+                        view.resource,
+                        row,
+                        "file",
+                        "source-file",
+                        f"{rel} is not valid UTF-8 at byte {exc.start}",
+                    )
+                )
                 continue
             if n is not None and n != len(text):
-                problems.append(Problem(view.resource, row, "chars", "chars-mismatch",
-                                        f"{rel} has {len(text)} characters, {n} are recorded"))
+                problems.append(
+                    Problem(
+                        view.resource,
+                        row,
+                        "chars",
+                        "chars-mismatch",
+                        f"{rel} has {len(text)} characters, {n} are recorded",
+                    )
+                )
             if sid not in self.files:
                 self.files[sid] = rel
                 self._remember(sid, text)
@@ -93,17 +122,19 @@ class SourceFiles:
         if not {"source_id", "start", "end", "mention"} <= set(v):
             return []
         problems = []
-        complete = pc.and_(pc.and_(pc.is_valid(v["source_id"]), pc.is_valid(v["mention"])),
-                           pc.and_(pc.is_valid(v["start"]), pc.is_valid(v["end"])))
+        complete = pc.and_(
+            pc.and_(pc.is_valid(v["source_id"]), pc.is_valid(v["mention"])),
+            pc.and_(pc.is_valid(v["start"]), pc.is_valid(v["end"])),
+        )
         if not pc.all(complete).as_py():
             keep = complete
             rows = view.rows[np.asarray(complete.to_numpy(zero_copy_only=False), dtype=bool)]
-            sids, starts, ends, mentions = (v[k].filter(keep)
-                                            for k in ("source_id", "start", "end", "mention"))
+            sids, starts, ends, mentions = (
+                v[k].filter(keep) for k in ("source_id", "start", "end", "mention")
+            )
         else:
             rows = view.rows
-            sids, starts, ends, mentions = (v[k] for k in ("source_id", "start", "end",
-                                                           "mention"))
+            sids, starts, ends, mentions = (v[k] for k in ("source_id", "start", "end", "mention"))
         sid_list = sids.to_pylist()
         mention_list = mentions.to_pylist()
         start_list = starts.to_numpy(zero_copy_only=False).tolist()
@@ -111,7 +142,8 @@ class SourceFiles:
         last_id, text = None, None
         bad = []
         for k, (sid, start, end, mention) in enumerate(
-                zip(sid_list, start_list, end_list, mention_list, strict=True)):
+            zip(sid_list, start_list, end_list, mention_list, strict=True)
+        ):
             if sid != last_id:
                 last_id, text = sid, self.text(sid)
             if text is None or text[start:end] == mention:
@@ -122,15 +154,35 @@ class SourceFiles:
             row = int(rows[k])
             text = self.text(sid) or ""
             if start >= end:
-                problems.append(Problem(view.resource, row, "end", "offset-error",
-                                        f"end {end} is not after start {start}"))
+                problems.append(
+                    Problem(
+                        view.resource,
+                        row,
+                        "end",
+                        "offset-error",
+                        f"end {end} is not after start {start}",
+                    )
+                )
             elif end > len(text):
-                problems.append(Problem(view.resource, row, "end", "offset-error",
-                                        f"end {end} is beyond the {len(text)} characters of "
-                                        f"{self.files[sid]}"))
+                problems.append(
+                    Problem(
+                        view.resource,
+                        row,
+                        "end",
+                        "offset-error",
+                        f"end {end} is beyond the {len(text)} characters of {self.files[sid]}",
+                    )
+                )
             else:
-                problems.append(Problem(view.resource, row, "mention", "mention-mismatch",
-                                        f"expected the source text at [{start}, {end}) of "
-                                        f"{self.files[sid]}, {text[start:end]!r}; "
-                                        f"got {mention!r}"))
+                problems.append(
+                    Problem(
+                        view.resource,
+                        row,
+                        "mention",
+                        "mention-mismatch",
+                        f"expected the source text at [{start}, {end}) of "
+                        f"{self.files[sid]}, {text[start:end]!r}; "
+                        f"got {mention!r}",
+                    )
+                )
         return problems

@@ -36,8 +36,11 @@ class Chunk:
 
     @property
     def n(self) -> int:
-        return len(self.columns[0]) if self.columns else (
-            0 if self.lengths is None else len(self.lengths))
+        return (
+            len(self.columns[0])
+            if self.columns
+            else (0 if self.lengths is None else len(self.lengths))
+        )
 
     def rows(self) -> np.ndarray:
         return np.arange(self.first_row, self.first_row + self.n, dtype=np.int64)
@@ -60,7 +63,9 @@ def fast_chunks(path: Path, encoding: str, width: int) -> Iterator[Chunk]:
         reader = pcsv.open_csv(
             path,
             read_options=pcsv.ReadOptions(
-                skip_rows=1, column_names=names, block_size=BLOCK_BYTES,
+                skip_rows=1,
+                column_names=names,
+                block_size=BLOCK_BYTES,
                 encoding="utf8" if encoding.lower().replace("-", "") == "utf8" else encoding,
             ),
             parse_options=pcsv.ParseOptions(
@@ -84,8 +89,9 @@ def fast_chunks(path: Path, encoding: str, width: int) -> Iterator[Chunk]:
         raise RaggedFile(str(exc)) from exc
 
 
-def csv_chunks(path: Path, encoding: str, width: int,
-               chunk_rows: int = CHUNK_ROWS) -> Iterator[Chunk]:
+def csv_chunks(
+    path: Path, encoding: str, width: int, chunk_rows: int = CHUNK_ROWS
+) -> Iterator[Chunk]:
     """The csv module, like frictionless: exact for ragged rows and blank lines."""
     with path.open(encoding=encoding, newline="") as fh:
         reader = csv.reader(fh)
@@ -108,8 +114,11 @@ def csv_chunks(path: Path, encoding: str, width: int,
                 ]
                 extra = [(k, p + 1) for k, r in enumerate(batch) for p in range(width, len(r))]
             else:
-                cols = [pa.array(c, type=pa.string()) for c in zip(*batch, strict=True)] if width \
+                cols = (
+                    [pa.array(c, type=pa.string()) for c in zip(*batch, strict=True)]
+                    if width
                     else []
+                )
                 extra = []
             yield Chunk(row, cols, lengths if ragged else None, extra)
             row += len(batch)

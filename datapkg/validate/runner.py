@@ -21,8 +21,16 @@ from datapkg.validate.problem import Problem
 from datapkg.validate.table import ChunkView, TableData, check_table
 
 ORDER = ("sources", "facts", "evidence", "claims")
-CLAIM_FIELDS_FOR_FACTS = ("claim_id", "source_id", "value", "unit", "measure", "imposer",
-                          "target", "status")
+CLAIM_FIELDS_FOR_FACTS = (
+    "claim_id",
+    "source_id",
+    "value",
+    "unit",
+    "measure",
+    "imposer",
+    "target",
+    "status",
+)
 
 
 def _frame(data: TableData) -> pd.DataFrame:
@@ -57,27 +65,35 @@ def validate_package(package_dir: str | Path) -> list[Problem]:
             keep = spec.field_names  # facts are reconciled figures: small, kept whole
 
             def hook(view: ChunkView) -> list[Problem]:
-                return (unitkinds.check_units(view, "fact_type")
-                        + dates.check_period(view))
+                return unitkinds.check_units(view, "fact_type") + dates.check_period(view)
         elif name == "evidence":
             keep = [*keep, "role"]
         elif name == "claims":
             ids = stating_ids
 
             def hook(view: ChunkView) -> list[Problem]:
-                return (files.check_mentions(view) + unitkinds.check_units(view, "kind")
-                        + dates.check_period(view))
+                return (
+                    files.check_mentions(view)
+                    + unitkinds.check_units(view, "kind")
+                    + dates.check_period(view)
+                )
 
             def pick(view: ChunkView, ids: pa.Array | None = ids) -> np.ndarray:
                 if ids is None or "claim_id" not in view.values:
                     return np.zeros(len(view), dtype=bool)
-                return np.asarray(pc.fill_null(pc.is_in(view.values["claim_id"], ids), False)
-                                  .to_numpy(zero_copy_only=False), dtype=bool)
+                return np.asarray(
+                    pc.fill_null(pc.is_in(view.values["claim_id"], ids), False).to_numpy(
+                        zero_copy_only=False
+                    ),
+                    dtype=bool,
+                )
 
             keep_if = (CLAIM_FIELDS_FOR_FACTS, pick)
         else:
+
             def hook(view: ChunkView) -> list[Problem]:
                 return dates.check_period(view)
+
         table_problems, data = check_table(spec, tuple(dict.fromkeys(keep)), hook, keep_if)
         found[name].extend(table_problems)
         found[name].extend(keys.check_keys(data))
@@ -90,19 +106,22 @@ def validate_package(package_dir: str | Path) -> list[Problem]:
         found[name].extend(keys.check_foreign_keys(data, tables))
     found.setdefault("facts", []).extend(_cross_checks(tables))
     for name in specs:
-        problems.extend(sorted(found[name], key=lambda p: (p.row or 0)))
+        problems.extend(sorted(found[name], key=lambda p: p.row or 0))
     return problems
 
 
 def _cross_checks(tables: dict[str, TableData]) -> list[Problem]:
-    facts, ev, claims, sources = (tables.get(n) for n in ("facts", "evidence", "claims",
-                                                          "sources"))
+    facts, ev, claims, sources = (tables.get(n) for n in ("facts", "evidence", "claims", "sources"))
     if facts is None or not facts.readable:
         return []
     facts_df = _frame(facts)
     out = stack.check_stacks(facts_df)
-    if ev is None or claims is None or sources is None or not (
-            ev.readable and claims.readable and sources.readable):
+    if (
+        ev is None
+        or claims is None
+        or sources is None
+        or not (ev.readable and claims.readable and sources.readable)
+    ):
         return out
     if not ({"fact_id", "claim_id", "role"} <= set(ev.kept)):
         return out
@@ -114,8 +133,13 @@ def _cross_checks(tables: dict[str, TableData]) -> list[Problem]:
     claims_df = claims_df.drop_duplicates("claim_id")
     origins = {}
     if {"source_id", "origin"} <= set(sources.kept):
-        origins = dict(zip(sources.column("source_id").to_pylist(),
-                           sources.column("origin").to_pylist(), strict=True))
+        origins = dict(
+            zip(
+                sources.column("source_id").to_pylist(),
+                sources.column("origin").to_pylist(),
+                strict=True,
+            )
+        )
     return out + evidence.check_evidence(facts_df, ev_df, claims_df, origins)
 
 
@@ -130,8 +154,10 @@ def run_validate(package_dir: str | Path, out: TextIO) -> int:
         for p in problems:
             by_code[p.code] = by_code.get(p.code, 0) + 1
         summary = ", ".join(f"{n} {code}" for code, n in sorted(by_code.items()))
-        print(f"INVALID: {len(problems)} problem(s) in {root / 'datapackage.json'} ({summary})",
-              file=out)
+        print(
+            f"INVALID: {len(problems)} problem(s) in {root / 'datapackage.json'} ({summary})",
+            file=out,
+        )
         return 1
     print(f"valid: {root / 'datapackage.json'}", file=out)
     return 0

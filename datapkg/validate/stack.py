@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import pandas as pd
 import yaml
@@ -48,13 +49,24 @@ def _fits(a: dict, b: dict) -> bool:
     return not (eb is not None and sa is not None and eb < sa)
 
 
-def _known(x: object) -> bool:
+def _known(x: Any) -> bool:
     return x is not None and not pd.isna(x)
 
 
 def check_stacks(facts: pd.DataFrame, resource: str = "facts") -> list[Problem]:
-    need = {"fact_type", "measure", "imposer", "target", "status", "value", "unit", "qualifier",
-            "derived", "conflict", "fact_id"}
+    need = {
+        "fact_type",
+        "measure",
+        "imposer",
+        "target",
+        "status",
+        "value",
+        "unit",
+        "qualifier",
+        "derived",
+        "conflict",
+        "fact_id",
+    }
     if facts.empty or not need <= set(facts.columns):
         return []
     comps_all = component_measures()
@@ -62,45 +74,71 @@ def check_stacks(facts: pd.DataFrame, resource: str = "facts") -> list[Problem]:
     components = [f for f in records if f["measure"] in comps_all and _known(f["value"])]
     problems = []
     for total in records:
-        if (total["fact_type"] != "tariff_total" or not _known(total["value"])
-                or total["derived"] is True or total["qualifier"] in BOUNDS):
+        if (
+            total["fact_type"] != "tariff_total"
+            or not _known(total["value"])
+            or total["derived"] is True
+            or total["qualifier"] in BOUNDS
+        ):
             continue
         best: dict[str, dict] = {}
         for f in components:
-            if ((f["imposer"], f["target"], f["status"], f["unit"])
-                    != (total["imposer"], total["target"], total["status"], total["unit"])
-                    or not _fits(f, total)):
+            if (f["imposer"], f["target"], f["status"], f["unit"]) != (
+                total["imposer"],
+                total["target"],
+                total["status"],
+                total["unit"],
+            ) or not _fits(f, total):
                 continue
-            rank = (_period(f)[2], f["derived"] is True, -(f.get("n_sources") or 0),
-                    f["fact_id"])
+            rank = (_period(f)[2], f["derived"] is True, -(f.get("n_sources") or 0), f["fact_id"])
             cur = best.get(f["measure"])
-            if cur is None or rank < (_period(cur)[2], cur["derived"] is True,
-                                      -(cur.get("n_sources") or 0), cur["fact_id"]):
+            if cur is None or rank < (
+                _period(cur)[2],
+                cur["derived"] is True,
+                -(cur.get("n_sources") or 0),
+                cur["fact_id"],
+            ):
                 best[f["measure"]] = f
         named = [f for m, f in sorted(best.items()) if m != UNNAMED]
         if not named:
             continue
         stack = [total, *best.values()]
         if any(f["conflict"] is True for f in stack) or any(
-                f["qualifier"] in BOUNDS for f in stack):
+            f["qualifier"] in BOUNDS for f in stack
+        ):
             continue
         approx = any(f["qualifier"] == "approx" for f in stack)
         tol = max(1.0, 0.05 * float(total["value"])) if approx else 1e-6
         layers = sum(float(f["value"]) for f in named)
         unnamed = [f for f in [best.get(UNNAMED)] if f is not None]
         # an unnamed layer fits when it is the remainder or repeats a named layer
-        add = [float(u["value"]) for u in unnamed
-               if abs(float(u["value"]) - (float(total["value"]) - layers)) <= tol]
+        add = [
+            float(u["value"])
+            for u in unnamed
+            if abs(float(u["value"]) - (float(total["value"]) - layers)) <= tol
+        ]
         got = layers + (add[0] if add else 0.0)
-        repeats = [u for u in unnamed
-                   if any(abs(float(u["value"]) - float(f["value"])) <= tol for f in named)]
+        repeats = [
+            u
+            for u in unnamed
+            if any(abs(float(u["value"]) - float(f["value"])) <= tol for f in named)
+        ]
         if got < float(total["value"]) - tol and repeats:
             continue  # an incomplete stack whose unnamed layer repeats a named one
         if abs(got - float(total["value"])) > tol:
-            parts = " + ".join(f"{f['fact_id']} ({float(f['value']):g})"
-                               for f in named + [u for u in unnamed if add])
-            problems.append(Problem(resource, int(total["_row"]), "value", "stack-sum",
-                                    f"expected the total {float(total['value']):g} "
-                                    f"{total['unit']} to equal its components {parts} = "
-                                    f"{got:g}"))
+            parts = " + ".join(
+                f"{f['fact_id']} ({float(f['value']):g})"
+                for f in named + [u for u in unnamed if add]
+            )
+            problems.append(
+                Problem(
+                    resource,
+                    int(total["_row"]),
+                    "value",
+                    "stack-sum",
+                    f"expected the total {float(total['value']):g} "
+                    f"{total['unit']} to equal its components {parts} = "
+                    f"{got:g}",
+                )
+            )
     return problems

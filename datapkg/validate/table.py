@@ -26,7 +26,6 @@ from datapkg.validate.package import ResourceSpec
 from datapkg.validate.problem import Problem
 from datapkg.validate.reader import Chunk, RaggedFile, csv_chunks, fast_chunks, read_header
 
-
 # pyarrow compute releases the GIL: the fields of a chunk are checked on a few threads, and the
 # next chunk is parsed while this one is checked.
 _THREADS = max(1, min(4, os.cpu_count() or 1))
@@ -119,20 +118,44 @@ def check_header(spec: ResourceSpec, labels: list[str]) -> list[Problem]:
     seen: set[str] = set()
     for pos, label in enumerate(labels, start=1):
         if label == "":  # frictionless reports a nameless column as an extra label
-            problems.append(Problem(spec.name, None, "", "extra-label",
-                                    f"column {pos} of the header has no name"))
+            problems.append(
+                Problem(
+                    spec.name, None, "", "extra-label", f"column {pos} of the header has no name"
+                )
+            )
         elif label in seen:
-            problems.append(Problem(spec.name, None, label, "duplicate-label",
-                                    f"column {pos} repeats the header label {label!r}"))
+            problems.append(
+                Problem(
+                    spec.name,
+                    None,
+                    label,
+                    "duplicate-label",
+                    f"column {pos} repeats the header label {label!r}",
+                )
+            )
         elif label not in names:
-            problems.append(Problem(spec.name, None, label, "extra-label",
-                                    f"column {pos} {label!r} is not a field of the schema "
-                                    f"(expected the columns {', '.join(names)})"))
+            problems.append(
+                Problem(
+                    spec.name,
+                    None,
+                    label,
+                    "extra-label",
+                    f"column {pos} {label!r} is not a field of the schema "
+                    f"(expected the columns {', '.join(names)})",
+                )
+            )
         seen.add(label)
     for name in names:
         if name not in labels:
-            problems.append(Problem(spec.name, None, name, "missing-label",
-                                    f"the schema's field {name!r} has no column in the header"))
+            problems.append(
+                Problem(
+                    spec.name,
+                    None,
+                    name,
+                    "missing-label",
+                    f"the schema's field {name!r} has no column in the header",
+                )
+            )
     return problems
 
 
@@ -145,14 +168,20 @@ def check_table(
     data = TableData(spec)
     if not spec.path.is_file():
         data.readable = False
-        return [Problem(spec.name, None, "", "scheme-error",
-                        f"{spec.path} not found")], data
+        return [Problem(spec.name, None, "", "scheme-error", f"{spec.path} not found")], data
     try:
         labels = read_header(spec.path, spec.encoding)
     except UnicodeDecodeError as exc:
         data.readable = False
-        return [Problem(spec.name, None, "", "encoding-error",
-                        f"{spec.path} is not valid {spec.encoding} ({exc.reason})")], data
+        return [
+            Problem(
+                spec.name,
+                None,
+                "",
+                "encoding-error",
+                f"{spec.path} is not valid {spec.encoding} ({exc.reason})",
+            )
+        ], data
     if labels is None:
         data.readable = False
         return [Problem(spec.name, None, "", "source-error", f"{spec.path} is empty")], data
@@ -162,8 +191,11 @@ def check_table(
         if label in spec.field_names and label not in position:
             position[label] = pos
     data.present = set(position)
-    checkers = {f["name"]: FieldChecker(f, spec.missing_values) for f in spec.fields
-                if f["name"] in position}
+    checkers = {
+        f["name"]: FieldChecker(f, spec.missing_values)
+        for f in spec.fields
+        if f["name"] in position
+    }
     width = len(labels)
     for attempt in ("fast", "csv"):
         data.kept = {k: [] for k in keep if k in position}
@@ -171,20 +203,30 @@ def check_table(
         data.sub_kept = {k: [] for k in (keep_if[0] if keep_if else ()) if k in position}
         data.sub_rows = []
         problems: list[Problem] = []
-        chunks = prefetch(fast_chunks(spec.path, spec.encoding, width) if attempt == "fast"
-                          else csv_chunks(spec.path, spec.encoding, width))
+        chunks = prefetch(
+            fast_chunks(spec.path, spec.encoding, width)
+            if attempt == "fast"
+            else csv_chunks(spec.path, spec.encoding, width)
+        )
         try:
             for chunk in chunks:
-                problems.extend(_check_chunk(spec, chunk, labels, position, checkers, data,
-                                             hook, keep_if))
+                problems.extend(
+                    _check_chunk(spec, chunk, labels, position, checkers, data, hook, keep_if)
+                )
             break
         except RaggedFile:
             continue
         except UnicodeDecodeError as exc:
             data.readable = False
-            return header_problems + [Problem(spec.name, None, "", "encoding-error",
-                                              f"{spec.path} is not valid {spec.encoding} "
-                                              f"({exc.reason})")], data
+            return header_problems + [
+                Problem(
+                    spec.name,
+                    None,
+                    "",
+                    "encoding-error",
+                    f"{spec.path} is not valid {spec.encoding} ({exc.reason})",
+                )
+            ], data
     return header_problems + problems, data
 
 
@@ -203,7 +245,7 @@ def _check_chunk(
     values: dict[str, pa.Array] = {}
     blank = np.ones(n, dtype=bool)
     # (row index, field order, kind order, problem): sorted into frictionless's order at the end
-    found: list[tuple[int, int, int, Problem]] = []
+    found: list[tuple[Any, int, int, Problem]] = []
     order = {name: i for i, name in enumerate(spec.field_names)}
     names = list(checkers)
     results = _pool().map(lambda nm: checkers[nm].check(chunk.columns[position[nm]]), names)
@@ -211,25 +253,54 @@ def _check_chunk(
         values[name] = result.parsed
         blank &= result.missing
         for issue in result.issues:
-            found.append((issue.index, order[name], 0, Problem(
-                spec.name, int(rows[issue.index]), name, issue.code, issue.message)))
+            found.append(
+                (
+                    issue.index,
+                    order[name],
+                    0,
+                    Problem(spec.name, int(rows[issue.index]), name, issue.code, issue.message),
+                )
+            )
     if chunk.lengths is not None:
         for name, pos in position.items():
-            for i in np.flatnonzero(chunk.lengths <= pos):
-                found.append((int(i), order[name], 1, Problem(
-                    spec.name, int(rows[i]), name, "missing-cell",
-                    f"the row has {chunk.lengths[i]} cell(s), so column {pos + 1} is missing")))
+            for i in np.flatnonzero(chunk.lengths <= pos).tolist():
+                found.append(
+                    (
+                        int(i),
+                        order[name],
+                        1,
+                        Problem(
+                            spec.name,
+                            int(rows[i]),
+                            name,
+                            "missing-cell",
+                            f"the row has {chunk.lengths[i]} cell(s), so column {pos + 1} is missing",
+                        ),
+                    )
+                )
         for i, cell_pos in chunk.extra:
-            found.append((i, len(order) + cell_pos, 1, Problem(
-                spec.name, int(rows[i]), "", "extra-cell",
-                f"cell {cell_pos} is beyond the header's {len(labels)} columns")))
+            found.append(
+                (
+                    i,
+                    len(order) + cell_pos,
+                    1,
+                    Problem(
+                        spec.name,
+                        int(rows[i]),
+                        "",
+                        "extra-cell",
+                        f"cell {cell_pos} is beyond the header's {len(labels)} columns",
+                    ),
+                )
+            )
     if not checkers:
         blank[:] = False
     blank_idx = set(np.flatnonzero(blank).tolist())
     problems = [p for i, _, _, p in sorted(found, key=lambda t: t[:3]) if i not in blank_idx]
     for i in sorted(blank_idx):
-        problems.append(Problem(spec.name, int(rows[i]), "", "blank-row",
-                                "the row is completely blank"))
+        problems.append(
+            Problem(spec.name, int(rows[i]), "", "blank-row", "the row is completely blank")
+        )
     if blank_idx:
         problems.sort(key=lambda p: p.row or 0)
     view = ChunkView(spec.name, rows, values)

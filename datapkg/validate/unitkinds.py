@@ -81,10 +81,18 @@ def check_units(view: ChunkView, kind_field: str = "kind") -> list[Problem]:
         code, message = verdicts[int(codes[i])]  # type: ignore[misc]
         problems.append(Problem(view.resource, int(view.rows[i]), "unit", code, message))
     if "value" in v:
-        dated = np.asarray(pc.fill_null(pc.equal(kind, "date"), False)
-                           .to_numpy(zero_copy_only=False), dtype=bool)
+        dated = np.asarray(
+            pc.fill_null(pc.equal(kind, "date"), False).to_numpy(zero_copy_only=False), dtype=bool
+        )
         valued = np.asarray(pc.is_valid(v["value"]).to_numpy(zero_copy_only=False), dtype=bool)
         for i in np.flatnonzero(dated & valued).tolist():
-            problems.append(Problem(view.resource, int(view.rows[i]), "value", "unit-kind",
-                                    f"a date has no value; got {v['value'][i].as_py()}"))
+            problems.append(
+                Problem(
+                    view.resource,
+                    int(view.rows[i]),
+                    "value",
+                    "unit-kind",
+                    f"a date has no value; got {v['value'][i].as_py()}",
+                )
+            )
     return problems
