@@ -33,24 +33,39 @@ def _mention(rule: MentionRule, text: str, start: int) -> Mention | None:
     return Mention(rule, s, e, m.start(), m.end(), groups)
 
 
-def find(text: str) -> list[Mention]:
+REACH = 60  # a match begins at most this far before the first anchor it contains
+
+
+def windows(text: str, anchors) -> list[tuple[int, int]]:
+    """Merged spans [anchor - REACH, anchor + 1) where a mention can begin."""
+    out: list[tuple[int, int]] = []
+    for a in anchors.finditer(text):
+        lo, hi = max(0, a.start() - REACH), a.start() + 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def find(text: str, *, anchored: bool = True) -> list[Mention]:
     """Every non-excluded mention in the normalised text, in order, not overlapping; at each
-    candidate position the first rule (in file order) that matches wins."""
+    candidate position the first rule (in file order) that matches wins. `anchored=False` tries
+    every word start (slower; the tests use it to check that anchoring loses nothing)."""
     compiled = mention_rules()
+    spans = windows(text, compiled.anchors) if anchored else [(0, len(text))]
     out: list[Mention] = []
     last = 0
-    for cand in compiled.scanner.finditer(text):
-        pos = cand.start()
-        if pos < last:
-            continue
-        match = compiled.by_char[text[pos]].match(text, pos)
-        if match is None or match.end() == pos:
-            continue
-        last = match.end()
-        rule = compiled.by_group[match.lastgroup or ""]
-        if rule.parse == "exclude":
-            continue
-        mention = _mention(rule, text, pos)
-        if mention is not None:
-            out.append(mention)
+    for lo, hi in spans:
+        for cand in compiled.scanner.finditer(text, max(lo, last), hi):
+            pos = cand.start()
+            if pos < last:
+                continue
+            match = compiled.by_char[text[pos]].match(text, pos)
+            if match is None or match.end() == pos:
+                continue
+            last = match.end()
+            rule = compiled.by_group[match.lastgroup or ""]
+            if rule.parse != "exclude" and (mention := _mention(rule, text, pos)) is not None:
+                out.append(mention)
     return out

@@ -85,3 +85,16 @@ def currency_code(text: str | None) -> str | None:
     if code is None and key.endswith("."):
         code = _currencies().get(key[:-1])
     return code
+
+
+@cache
+def _dollar_rules() -> list[tuple[str, re.Pattern[str]]]:
+    return [(r["code"], re.compile(r["pattern"])) for r in rules.section("numbers", "dollars")]
+
+
+def dollar_code(text: str) -> str:
+    """What a bare '$' means in this article: USD unless the article marks another dollar."""
+    for code, rx in _dollar_rules():
+        if rx.search(text):
+            return code
+    return "USD"

@@ -39,10 +39,11 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
 
 
 def event_parties(places: Sequence[Place], start: int, end: int) -> tuple[str, str]:
-    """(first, second) party of a dated event: the party visited, met or called ('to X', 'with X')
-    is second; the nearest other party is first."""
+    """(first, second) party of a dated event. The party met, called or visited ('with X',
+    'to X') is second and the nearest other party first; otherwise the two nearest parties in
+    the order the text names them."""
     usable = [p for p in places if not p.code.startswith("X-ALL")]
-    second = _nearest([p for p in usable if p.role in ("second", "target")], start, end)
+    second = _nearest([p for p in usable if p.role == "second"], start, end)
     first = _nearest([p for p in usable if second is None or p.code != second.code], start, end)
     if second is None and first is not None:
         second = _nearest([p for p in usable if p.code != first.code], start, end)

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from extract import classify, dates, emit, lists, mentions, parties, places, sentences, values
+from extract import (
+    classify, dates, emit, lists, mentions, numbers, parties, places, sentences, values,
+)
 from extract.context import article_pass
 from extract.cues import Window
 from extract.mentions import Mention
@@ -39,7 +41,10 @@ def _group(norm: str) -> list[Sentence]:
         out[idx.find(m.start)].mentions.append(m)
     for p in places.find(norm):
         out[idx.find(p.start)].places.append(p)
-    return [s for s in out if s.mentions]
+    kept = [s for s in out if s.mentions]
+    for s in kept:
+        s.places = places.with_roles(norm, s.places)
+    return kept
 
 
 def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
@@ -101,13 +106,13 @@ def _event_status(h: DateHit, pub: date | None, when: str) -> str:
     return "announced" if when == "future" else "in_force"
 
 
-def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str):
+def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar: str):
     nums = [m for m in s.mentions if not m.is_date]
     for i, m in enumerate(nums):
         lo = nums[i - 1].end if i else s.start
         hi = nums[i + 1].start if i + 1 < len(nums) else s.end
         w = Window(norm, s.start, s.end, m.start, m.end, lo, hi)
-        figs = values.figures(m, norm)
+        figs = values.figures(m, norm, dollar)
         if not figs:
             continue
         targets = lists.targets(s.places, norm, m, len(figs))
@@ -155,10 +160,11 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
     norm = normalise(text)
     rows: list[dict[str, Any]] = []
     anchor: list[date | None] = [None]
+    dollar = numbers.dollar_code(norm)
     for s in _group(norm):
         hits = _date_hits(s, norm, text, published, anchor)
         rows.extend(_date_rows(s, hits, text, norm, published))
-        rows.extend(_numeric_rows(s, hits, text, norm))
+        rows.extend(_numeric_rows(s, hits, text, norm, dollar))
     for r in rows:
         r["source_id"] = source_id
     article_pass(rows)

@@ -47,7 +47,12 @@ def _names() -> dict[str, tuple[str, str, bool]]:
 
 @cache
 def _finder() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w$-])(?:the\s)?(" + trie_regex(list(_names())) + r")(?![\w$]|-[a-z])")
+    # the trie comes first so the regex engine can skip to its first letters in C; the word start
+    # is checked in find() instead of by a look-behind
+    return re.compile("(" + trie_regex(list(_names())) + r")(?![\w$]|-[a-z])")
+
+
+_WORDISH = re.compile(r"[\w$-]")
 
 
 @cache
@@ -69,13 +74,25 @@ def _role(text: str, start: int, end: int, demonym: bool, default: str) -> str:
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> list[Place]:
-    """Parties in text[start:end] with their roles, in order."""
+    """Parties in text[start:end], in order; roles are worked out later, only where needed."""
     table = _names()
     out: list[Place] = []
-    for m in _finder().finditer(text, start, len(text) if end is None else end):
-        code, role, demonym = table[m.group(1)]
-        if role == "ignore":
-            continue
+    finder = _finder()
+    stop = len(text) if end is None else end
+    pos = start
+    while (m := finder.search(text, pos, stop)) is not None:
         s, e = m.start(1), m.end(1)
-        out.append(Place(code, s, e, _role(text, s, e, demonym, role), demonym))
+        if s > 0 and _WORDISH.match(text, s - 1):
+            pos = s + 1
+            continue
+        pos = e
+        code, role, demonym = table[m.group(1)]
+        if role != "ignore":
+            out.append(Place(code, s, e, role, demonym))
     return out
+
+
+def with_roles(text: str, places: list[Place]) -> list[Place]:
+    """The places with the role their surrounding words give them."""
+    return [Place(p.code, p.start, p.end, _role(text, p.start, p.end, p.demonym, p.role), p.demonym)
+            for p in places]

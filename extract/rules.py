@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from extract.firstchars import charset, first_chars
+from extract.trie import trie_regex
 
 RULE_FILES = ("numbers", "mentions", "text", "places", "classify", "dates")
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
@@ -109,35 +110,41 @@ class MentionRules:
     scanner: re.Pattern[str]
     by_group: dict[str, MentionRule]
     by_char: dict[str, re.Pattern[str]]
+    anchors: re.Pattern[str]
 
 
 @cache
 def mention_rules() -> MentionRules:
-    """The mention rules compiled for one pass: for each character a rule can begin with, one
-    alternation of exactly those rules in file order, and a scanner of candidate positions
-    (word starts at such characters; anywhere for `midword` rules)."""
+    """The mention rules compiled for one pass.
+
+    - `anchors`: where figures can be (digits, currency signs, calendar and number words);
+    - `scanner`: candidate positions, word starts at a character some rule can begin with;
+    - `by_char`: for each such character, one alternation of exactly the rules that can begin
+      with it, in file order (so at any position the first listed rule that matches wins).
+    """
     table = macros()
-    entries: list[tuple[str, str, frozenset[str] | None, bool]] = []
+    entries: list[tuple[str, str, frozenset[str]]] = []
     by_group: dict[str, MentionRule] = {}
     for i, rule in enumerate(section("mentions", "rules")):
         pattern = expand(rule["pattern"], table)
+        first = first_chars(pattern)
+        if first is None:
+            raise ValueError(f"rule {rule['id']}: cannot tell which characters it begins with")
         group = f"r{i}"
-        entries.append((group, _NAMED.sub("(?:", pattern), first_chars(pattern),
-                        bool(rule.get("midword"))))
+        entries.append((group, _NAMED.sub("(?:", pattern), first))
         by_group[group] = MentionRule(
             id=rule["id"], parse=rule["parse"], kind=rule.get("kind", ""),
             measure=rule.get("measure", ""), rx=re.compile(pattern), group=group,
         )
-    chars = frozenset().union(*[fc for _, _, fc, _ in entries if fc])
-    if any(fc is None for _, _, fc, _ in entries):
-        raise ValueError("every mention rule must begin with a known set of characters")
+    chars = frozenset().union(*[fc for _, _, fc in entries])
     by_char = {
-        c: re.compile("|".join(f"(?P<{g}>{p})" for g, p, fc, _ in entries if fc and c in fc))
-        for c in chars
+        c: re.compile("|".join(f"(?P<{g}>{p})" for g, p, fc in entries if c in fc)) for c in chars
     }
-    mid = frozenset().union(*[fc for _, _, fc, mw in entries if mw and fc])
-    scanner = re.compile(rf"(?<!\w){charset(chars)}" + (f"|{charset(mid)}" if mid else ""))
-    return MentionRules(scanner, by_group, by_char)
+    words = [w for r in section("mentions", "anchors") for w in r["names"]]
+    words += [w.capitalize() for w in words if w.islower()]
+    # a class or a branch of literals first lets the regex engine skip ahead in C
+    scanner = re.compile(charset(chars) + r"(?<!\w.)")
+    return MentionRules(scanner, by_group, by_char, re.compile(trie_regex(words)))
 
 
 def compile_cues(name: str, key: str) -> list[tuple[dict[str, Any], re.Pattern[str]]]:

@@ -42,16 +42,21 @@ def _pct_list(m: Mention, text: str) -> list[Figure]:
     return [Figure(float(x.replace(",", "")), "percent") for x in _NUM_IN.findall(span)]
 
 
-def _money(m: Mention, text: str) -> list[Figure]:
-    code = numbers.currency_code(m.g("c1"))
+def _code(m: Mention, dollar: str) -> str | None:
+    sign = (m.g("c1") or "").strip()
+    return dollar if sign == "$" else numbers.currency_code(sign)
+
+
+def _money(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
+    code = _code(m, dollar)
     n = numbers.parse_number(m.g("n1"))
     if code is None or n is None:
         return []
     return [Figure(n * numbers.scale_factor(m.g("s1")), code)]
 
 
-def _money_range(m: Mention, text: str) -> list[Figure]:
-    code = numbers.currency_code(m.g("c1"))
+def _money_range(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
+    code = _code(m, dollar)
     a, b = numbers.parse_number(m.g("n1")), numbers.parse_number(m.g("n2"))
     if code is None or a is None or b is None:
         return []
@@ -125,7 +130,10 @@ _PARSERS = {
 }
 
 
-def figures(m: Mention, text: str) -> list[Figure]:
-    """The figures a numeric mention gives (empty when it cannot be read)."""
+def figures(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
+    """The figures a numeric mention gives (empty when it cannot be read); `dollar` is the
+    currency a bare '$' stands for in this article."""
+    if m.rule.parse in ("money", "money_range"):
+        return _money(m, text, dollar) if m.rule.parse == "money" else _money_range(m, text, dollar)
     parser = _PARSERS.get(m.rule.parse)
     return parser(m, text) if parser else []
