@@ -65,8 +65,9 @@ def copy_claim_id(rows: Rows) -> Rows:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture()
@@ -80,8 +81,13 @@ def edit_table(root: Path, resource: str, edit: Callable[[Rows], Rows]) -> None:
 
 
 def frictionless_cli(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(FRICTIONLESS), "validate", "datapackage.json"], cwd=root,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(FRICTIONLESS), "validate", "datapackage.json"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def frictionless_errors(root: Path) -> set[tuple]:
@@ -89,8 +95,10 @@ def frictionless_errors(root: Path) -> set[tuple]:
     from frictionless import validate
 
     report = validate(str(root / "datapackage.json"), limit_errors=100_000)
-    pk = {name: ",".join(field_names_of(root, name)) for name in
-          ("sources", "claims", "facts", "evidence")}
+    pk = {
+        name: ",".join(field_names_of(root, name))
+        for name in ("sources", "claims", "facts", "evidence")
+    }
     out = set()
     for task in report.tasks:
         for e in task.errors:
@@ -134,8 +142,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("resource", "edit", "row", "field"),
-                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("resource", "edit", "row", "field"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_both_validators_reject_the_edit(package: Path, resource: str, edit, row, field) -> None:
     edit_table(package, resource, edit)
     before = snapshot(package)
@@ -157,8 +166,7 @@ def test_both_validators_reject_the_edit(package: Path, resource: str, edit, row
 def test_reordered_columns_are_accepted_by_both(package: Path) -> None:
     names = field_names("claims")
     order = list(reversed(names))
-    edit_table(package, "claims",
-               lambda rows: [[r[names.index(n)] for n in order] for r in rows])
+    edit_table(package, "claims", lambda rows: [[r[names.index(n)] for n in order] for r in rows])
     assert read_rows(package / "data" / "claims.csv")[0] == order
     assert frictionless_cli(package).returncode == 0
     out = io.StringIO()
@@ -171,30 +179,69 @@ def _ragged(rows: Rows) -> Rows:
 
 # Broader corruptions: every one is compared error for error with frictionless's report.
 CORRUPTIONS = {
-    "many-cells": ("claims", lambda rows: [
-        rows[0],
-        *[r[:] for r in rows[1:]],
-    ] and _many(rows)),
+    "many-cells": (
+        "claims",
+        lambda rows: (
+            [
+                rows[0],
+                *[r[:] for r in rows[1:]],
+            ]
+            and _many(rows)
+        ),
+    ),
     "ragged-and-blank-rows": ("claims", _ragged),
-    "required-enum-pattern": ("claims", lambda rows: set_cell(2, "kind", "rate")(
-        set_cell(3, "quote", "")(set_cell(4, "imposer", "usa")(set_cell(5, "unit", "per cent")(
-            rows))))),
-    "integer-forms": ("claims", lambda rows: set_cell(2, "start", "+7")(
-        set_cell(3, "end", " 12 ")(set_cell(4, "start", "1.5")(set_cell(5, "end", "0")(rows))))),
-    "number-forms": ("claims", lambda rows: set_cell(2, "value", "1e3")(
-        set_cell(3, "value", "NaN")(set_cell(4, "value", "5.")(set_cell(5, "value", "-0")(
-            set_cell(6, "value", "1,000")(rows)))))),
-    "date-forms": ("claims", lambda rows: set_cell(2, "date_from", "2026-1-5")(
-        set_cell(3, "date_to", "2026-02-30")(set_cell(4, "date_from", "13/01/2026")(rows)))),
-    "facts-booleans-and-counts": ("facts", lambda rows: set_cell(2, "derived", "yes")(
-        set_cell(3, "conflict", "TRUE")(set_cell(4, "n_claims", "-1")(
-            set_cell(5, "fact_type", "total")(rows))))),
-    "evidence-keys": ("evidence", lambda rows: rows + [rows[1][:], ["nope", rows[1][1],
-                                                                     "states"], ["", "", ""]]),
-    "sources-pattern-and-uri": ("sources", lambda rows: set_cell(2, "sha256", "abc")(
-        set_cell(3, "url", "not a uri")(set_cell(2, "chars", "0")(rows)))),
-    "duplicate-and-blank-label": ("claims", lambda rows: [
-        rows[0][:-2] + ["rule", ""]] + [r[:] for r in rows[1:]]),
+    "required-enum-pattern": (
+        "claims",
+        lambda rows: set_cell(2, "kind", "rate")(
+            set_cell(3, "quote", "")(
+                set_cell(4, "imposer", "usa")(set_cell(5, "unit", "per cent")(rows))
+            )
+        ),
+    ),
+    "integer-forms": (
+        "claims",
+        lambda rows: set_cell(2, "start", "+7")(
+            set_cell(3, "end", " 12 ")(set_cell(4, "start", "1.5")(set_cell(5, "end", "0")(rows)))
+        ),
+    ),
+    "number-forms": (
+        "claims",
+        lambda rows: set_cell(2, "value", "1e3")(
+            set_cell(3, "value", "NaN")(
+                set_cell(4, "value", "5.")(
+                    set_cell(5, "value", "-0")(set_cell(6, "value", "1,000")(rows))
+                )
+            )
+        ),
+    ),
+    "date-forms": (
+        "claims",
+        lambda rows: set_cell(2, "date_from", "2026-1-5")(
+            set_cell(3, "date_to", "2026-02-30")(set_cell(4, "date_from", "13/01/2026")(rows))
+        ),
+    ),
+    "facts-booleans-and-counts": (
+        "facts",
+        lambda rows: set_cell(2, "derived", "yes")(
+            set_cell(3, "conflict", "TRUE")(
+                set_cell(4, "n_claims", "-1")(set_cell(5, "fact_type", "total")(rows))
+            )
+        ),
+    ),
+    "evidence-keys": (
+        "evidence",
+        lambda rows: rows + [rows[1][:], ["nope", rows[1][1], "states"], ["", "", ""]],
+    ),
+    "sources-pattern-and-uri": (
+        "sources",
+        lambda rows: set_cell(2, "sha256", "abc")(
+            set_cell(3, "url", "not a uri")(set_cell(2, "chars", "0")(rows))
+        ),
+    ),
+    "duplicate-and-blank-label": (
+        "claims",
+        lambda rows: [rows[0][:-2] + ["rule", ""]] + [r[:] for r in rows[1:]],
+    ),
 }
 
 
