@@ -87,7 +87,7 @@ TEMPLATES = [
     "Officials from {imp} and {tgt} met on {date} to discuss the trade deal.",
     "{imp} paused the tariffs on {tgt} for {days} while talks continue.",
     "{tgt} shipped {tonnes} of steel to {imp} in the last fiscal year.",
-    "Analysts expect the {rate} duty to cut exports by {pct} over the next year.",
+    "Analysts expect the {rate} duty to cut exports by {pct}.",
 ]
 
 
