@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+expect = pytest.importorskip("playwright.sync_api").expect
+
 pytestmark = pytest.mark.browser
 
 PTI = "pti-2026-01-29-sample"
@@ -125,7 +127,7 @@ def test_claims_table_filters_and_keeps_them_in_the_url(page, live_url: str) -> 
     page.goto(live_url + "/claims?status=proposed")
     _count_is(page, "1 claim ")
     rows = page.locator("#claims-table tbody tr:has(td)")
-    assert rows.count() == 1
+    expect(rows).to_have_count(1)
     assert "waiver of the 25 per cent tariff penalty" in rows.first.inner_text()
     # the claim id links to its sentence
     link = rows.first.locator("a")
@@ -136,7 +138,7 @@ def test_claims_table_filters_and_keeps_them_in_the_url(page, live_url: str) -> 
     first_value = page.locator("#claims-table tbody tr:has(td)").first.locator(
         "td[data-dash-column='value_display']"
     )
-    assert first_value.inner_text().strip() == "55%"
+    expect(first_value).to_have_text("55%")
 
 
 def test_zip_download_validates(page, live_url: str, tmp_path: Path) -> None:
@@ -264,5 +266,5 @@ def test_claims_table_stays_fast_with_100k_claims(page, big_url: str) -> None:
     page.click("th[data-dash-column='published'] .column-header--sort")
     page.wait_for_function("location.search.includes('sort=published')")
     timings["sort"] = time.perf_counter() - t0
-    assert page.locator("#claims-table tbody tr:has(td)").count() == 25
+    expect(page.locator("#claims-table tbody tr:has(td)")).to_have_count(25)
     assert max(timings.values()) < 3.0, timings
