@@ -148,3 +148,15 @@ def test_adjacent_months_are_not_flagged():
         ]
     )
     assert len(facts) == 2 and not facts["conflict"].any()
+
+
+def test_events_with_one_or_no_party_merge_without_error():
+    facts, _ = run(
+        [
+            event_row("pti", 10, "event_meeting", "2026-01-29", imposer="", target=""),
+            event_row("ani", 10, "event_meeting", "2026-01-29", imposer="USA", target=""),
+            event_row("gibn", 10, "event_meeting", "2026-01-29", imposer="", target=""),
+        ]
+    )
+    assert list(facts["fact_id"]) == ["event_meeting.usa.unk.in_force.2026-01-29"]
+    assert facts.iloc[0]["n_sources"] == 3

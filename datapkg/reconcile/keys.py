@@ -136,8 +136,10 @@ def merge_parties(
 ) -> tuple[str | None, str | None]:
     """Fill the missing parties of *a* from compatible *b*."""
     if is_symmetric(measure):
-        both = {p for p in a + b if p}
-        return parties(measure, *sorted(both)) if len(both) <= 2 else a
+        both = sorted({p for p in a + b if p})
+        if len(both) > 2:
+            return a
+        return (both[0] if both else None, both[1] if len(both) > 1 else None)
     return (a[0] or b[0], a[1] or b[1])
 
 
