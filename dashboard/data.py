@@ -205,6 +205,7 @@ def empty_table(resource: str) -> pd.DataFrame:
 class Validation:
     state: str = "pending"  # pending | valid | invalid | error
     message: str = ""
+    method: str = ""
     done: threading.Event = field(default_factory=threading.Event)
 
 
@@ -255,7 +256,7 @@ class DashboardData:
         rows = self.sources[self.sources["source_id"] == source_id]
         if rows.empty:
             return None
-        return {k: _plain(v) for k, v in rows.iloc[0].to_dict().items()}
+        return {str(k): _plain(v) for k, v in rows.iloc[0].to_dict().items()}
 
     def source_text(self, source_id: str) -> str | None:
         """The article's full text (file relative to the package root), or None if absent."""
@@ -399,16 +400,19 @@ def _validate(data: DashboardData) -> None:
     """Validate once: datapkg.validate.run_validate where it exists, else frictionless."""
     v = data.validation
     try:
+        runner: Any
         try:
-            from datapkg.validate import run_validate
+            from datapkg.validate import run_validate as runner
         except ImportError:
-            run_validate = None
-        if run_validate is not None:
+            runner = None
+        if runner is not None:
             out = io.StringIO()
-            code = run_validate(data.root, out)
+            code = runner(data.root, out)
+            v.method = "tariffs validate"
             v.state = "valid" if code == 0 else "invalid"
             v.message = out.getvalue().strip()
         else:
+            v.method = "frictionless validate"
             from frictionless import validate as fl_validate
 
             report = fl_validate(str(data.root / "datapackage.json"))
@@ -838,7 +842,7 @@ def facts_page(
 
 
 # --------------------------------------------------------------------------- source text
-def highlight_segments(text: str, claims: pd.DataFrame) -> list[tuple[str, list[dict[str, Any]]]]:
+def highlight_segments(text: str, claims: pd.DataFrame) -> list[tuple[str, list[dict[Any, Any]]]]:
     """Split text into (piece, claims covering it) in order, for rendering highlights.
 
     Claims may overlap (a range gives two claims over one mention); a piece lists every claim

@@ -240,9 +240,8 @@ def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figu
         label = f"<b>{_esc(bar)}</b>"
         tot = totals[totals["bar"] == bar]
         for r in tot.to_dict("records"):
-            label += (
-                f" · stated total {_esc(r['display'])} · {int(r['n_sources'])} src"
-                + (" · disputed ⚠" if bool(r.get("conflict")) else "")
+            label += f" · stated total {_esc(r['display'])} · {int(r['n_sources'])} src" + (
+                " · disputed ⚠" if bool(r.get("conflict")) else ""
             )
         ctx = [
             c
@@ -535,7 +534,7 @@ def timeline_figure(
     return fig
 
 
-def _period(r: dict[str, Any]) -> str:
+def _period(r: dict[Any, Any]) -> str:
     from dashboard.data import format_period
 
     p = format_period(r.get("date_from"), r.get("date_to"))

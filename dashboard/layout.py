@@ -32,7 +32,18 @@ from dashboard.data import (
 )
 
 NAV_ITEMS = [("/", "Overview"), ("/claims", "Claims"), ("/facts", "Facts"), ("/data", "Data")]
-GRAPH_CONFIG = {
+
+
+def aria(label: str) -> Any:
+    """aria-label for components whose typed signatures do not list it."""
+    return {"aria-label": label}
+
+
+def aria_live() -> Any:
+    return {"aria-live": "polite"}
+
+
+GRAPH_CONFIG: Any = {
     "displaylogo": False,
     "responsive": True,
     "toImageButtonOptions": {"format": "png", "scale": 2},
@@ -65,7 +76,7 @@ def app_shell(data: DashboardData) -> html.Div:
                     html.Nav(
                         html.Ul([html.Li(dcc.Link(label, href=href)) for href, label in NAV_ITEMS]),
                         id=ids.NAV,
-                        **{"aria-label": "Main"},
+                        **aria("Main"),
                     ),
                 ],
                 className="site-header",
@@ -171,7 +182,7 @@ def overview(data: DashboardData, pair: str | None = None) -> html.Div:
                     html.Div(id=ids.STACK_MARKS),
                 ],
                 className="card",
-                **{"aria-label": "Tariff stack"},
+                **aria("Tariff stack"),
             ),
             html.Section(
                 [
@@ -190,7 +201,7 @@ def overview(data: DashboardData, pair: str | None = None) -> html.Div:
                     html.Div(id=ids.TIMELINE_MARKS),
                 ],
                 className="card",
-                **{"aria-label": "Timeline"},
+                **aria("Timeline"),
             ),
         ],
         className="page",
@@ -424,10 +435,10 @@ def claims_page(data: DashboardData, search: str | None) -> html.Div:
     )
     columns = []
     for cid, name in CLAIM_COLUMNS:
-        col: dict[str, Any] = {"id": cid, "name": name}
+        column: dict[str, Any] = {"id": cid, "name": name}
         if cid == "claim_id":
-            col["presentation"] = "markdown"
-        columns.append(col)
+            column["presentation"] = "markdown"
+        columns.append(column)
     return html.Div(
         [
             html.H1("Claims explorer"),
@@ -444,7 +455,7 @@ def claims_page(data: DashboardData, search: str | None) -> html.Div:
                         id=ids.CLAIMS_COUNT,
                         className="count",
                         role="status",
-                        **{"aria-live": "polite"},
+                        **aria_live(),
                     ),
                     html.Button(
                         "Clear filters", id=ids.CLAIMS_RESET, className="button", n_clicks=0
@@ -452,7 +463,7 @@ def claims_page(data: DashboardData, search: str | None) -> html.Div:
                 ],
                 className="table-toolbar",
             ),
-            dash_table.DataTable(
+            dash_table.DataTable(  # type: ignore[attr-defined]
                 id=ids.CLAIMS_TABLE,
                 columns=columns,
                 data=[],
@@ -578,7 +589,7 @@ def facts_page(data: DashboardData) -> html.Div:
                         id=ids.FACTS_PAGER,
                         className="count",
                         role="status",
-                        **{"aria-live": "polite"},
+                        **aria_live(),
                     ),
                     html.Button("Next →", id=ids.FACTS_NEXT, className="button", n_clicks=0),
                 ],
@@ -699,8 +710,8 @@ def fact_items(data: DashboardData, facts: Any) -> list[Any]:
 def data_page(data: DashboardData) -> html.Div:
     v = data.validation
     state_text = {
-        "valid": "valid (Frictionless validation passed)",
-        "invalid": "INVALID — run `tariffs validate` for the details",
+        "valid": f"valid ({v.method or 'validation'} passed at startup)",
+        "invalid": f"INVALID ({v.method or 'validation'} failed) — run `tariffs validate` for the details",
         "pending": "validation running… reload in a moment",
         "error": "could not be validated",
         "skipped": "not validated",

@@ -22,6 +22,7 @@ from dashboard.data import (
     format_period,
     format_value,
     highlight_segments,
+    is_date,
     measure_name,
     party_name,
     sentence_span,
@@ -69,7 +70,7 @@ def register_routes(server: Flask, data: DashboardData) -> None:
         return html_response(render_source(data, row), 200)
 
     @server.route("/claim/<path:claim_id>")
-    def claim_redirect(claim_id: str) -> Response:
+    def claim_redirect(claim_id: str) -> Any:
         c = data.claims
         hit = c[c["claim_id"] == claim_id]
         if hit.empty:
@@ -156,9 +157,7 @@ def render_source(data: DashboardData, row: dict[str, Any]) -> str:
     url = row.get("url") or ""
     link = _safe_url(url)
     published = row.get("published")
-    pub = (
-        published.strftime("%-d %B %Y") if hasattr(published, "strftime") else str(published or "—")
-    )
+    pub = f"{published:%-d %B %Y}" if is_date(published) else str(published or "—")
     basis = DATE_BASIS.get(str(row.get("date_basis")), str(row.get("date_basis") or ""))
     meta = [
         ("Outlet", row.get("publisher") or "not named in the text"),

@@ -112,7 +112,7 @@ def _claim(
     start = q0 + at
     end = start + len(mention)
     cid = f"{sid}-{start}-{end}" + (f"-{n}" if n else "")
-    row = {name: "" for name in field_names("claims")}
+    row: dict[str, Any] = {name: "" for name in field_names("claims")}
     row.update(
         claim_id=cid,
         source_id=sid,
@@ -159,9 +159,22 @@ def sample_rows() -> dict[str, list[dict[str, Any]]]:
         "with US Ambassador Sergio Gor."
     )
     s_xss = "The US keeps a 10% tariff on <b>Chinese</b> goods & more."
-    aug = {"date_from": "2025-08-01", "date_to": "2025-08-31", "date_text": "August last year"}
-    since = {"date_from": "2025-08-01", "date_to": "", "date_text": "since August last year"}
-    rate = {"kind": "tariff_rate", "unit": "percent", "imposer": "USA", "target": "IND"}
+    aug: dict[str, Any] = {
+        "date_from": "2025-08-01",
+        "date_to": "2025-08-31",
+        "date_text": "August last year",
+    }
+    since: dict[str, Any] = {
+        "date_from": "2025-08-01",
+        "date_to": "",
+        "date_text": "since August last year",
+    }
+    rate: dict[str, Any] = {
+        "kind": "tariff_rate",
+        "unit": "percent",
+        "imposer": "USA",
+        "target": "IND",
+    }
     c = {
         "tot_pti": _claim(
             pti, t[pti], s_pti, "50-per cent", value=50, measure="tariff_total", **rate, **aug
@@ -312,7 +325,7 @@ def sample_rows() -> dict[str, list[dict[str, Any]]]:
         dfrom: str = "",
         dto: str = "",
     ) -> dict[str, Any]:
-        row = {name: "" for name in field_names("facts")}
+        row: dict[str, Any] = {name: "" for name in field_names("facts")}
         row.update(
             fact_id=fid,
             fact_type=ftype,
@@ -513,7 +526,7 @@ def sample_rows() -> dict[str, list[dict[str, Any]]]:
     evidence = [{"fact_id": f, "claim_id": c[k]["claim_id"], "role": r} for f, k, r in ev]
     sources = []
     for i, (sid, (meta, text)) in enumerate(TEXTS.items()):
-        row = {name: "" for name in field_names("sources")}
+        row: dict[str, Any] = {name: "" for name in field_names("sources")}
         row.update(meta)
         row.update(
             source_id=sid,

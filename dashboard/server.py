@@ -40,7 +40,7 @@ def create_app(package_dir: str | Path, *, validate: bool = True) -> dash.Dash:
     app = dash.Dash(
         __name__,
         title="tariff-ledger",
-        update_title=None,
+        update_title="",
         assets_folder=str(ASSETS),
         serve_locally=True,
         suppress_callback_exceptions=True,
@@ -54,7 +54,7 @@ def create_app(package_dir: str | Path, *, validate: bool = True) -> dash.Dash:
         ],
     )
     app.layout = layout.app_shell(data)
-    app.validation_layout = html.Div(
+    app.validation_layout = html.Div(  # type: ignore[assignment]
         [
             layout.app_shell(data),
             layout.overview(data),
@@ -94,7 +94,7 @@ def run_server(
         print(f"tariffs serve: port {port} is not between 1 and 65535", file=sys.stderr)
         return 2
     app = create_app(package_dir)
-    data: DashboardData = app.tariff_data  # type: ignore[attr-defined]
+    data: DashboardData = getattr(app, "tariff_data")  # noqa: B009
     if not data.ok:
         print(f"tariffs serve: warning: {data.error}\n  {data.hint}", file=sys.stderr)
     if not is_loopback(host):
@@ -128,7 +128,7 @@ class BackgroundServer:
         from waitress.server import create_server
 
         self._server = create_server(app.server, host=host, port=port, threads=4)
-        self.url = f"http://{host}:{self._server.effective_port}"  # type: ignore[union-attr]
+        self.url = f"http://{host}:{self._server.effective_port}"
         self._thread = threading.Thread(target=self._server.run, daemon=True)
         self._thread.start()
 

@@ -67,7 +67,7 @@ def shoot(package_dir: Path, out_dir: Path) -> int:
     from dashboard.server import BackgroundServer, create_app
 
     app = create_app(package_dir)
-    data = app.tariff_data  # type: ignore[attr-defined]
+    data = getattr(app, "tariff_data")  # noqa: B009
     if not data.ok:
         print(f"screenshots: {data.error}\n  {data.hint}", file=sys.stderr)
         return 1

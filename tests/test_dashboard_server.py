@@ -164,3 +164,36 @@ def test_security_headers(client) -> None:
     csp = r.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "connect-src 'self'" in csp  # nothing leaves the host
     assert r.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_validation_runs_once_at_startup(tmp_path: Path, monkeypatch) -> None:
+    from dashboard import data as d
+
+    calls = []
+    real = d._validate
+    monkeypatch.setattr(d, "_validate", lambda data: calls.append(1) or real(data))
+    app = create_app(write_sample_package(tmp_path))
+    data = app.tariff_data
+    assert data.validation.done.wait(60)
+    assert data.validation.state == "valid", data.validation.message
+    assert data.validation.method in ("tariffs validate", "frictionless validate")
+    client = app.server.test_client()
+    for _ in range(3):
+        client.get("/data")
+        client.get("/_dash-layout")
+    assert calls == [1]
+
+
+def test_invalid_package_shows_invalid_on_the_data_page(tmp_path: Path) -> None:
+    from dashboard import layout
+
+    write_sample_package(tmp_path)
+    claims = tmp_path / "data" / "claims.csv"
+    lines = claims.read_text("utf-8").splitlines()
+    lines.append(lines[1])  # a duplicate primary key
+    claims.write_text("\n".join(lines) + "\n", "utf-8")
+    app = create_app(tmp_path)
+    data = app.tariff_data
+    assert data.validation.done.wait(60)
+    assert data.validation.state == "invalid"
+    assert "INVALID" in json.dumps(layout.data_page(data).to_plotly_json(), default=str)

@@ -145,7 +145,8 @@ def test_zip_download_validates(page, live_url: str, tmp_path: Path) -> None:
     from frictionless import validate
 
     page.goto(live_url + "/data")
-    page.wait_for_selector("text=valid (Frictionless validation passed)", timeout=20000)
+    page.wait_for_selector(".validation-valid", timeout=20000)
+    assert "passed at startup" in page.inner_text(".validation-valid")
     with page.expect_download() as dl:
         page.click("a[href='/download/tariff-ledger-package.zip']")
     path = tmp_path / "pkg.zip"
