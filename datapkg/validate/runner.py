@@ -33,11 +33,11 @@ CLAIM_FIELDS_FOR_FACTS = (
 )
 
 
-def _frame(data: TableData) -> pd.DataFrame:
-    cols = {name: data.column(name).to_pylist() for name in data.kept}
-    df = pd.DataFrame(cols)
-    df["_row"] = data.row_numbers()
-    return df
+def _records(data: TableData) -> list[dict[str, Any]]:
+    names = [*data.kept, "_row"]
+    cols = [data.column(name).to_pylist() for name in data.kept]
+    cols.append(data.row_numbers().tolist())
+    return [dict(zip(names, values, strict=True)) for values in zip(*cols, strict=True)]
 
 
 def validate_package(package_dir: str | Path) -> list[Problem]:
@@ -114,8 +114,9 @@ def _cross_checks(tables: dict[str, TableData]) -> list[Problem]:
     facts, ev, claims, sources = (tables.get(n) for n in ("facts", "evidence", "claims", "sources"))
     if facts is None or not facts.readable:
         return []
-    facts_df = _frame(facts)
-    out = stack.check_stacks(facts_df)
+    fact_records = _records(facts)
+    out = stack.check_stacks(fact_records)
+    facts_df = pd.DataFrame(fact_records)
     if (
         ev is None
         or claims is None

@@ -53,7 +53,8 @@ def _known(x: Any) -> bool:
     return x is not None and not pd.isna(x)
 
 
-def check_stacks(facts: pd.DataFrame, resource: str = "facts") -> list[Problem]:
+def check_stacks(facts: list[dict[str, Any]], resource: str = "facts") -> list[Problem]:
+    """facts: one dict per row (typed values, '_row' the row number)."""
     need = {
         "fact_type",
         "measure",
@@ -67,13 +68,16 @@ def check_stacks(facts: pd.DataFrame, resource: str = "facts") -> list[Problem]:
         "conflict",
         "fact_id",
     }
-    if facts.empty or not need <= set(facts.columns):
+    if not facts or not need <= set(facts[0]):
         return []
     comps_all = component_measures()
-    records = facts.to_dict("records")
-    components = [f for f in records if f["measure"] in comps_all and _known(f["value"])]
+    layers_of: dict[tuple, list[dict[str, Any]]] = {}
+    for f in facts:
+        if f["measure"] in comps_all and _known(f["value"]):
+            key = (f["imposer"], f["target"], f["status"], f["unit"])
+            layers_of.setdefault(key, []).append(f)
     problems = []
-    for total in records:
+    for total in facts:
         if (
             total["fact_type"] != "tariff_total"
             or not _known(total["value"])
@@ -82,13 +86,9 @@ def check_stacks(facts: pd.DataFrame, resource: str = "facts") -> list[Problem]:
         ):
             continue
         best: dict[str, dict] = {}
-        for f in components:
-            if (f["imposer"], f["target"], f["status"], f["unit"]) != (
-                total["imposer"],
-                total["target"],
-                total["status"],
-                total["unit"],
-            ) or not _fits(f, total):
+        key = (total["imposer"], total["target"], total["status"], total["unit"])
+        for f in layers_of.get(key, []):
+            if not _fits(f, total):
                 continue
             rank = (_period(f)[2], f["derived"] is True, -(f.get("n_sources") or 0), f["fact_id"])
             cur = best.get(f["measure"])
