@@ -507,50 +507,100 @@ def pair_label(imposer: str, target: str) -> str:
     return f"{party_name(imposer)} → {party_name(target)}"
 
 
+def _origins(data: DashboardData, fact_ids: list[str]) -> int:
+    """Independent sources behind several facts together: distinct origins of stating claims."""
+    sup = data.support
+    sup = sup[sup["fact_id"].isin(fact_ids) & (sup["role"] == "states")]
+    return int(sup["origin"].dropna().nunique())
+
+
+def _merge_layers(data: DashboardData, facts: pd.DataFrame) -> pd.DataFrame:
+    """One row per measure: facts of one layer that differ only by period are one layer.
+
+    Where they agree on the value, the row counts the independent sources of them all; where
+    they differ, the latest (by date_from; undated count as oldest) is kept and the others are
+    named in ``other_values``. The kept row links to its own earliest stating claim.
+    """
+    if facts.empty:
+        out = first_claims(data, facts)
+        out["other_values"] = pd.Series(dtype="object")
+        return out
+    rows = []
+    fc = first_claims(data, facts)
+    for _, grp in fc.groupby("measure", sort=True):
+        grp = grp.assign(
+            _d=[x if is_date(x) else dt.date.min for x in grp["date_from"]],
+        ).sort_values(["_d", "n_sources", "fact_id"], ascending=[False, False, True])
+        keep = grp.iloc[0].to_dict()
+        same = grp[grp["value"] == keep["value"]]
+        if len(same) > 1:
+            keep["n_sources"] = max(_origins(data, list(same["fact_id"])), int(keep["n_sources"]))
+            keep["conflict"] = bool(same["conflict"].fillna(False).any())
+            names = ", ".join(dict.fromkeys(x for x in same["sources_text"] if x))
+            keep["sources_text"] = ", ".join(dict.fromkeys(names.split(", ")))
+        others = grp[grp["value"] != keep["value"]]
+        keep["other_values"] = "; ".join(
+            f"{format_value(v, u, q)} ({format_period(a, b) or 'undated'})"
+            for v, u, q, a, b in zip(
+                others["value"],
+                others["unit"],
+                others["qualifier"],
+                others["date_from"],
+                others["date_to"],
+                strict=True,
+            )
+        )
+        keep.pop("_d", None)
+        rows.append(keep)
+    return pd.DataFrame(rows)
+
+
 def stack_frame(data: DashboardData, imposer: str, target: str) -> pd.DataFrame:
     """The rows of the tariff-stack chart for one pair.
 
     One row per segment: bar (the bar it belongs to), bar_kind (in_force, pending, scenario,
-    conditional, total), measure, name, value, unit, status, n_sources, conflict, label text,
-    and link/quote/publisher of the claim the segment links to.
+    conditional, total), measure, name, value, unit, status, n_sources, conflict, display
+    text, and link/quote/publisher of the claim the segment links to. Facts of one layer that
+    differ only by period are merged (see ``_merge_layers``); each layer discussed but not in
+    force (proposed, waived, hypothetical, removed, or a deal rate) gets a bar of its own, so
+    nothing is ever added to what is in force.
     """
     f = data.facts
-    rates = f[f["fact_type"].isin(["tariff_component", "tariff_total"]) & (f["imposer"] == imposer)]
-    rates = rates[rates["value"].notna()]
+    rates = f[
+        f["fact_type"].isin(["tariff_component", "tariff_total"])
+        & (f["imposer"] == imposer)
+        & f["value"].notna()
+    ]
     direct = rates[rates["target"] == target]
     group = rates[
         rates["target"].astype(str).str.startswith("X-")
         & (rates["fact_type"] == "tariff_component")
     ]
-    rows = []
+    rows: list[dict[Any, Any]] = []
 
     def add(sub: pd.DataFrame, bar: str, bar_kind: str) -> None:
-        for r in first_claims(data, sub).to_dict("records"):
+        for r in _merge_layers(data, sub).to_dict("records"):
             rows.append({**r, "bar": bar, "bar_kind": bar_kind})
 
     comp = direct[direct["fact_type"] == "tariff_component"]
-    is_scn_measure = comp["measure"].map(measure_component) == "scenario"
-    add(comp[comp["status"].isin(IN_FORCE) & ~is_scn_measure], "In force", "in_force")
-    add(
-        comp[comp["status"].isin(PENDING) & ~is_scn_measure],
-        "Announced / threatened (not in force)",
-        "pending",
-    )
-    scen = comp[comp["status"].isin(SCENARIO) | is_scn_measure]
-    for status, sub in scen.groupby("status", sort=True):
-        add(sub, f"Scenario discussed: {STATUS_LABEL.get(str(status), status)}", "scenario")
-    # totals are marks, not segments; totals whose status is not in force go with their bar
     totals = direct[direct["fact_type"] == "tariff_total"]
-    for r in first_claims(data, totals).to_dict("records"):
-        st = r["status"]
-        bar = (
-            "In force"
-            if st in IN_FORCE
-            else "Announced / threatened (not in force)"
-            if st in PENDING
-            else f"Scenario discussed: {STATUS_LABEL.get(str(st), st)}"
-        )
-        rows.append({**r, "bar": bar, "bar_kind": "total"})
+    is_scn = comp["measure"].map(measure_component) == "scenario"
+    add(comp[comp["status"].isin(IN_FORCE) & ~is_scn], "In force", "in_force")
+    pending = "Announced / threatened (not in force)"
+    add(comp[comp["status"].isin(PENDING) & ~is_scn], pending, "pending")
+    for r in _merge_layers(data, totals[totals["status"].isin(IN_FORCE)]).to_dict("records"):
+        rows.append({**r, "bar": "In force", "bar_kind": "total"})
+    for r in _merge_layers(data, totals[totals["status"].isin(PENDING)]).to_dict("records"):
+        rows.append({**r, "bar": pending, "bar_kind": "total"})
+    # every layer only discussed is a bar of its own: never stacked on anything else
+    scen = comp[comp["status"].isin(SCENARIO) | is_scn]
+    scen_totals = totals[totals["status"].isin(SCENARIO)]
+    for (status, measure), sub in pd.concat([scen, scen_totals]).groupby(
+        ["status", "measure"], sort=True
+    ):
+        bar = f"Discussed ({STATUS_LABEL.get(str(status), status)}): {measure_name(str(measure))}"
+        kind = "total" if measure_component(str(measure)) == "total" else "scenario"
+        add(sub, bar, kind)
     for code, sub in group.groupby("target", sort=True):
         n_before = len(rows)
         add(sub, f"Conditional: {party_name(str(code))}", "conditional")
@@ -568,6 +618,7 @@ def stack_frame(data: DashboardData, imposer: str, target: str) -> pd.DataFrame:
         "published",
         "link",
         "sources_text",
+        "other_values",
         "bar",
         "bar_kind",
         "context",

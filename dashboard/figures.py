@@ -74,21 +74,33 @@ def _date(v: Any) -> str:
 
 def _base_layout(fig: go.Figure, title: str, source_line: str, height: int) -> go.Figure:
     fig.update_layout(
-        title={"text": f"<b>{_esc(title)}</b>", "x": 0, "xanchor": "left", "font": {"size": 17}},
+        title={
+            "text": f"<b>{_esc(title)}</b>",
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 16},
+            "font": {"size": 17},
+        },
         font={"family": FONT, "color": INK, "size": 13},
         paper_bgcolor="white",
         plot_bgcolor="white",
         height=height,
-        margin={"l": 10, "r": 20, "t": 100, "b": 115},
+        margin={"l": 10, "r": 20, "t": 64, "b": 160},
         hoverlabel={
             "bgcolor": "white",
             "font": {"family": FONT, "size": 12, "color": INK},
             "align": "left",
         },
         legend={
+            # at the very bottom of the figure: wrapping onto two lines on a phone never
+            # overlaps the title or the bars
             "orientation": "h",
+            "yref": "container",
             "yanchor": "bottom",
-            "y": 1.0,
+            "y": 0.0,
             "x": 0,
             "font": {"size": 12},
             "itemclick": "toggle",
@@ -101,7 +113,7 @@ def _base_layout(fig: go.Figure, title: str, source_line: str, height: int) -> g
             yref="paper",
             x=0,
             y=0,
-            yshift=-62,
+            yshift=-58,
             xanchor="left",
             yanchor="top",
             showarrow=False,
@@ -127,7 +139,17 @@ def no_data(fig: go.Figure, message: str) -> go.Figure:
 
 
 # --------------------------------------------------------------------------- tariff stack
-BAR_ORDER = {"in_force": 0, "total": 0, "pending": 1, "scenario": 2, "conditional": 3}
+def bar_order(bar: str) -> int:
+    """In force first, then announced, then layers only discussed, then conditional ones."""
+    for i, prefix in enumerate(("In force", "Announced", "Discussed", "Conditional")):
+        if str(bar).startswith(prefix):
+            return i
+    return 4
+
+
+def _others(r: dict[Any, Any]) -> str:
+    o = r.get("other_values")
+    return f"Other values for other periods: {_esc(o)}<br>" if isinstance(o, str) and o else ""
 
 
 def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figure:
@@ -140,7 +162,7 @@ def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figu
     segs = df[df["bar_kind"] != "total"] if len(df) else df
     totals = df[df["bar_kind"] == "total"] if len(df) else df
     bars = (
-        df.assign(_o=df["bar_kind"].map(BAR_ORDER))
+        df.assign(_o=df["bar"].map(bar_order))
         .sort_values(["_o", "bar"])
         .drop_duplicates("bar")["bar"]
         .tolist()
@@ -194,6 +216,7 @@ def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figu
                         f"<b>{_esc(measure_name(m))}: {_esc(r['display'])}</b> "
                         f"({_esc(STATUS_LABEL.get(status, status))})<br>"
                         f"{int(r['n_sources'])} independent source(s): {_esc(r['sources_text'])}<br>"
+                        f"{_others(r)}"
                         f"<i>“{hover_quote(r['quote'])}”</i><br>"
                         f"{_esc(r['publisher'] or r['source_id'])}, {_date(r['published'])}"
                         "<br><b>Click to open the sentence</b><extra></extra>"
@@ -220,6 +243,7 @@ def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figu
                     f"<b>Stated total: {_esc(r['display'])}</b> "
                     f"({_esc(STATUS_LABEL.get(str(r['status']), r['status']))})<br>"
                     f"{int(r['n_sources'])} independent source(s): {_esc(r['sources_text'])}<br>"
+                    f"{_others(r)}"
                     f"{_esc(r.get('conflict_note') or '')}"
                     f"<i>“{hover_quote(r['quote'])}”</i><br>"
                     f"{_esc(r['publisher'] or r['source_id'])}, {_date(r['published'])}"

@@ -23,6 +23,7 @@ from dashboard.data import (
     filter_options,
     format_period,
     format_value,
+    is_date,
     measure_name,
     pair_label,
     party_name,
@@ -253,14 +254,8 @@ def overview_parts(data: DashboardData, pair_value: str | None) -> tuple[Any, An
     )
     notes = conditional_notes(conditional_context(data, imposer, target), target)
     rates, events = timeline_frames(data, imposer, target)
-    until = None
-    if data.created:
-        try:
-            import datetime as dt
-
-            until = dt.date.fromisoformat(data.created[:10])
-        except ValueError:
-            until = None
+    # step lines run on to the newest article: the rate as last reported, not beyond
+    until = max((d for d in data.sources["published"] if is_date(d)), default=None)
     tl = figures.timeline_figure(rates, events, f"{name} over time", line, until)
     return stack_fig, notes, marks_list("stack", st), tl, marks_list("timeline", rates, events)
 
