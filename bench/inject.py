@@ -74,8 +74,8 @@ def inject(root: Path, per_class: int = 5, seed: int = 0, structural: bool = Fal
     rng = random.Random(seed)
     picks = rng.sample(range(2, n + 1), min(n - 1, per_class * len(classes)))
     plan: dict[int, str] = {}
-    for i, row in enumerate(picks):
-        plan[row] = list(classes)[i % len(classes)]
+    for i, pick in enumerate(picks):
+        plan[pick] = list(classes)[i % len(classes)]
     tmp = path.with_suffix(".tmp")
     with (
         path.open(encoding="utf-8", newline="") as src,
@@ -95,6 +95,6 @@ def inject(root: Path, per_class: int = 5, seed: int = 0, structural: bool = Fal
             writer.writerow(row)
     os.replace(tmp, path)
     out: dict[str, list[int]] = {}
-    for row, cls in sorted(plan.items()):
-        out.setdefault(cls, []).append(row)
+    for pick, cls in sorted(plan.items()):
+        out.setdefault(cls, []).append(pick)
     return out

@@ -12,7 +12,8 @@ Parts (each selectable with --only, comma-separated):
 * dashboard - time to first render and callback latency with 100,000 claims, and throughput
               under 50 concurrent loopback clients.
 
-Writes bench/results/report.json (after every part, so an interrupted run keeps what it has)
+Parts run in the order validate, extract, dashboard, build (the longest last). Writes
+bench/results/report.json (after every part, so an interrupted run keeps what it has)
 and prints a table per part. Timings vary with the machine and its load; the report records
 the machine.
 """
@@ -37,7 +38,7 @@ from bench.report import machine, table, write_report
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
 PARTS = ("extract", "build", "validate", "dashboard")
-SIZES = {
+SIZES: dict[str, dict[str, Any]] = {
     "small": {
         "extract": 40,
         "build": [100, 1000],
@@ -374,20 +375,6 @@ def main(argv: list[str] | None = None) -> int:
     scratch = args.work or Path(tempfile.mkdtemp(prefix="tariffs-bench-"))
     scratch.mkdir(parents=True, exist_ok=True)
     try:
-        if "extract" in parts:
-            report["extract"] = bench_extract(args.extract_articles or size["extract"], scratch)
-            print_extract(report["extract"])
-            write_report(report, out)
-        if "build" in parts:
-            sizes = (
-                [int(x) for x in args.build_articles.split(",")]
-                if args.build_articles
-                else size["build"]
-            )
-            engines = [e.strip() for e in args.build_engines.split(",") if e.strip()]
-            report["build"] = bench_build(sizes, scratch, engines, args.build_timeout)
-            print_build(report["build"])
-            write_report(report, out)
         if "validate" in parts:
             sizes = (
                 [int(x) for x in args.validate_rows.split(",")]
@@ -399,6 +386,10 @@ def main(argv: list[str] | None = None) -> int:
             )
             print_validate(report["validate"])
             write_report(report, out)
+        if "extract" in parts:
+            report["extract"] = bench_extract(args.extract_articles or size["extract"], scratch)
+            print_extract(report["extract"])
+            write_report(report, out)
         if "dashboard" in parts:
             report["dashboard"] = bench_dashboard_part(
                 args.dashboard_claims or size["dash_claims"],
@@ -406,6 +397,17 @@ def main(argv: list[str] | None = None) -> int:
                 scratch,
             )
             print_dashboard(report["dashboard"])
+            write_report(report, out)
+        if "build" in parts:
+            sizes = (
+                [int(x) for x in args.build_articles.split(",")]
+                if args.build_articles
+                else size["build"]
+            )
+            engines = [e.strip() for e in args.build_engines.split(",") if e.strip()]
+            report["build"] = bench_build(sizes, scratch, engines, args.build_timeout)
+            print_build(report["build"])
+            write_report(report, out)
     finally:
         report["finished"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         path = write_report(report, out)
