@@ -262,3 +262,59 @@ def test_conditional_bar_carries_its_context(pkg: d.DashboardData) -> None:
     st = d.stack_frame(pkg, "USA", "IND")
     ctx = st[st["bar_kind"] == "conditional"]["context"].iloc[0]
     assert "applies to India only if" in ctx and "2 billion" in ctx
+
+
+def _extra_fact(rows, fid, measure, value, dfrom, dto, claim_key_idx=0):
+    base = dict(
+        next(f for f in rows["facts"] if f["fact_id"] == "tariff_reciprocal.usa.ind.in_force")
+    )
+    base.update(fact_id=fid, measure=measure, value=value, date_from=dfrom, date_to=dto)
+    rows["facts"].append(base)
+    cid = next(
+        c["claim_id"]
+        for c in rows["claims"]
+        if c["claim_id"].startswith("pti-") and c["measure"] == "tariff_penalty_russian_oil"
+    )
+    rows["evidence"].append({"fact_id": fid, "claim_id": cid, "role": "states"})
+
+
+def test_facts_of_one_layer_for_several_periods_are_one_segment(tmp_path: Path) -> None:
+    data = _write(
+        tmp_path,
+        lambda rows: _extra_fact(
+            rows,
+            "tariff_reciprocal.usa.ind.in_force.2025",
+            "tariff_reciprocal",
+            25,
+            "2025-01-01",
+            "2025-12-31",
+        ),
+    )
+    st = d.stack_frame(data, "USA", "IND")
+    recip = st[(st["bar"] == "In force") & (st["measure"] == "tariff_reciprocal")]
+    assert len(recip) == 1  # not stacked twice
+    assert int(recip["n_sources"].iloc[0]) == 2  # gibn + pti, distinct origins of both facts
+    assert float(st[st["bar_kind"] == "in_force"]["value"].sum()) == 50  # two layers, 25 + 25
+
+
+def test_a_layer_whose_value_changed_keeps_the_latest(tmp_path: Path) -> None:
+    data = _write(
+        tmp_path,
+        lambda rows: _extra_fact(
+            rows,
+            "tariff_reciprocal.usa.ind.in_force.2026-02",
+            "tariff_reciprocal",
+            18,
+            "2026-02-01",
+            "2026-02-28",
+        ),
+    )
+    st = d.stack_frame(data, "USA", "IND")
+    recip = st[(st["bar"] == "In force") & (st["measure"] == "tariff_reciprocal")].iloc[0]
+    assert recip["display"] == "18%" and "25%" in recip["other_values"]
+
+
+def test_discussed_layers_are_separate_bars(pkg: d.DashboardData) -> None:
+    st = d.stack_frame(pkg, "USA", "IND")
+    scen = st[st["bar"].str.startswith("Discussed")]
+    assert scen.groupby("bar").size().max() == 1
