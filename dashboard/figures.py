@@ -217,7 +217,7 @@ def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figu
                         f"({_esc(STATUS_LABEL.get(status, status))})<br>"
                         f"{int(r['n_sources'])} independent source(s): {_esc(r['sources_text'])}<br>"
                         f"{_others(r)}"
-                        f"<i>“{hover_quote(r['quote'])}”</i><br>"
+                        f"<i>{hover_quote(r['quote'])}</i><br>"
                         f"{_esc(r['publisher'] or r['source_id'])}, {_date(r['published'])}"
                         "<br><b>Click to open the sentence</b><extra></extra>"
                     ),
@@ -245,7 +245,7 @@ def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figu
                     f"{int(r['n_sources'])} independent source(s): {_esc(r['sources_text'])}<br>"
                     f"{_others(r)}"
                     f"{_esc(r.get('conflict_note') or '')}"
-                    f"<i>“{hover_quote(r['quote'])}”</i><br>"
+                    f"<i>{hover_quote(r['quote'])}</i><br>"
                     f"{_esc(r['publisher'] or r['source_id'])}, {_date(r['published'])}"
                     "<br><b>Click to open the sentence</b><extra></extra>"
                 ),
@@ -377,7 +377,7 @@ def timeline_figure(
             hover = (
                 f"<b>{_esc(measure_name(m))}: {_esc(r.get('display') or value)}</b> "
                 f"({_esc(STATUS_LABEL.get(status, status))})<br>"
-                f"<i>“{hover_quote(r['quote'])}”</i><br>"
+                f"<i>{hover_quote(r['quote'])}</i><br>"
                 f"{_esc(r['publisher'] or r['source_id'])}, published {_date(r['published'])}<br>"
                 f"Date: {_esc(_period(r))}<br><b>Click to open the sentence</b>"
             )
@@ -463,7 +463,7 @@ def timeline_figure(
             status = str(r["status"])
             hover = (
                 f"<b>{_esc(r.get('label') or name)}</b> ({_esc(STATUS_LABEL.get(status, status))})<br>"
-                f"<i>“{hover_quote(r['quote'])}”</i><br>"
+                f"<i>{hover_quote(r['quote'])}</i><br>"
                 f"{_esc(r['publisher'] or r['source_id'])}, published {_date(r['published'])}<br>"
                 f"Date: {_esc(_period(r))}<br><b>Click to open the sentence</b>"
             )

@@ -641,7 +641,7 @@ def fact_items(data: DashboardData, facts: Any) -> list[Any]:
                                     href=source_url(str(c["source_id"]), str(c["claim_id"])),
                                 )
                             ),
-                            html.Td(html.Q(c["quote"])),
+                            html.Td(html.Span(c["quote"], className="quote")),
                         ]
                     )
                 )

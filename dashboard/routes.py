@@ -304,7 +304,7 @@ def claims_table(claims: Any, row_prefix: str) -> Markup:
         rows.append(
             Markup(
                 '<tr id="{rid}"><td><a href="#{cid}">{cid}</a></td><td>{mention}</td><td>{measure}</td>'
-                '<td class="num">{value}</td><td>{parties}</td><td>{status}</td><td>{period}</td><td><q>{quote}</q></td></tr>'
+                '<td class="num">{value}</td><td>{parties}</td><td>{status}</td><td>{period}</td><td class="quote">{quote}</td></tr>'
             ).format(
                 rid=row_prefix + str(c["claim_id"]),
                 cid=c["claim_id"],
