@@ -150,7 +150,7 @@ def test_components_that_do_not_add_up(package: Path) -> None:
     assert [(p.resource, p.row, p.field, p.code) for p in found] == [
         ("facts", total_row, "value", "stack-sum")
     ]
-    assert "expected the total 50 percent" in found[0].message
+    assert "to add up to the total 50 percent" in found[0].message
 
 
 def test_flagged_stack_conflict_is_not_reported_again(package: Path) -> None:
@@ -189,3 +189,32 @@ def test_ragged_file_uses_the_exact_reader(package: Path) -> None:
     path.write_text("".join(lines), "utf-8")
     found = problems(package)
     assert ("claims", 3, "", "blank-row") in {p.key() for p in found}
+
+
+def test_derived_unnamed_layer_completes_the_stack(package: Path) -> None:
+    fid = "tariff_reciprocal.usa.ind.in_force.undated"
+    change(
+        package,
+        "facts",
+        {"fact_id": fid},
+        measure="tariff_rate",
+        derived="true",
+        n_claims="0",
+        n_sources="0",
+        derivation="50% minus 25%",
+    )
+    change(package, "evidence", {"fact_id": fid}, role="derives")
+    assert problems(package) == []
+    change(package, "facts", {"fact_id": fid}, value="20")
+    found = problems(package)
+    assert [(p.field, p.code) for p in found] == [("value", "stack-sum")]
+    assert "less than" in found[0].message
+
+
+def test_components_above_the_total(package: Path) -> None:
+    fid = "tariff_total.usa.ind.in_force.undated"
+    row = change(package, "facts", {"fact_id": fid}, value="40")
+    change(package, "claims", {"measure": "tariff_total"}, value="40")
+    found = problems(package)
+    assert [(p.row, p.code) for p in found] == [(row, "stack-sum")]
+    assert "more than" in found[0].message

@@ -2,10 +2,12 @@
 
 For a stated total (fact_type tariff_total, value known, not a bound, not derived) the
 component facts of the same imposer, target, status and unit whose periods fit (overlap, or
-either undated) are the layers: one per component measure (measures.yml ``component:
-component``; a dated fact before an undated one, then the one with more sources). The named
-layers plus the unnamed ``tariff_rate`` layer (stated or derived) must equal the total, within
-1e-6, or max(1, 5%) where a figure is approximate. A stack the build already flagged
+either undated) are the layers: one stated fact per named component measure (measures.yml
+``component: component``; a dated fact before an undated one, then the one with more
+sources), as the build's reconciliation picks them. The named layers must add up to the total
+within 1e-6, or max(1, 5%) where a figure is approximate; what they leave over must be an
+unnamed ``tariff_rate`` fact (stated, or derived by the build), unless such a fact repeats a
+named layer (a stack the text leaves incomplete). A stack the build already flagged
 (``conflict`` true on the total or a layer) is reported by the build and not again here.
 """
 
@@ -86,23 +88,28 @@ def check_stacks(facts: list[dict[str, Any]], resource: str = "facts") -> list[P
         ):
             continue
         best: dict[str, dict] = {}
+        unnamed: list[dict[str, Any]] = []
         key = (total["imposer"], total["target"], total["status"], total["unit"])
         for f in layers_of.get(key, []):
             if not _fits(f, total):
                 continue
-            rank = (_period(f)[2], f["derived"] is True, -(f.get("n_sources") or 0), f["fact_id"])
+            if f["measure"] == UNNAMED:
+                unnamed.append(f)  # stated or derived: compared, never added blindly
+                continue
+            if f["derived"] is True:
+                continue
+            rank = (_period(f)[2], -(f.get("n_sources") or 0), f["fact_id"])
             cur = best.get(f["measure"])
             if cur is None or rank < (
                 _period(cur)[2],
-                cur["derived"] is True,
                 -(cur.get("n_sources") or 0),
                 cur["fact_id"],
             ):
                 best[f["measure"]] = f
-        named = [f for m, f in sorted(best.items()) if m != UNNAMED]
+        named = [best[m] for m in sorted(best)]
         if not named:
             continue
-        stack = [total, *best.values()]
+        stack = [total, *named, *unnamed]
         if any(f["conflict"] is True for f in stack) or any(
             f["qualifier"] in BOUNDS for f in stack
         ):
@@ -110,35 +117,25 @@ def check_stacks(facts: list[dict[str, Any]], resource: str = "facts") -> list[P
         approx = any(f["qualifier"] == "approx" for f in stack)
         tol = max(1.0, 0.05 * float(total["value"])) if approx else 1e-6
         layers = sum(float(f["value"]) for f in named)
-        unnamed = [f for f in [best.get(UNNAMED)] if f is not None]
-        # an unnamed layer fits when it is the remainder or repeats a named layer
-        add = [
-            float(u["value"])
+        remainder = float(total["value"]) - layers
+        if abs(remainder) <= tol:
+            continue
+        if remainder > tol and any(
+            abs(float(u["value"]) - remainder) <= tol
+            or any(abs(float(u["value"]) - float(f["value"])) <= tol for f in named)
             for u in unnamed
-            if abs(float(u["value"]) - (float(total["value"]) - layers)) <= tol
-        ]
-        got = layers + (add[0] if add else 0.0)
-        repeats = [
-            u
-            for u in unnamed
-            if any(abs(float(u["value"]) - float(f["value"])) <= tol for f in named)
-        ]
-        if got < float(total["value"]) - tol and repeats:
-            continue  # an incomplete stack whose unnamed layer repeats a named one
-        if abs(got - float(total["value"])) > tol:
-            parts = " + ".join(
-                f"{f['fact_id']} ({float(f['value']):g})"
-                for f in named + [u for u in unnamed if add]
+        ):
+            continue  # the unnamed layer is the remainder, or the stack is left incomplete
+        parts = " + ".join(f"{f['fact_id']} ({float(f['value']):g})" for f in named)
+        how = "more than" if remainder < 0 else "less than, with no unnamed layer for the rest,"
+        problems.append(
+            Problem(
+                resource,
+                int(total["_row"]),
+                "value",
+                "stack-sum",
+                f"expected the components {parts} = {layers:g} to add up to the total "
+                f"{float(total['value']):g} {total['unit']}; they come to {how} it",
             )
-            problems.append(
-                Problem(
-                    resource,
-                    int(total["_row"]),
-                    "value",
-                    "stack-sum",
-                    f"expected the total {float(total['value']):g} "
-                    f"{total['unit']} to equal its components {parts} = "
-                    f"{got:g}",
-                )
-            )
+        )
     return problems
