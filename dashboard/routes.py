@@ -9,6 +9,7 @@ Downloads serve only files the package descriptor lists (plus datapackage.json a
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 from urllib.parse import urlparse
 
@@ -185,18 +186,35 @@ def render_source(data: DashboardData, row: dict[str, Any]) -> str:
         ("Claims", f"{len(claims)} read from this article"),
     ]
     dl = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in meta)
+    anchored: set[str] = set()
     if text is not None:
-        article = Markup('<div class="article-text" lang="en">{}</div>').format(
-            render_text(text, claims)
+        ok = [
+            0 <= int(st) < int(en) <= len(text) and text[int(st) : int(en)] == m
+            for st, en, m in zip(claims["start"], claims["end"], claims["mention"], strict=True)
+        ]
+        fits = claims[ok] if len(claims) else claims
+        anchored = set(fits["claim_id"])
+        warn = Markup("")
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != (row.get("sha256") or ""):
+            warn += Markup(
+                '<p class="banner banner-warn" role="note">This article\'s file has changed since '
+                "the package was built (its SHA-256 differs), so highlights may be off. Rebuild "
+                "with <code>tariffs build</code>.</p>"
+            )
+        if len(fits) < len(claims):
+            warn += Markup(
+                '<p class="banner banner-warn" role="note">{} claim(s) do not match the text at '
+                "their offsets and are listed below without a highlight.</p>"
+            ).format(len(claims) - len(fits))
+        article = warn + Markup('<div class="article-text" lang="en">{}</div>').format(
+            render_text(text, fits)
         )
-        row_prefix = "row-"
     else:
         article = Markup(
             '<p class="banner banner-warn" role="note">The article\'s text file <code>{}</code> is not '
             "in the package folder, so the text cannot be shown; its claims and their quotes are "
             "listed below.</p>"
         ).format(row.get("file") or "")
-        row_prefix = ""
     body = Markup(
         '<p class="crumbs"><a href="/claims?source_id={sid_q}">All claims from this article</a></p>'
         '<h1>{title}</h1><dl class="meta">{dl}</dl>'
@@ -204,7 +222,7 @@ def render_source(data: DashboardData, row: dict[str, Any]) -> str:
         '<p class="muted">Each highlighted figure or date is a claim; the sentence of the one you '
         "followed a link to is marked.</p>{article}"
         "<h2>Claims in this article</h2>{table}"
-    ).format(sid_q=sid, title=title, dl=dl, article=article, table=claims_table(claims, row_prefix))
+    ).format(sid_q=sid, title=title, dl=dl, article=article, table=claims_table(claims, anchored))
     return page(str(title), body, data)
 
 
@@ -291,7 +309,8 @@ def _claim_tip(c: dict[str, Any]) -> str:
     return " · ".join(b for b in bits if b)
 
 
-def claims_table(claims: Any, row_prefix: str) -> Markup:
+def claims_table(claims: Any, anchored: set[str]) -> Markup:
+    """The article's claims; a row carries the claim's anchor id when the text cannot."""
     if not len(claims):
         return Markup('<p class="muted">No claims were read from this article.</p>')
     rows = []
@@ -306,7 +325,7 @@ def claims_table(claims: Any, row_prefix: str) -> Markup:
                 '<tr id="{rid}"><td><a href="#{cid}">{cid}</a></td><td>{mention}</td><td>{measure}</td>'
                 '<td class="num">{value}</td><td>{parties}</td><td>{status}</td><td>{period}</td><td class="quote">{quote}</td></tr>'
             ).format(
-                rid=row_prefix + str(c["claim_id"]),
+                rid=("row-" if c["claim_id"] in anchored else "") + str(c["claim_id"]),
                 cid=c["claim_id"],
                 mention=c.get("mention") or "",
                 measure=measure_name(str(c.get("measure"))),

@@ -197,3 +197,25 @@ def test_invalid_package_shows_invalid_on_the_data_page(tmp_path: Path) -> None:
     assert data.validation.done.wait(60)
     assert data.validation.state == "invalid"
     assert "INVALID" in json.dumps(layout.data_page(data).to_plotly_json(), default=str)
+
+
+def test_source_without_its_text_file_still_anchors_claims(tmp_path: Path) -> None:
+    root = write_sample_package(tmp_path)
+    for f in (root / "seeds").glob("*pti*"):
+        f.unlink()
+    app = create_app(root, validate=False)
+    page = app.server.test_client().get(f"/sources/{PTI}").data.decode()
+    assert "is not in the package folder" in page
+    for cid in app.tariff_data.source_claims(PTI)["claim_id"]:
+        assert f'<tr id="{cid}">' in page  # the link still lands, on the claim's row
+
+
+def test_changed_text_file_is_flagged_and_bad_offsets_not_highlighted(tmp_path: Path) -> None:
+    root = write_sample_package(tmp_path)
+    (f,) = (root / "seeds").glob("*pti*")
+    f.write_text("X" + f.read_text("utf-8"), "utf-8")  # every offset now one off
+    app = create_app(root, validate=False)
+    page = app.server.test_client().get(f"/sources/{PTI}").data.decode()
+    assert "has changed since the package was built" in page
+    assert "do not match the text at their offsets" in page
+    assert "<mark" not in page
