@@ -64,6 +64,21 @@ def register(app: dash.Dash, data: d.DashboardData) -> None:
         query = layout.pair_query(pair)
         return query if query != (search or "") else no_update
 
+    # each page its own document title (screen readers announce it; history lists it)
+    app.clientside_callback(
+        """
+        function(pathname) {
+            var names = {'/': 'Overview', '/claims': 'Claims', '/facts': 'Facts', '/data': 'Data'};
+            var p = (pathname || '/').replace(/\\/+$/, '') || '/';
+            document.title = (names[p] || 'Not found') + ' · tariff-ledger';
+            return window.dash_clientside.no_update;
+        }
+        """,
+        Output(ids.NAVIGATE, "children", allow_duplicate=True),
+        Input(ids.URL, "pathname"),
+        prevent_initial_call="initial_duplicate",
+    )
+
     for graph in (ids.STACK, ids.TIMELINE):
         app.clientside_callback(
             _OPEN_LINK_JS,

@@ -815,7 +815,7 @@ def claims_page(
                 "claim_id": r["claim_id"],
                 "link": source_url(str(r["source_id"]), str(r["claim_id"])),
                 "published": r["published"].isoformat() if is_date(r["published"]) else "",
-                "publisher": _plain(r["publisher"]) or r["source_id"],
+                "publisher": _plain(r["publisher"]) or "unnamed outlet",
                 "source_id": r["source_id"],
                 "kind": r["kind"],
                 "measure": r["measure"],

@@ -269,3 +269,25 @@ def test_claims_table_stays_fast_with_100k_claims(page, big_url: str) -> None:
     timings["sort"] = time.perf_counter() - t0
     expect(page.locator("#claims-table tbody tr:has(td)")).to_have_count(25)
     assert max(timings.values()) < 3.0, timings
+
+
+def test_chart_saves_as_png_offline(page, live_url: str, tmp_path: Path) -> None:
+    page.goto(live_url + "/")
+    _wait_graphs(page)
+    page.hover("#stack-graph")
+    with page.expect_download(timeout=20000) as dl:
+        page.click("#stack-graph .modebar-btn[data-title='Download plot as a PNG']")
+    path = tmp_path / "stack.png"
+    dl.value.save_as(path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert path.stat().st_size > 10_000
+    assert page.external_requests == []
+
+
+def test_each_page_has_its_own_title(page, live_url: str) -> None:
+    page.goto(live_url + "/claims")
+    page.wait_for_function("document.title === 'Claims · tariff-ledger'", timeout=20000)
+    page.click("nav >> text=Facts")
+    page.wait_for_function("document.title === 'Facts · tariff-ledger'", timeout=20000)
+    page.goto(f"{live_url}/sources/{PTI}")
+    assert page.title().endswith("· tariff-ledger")
