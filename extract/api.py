@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from extract.pipeline import run
-from extract.reader import Article, ExtractError, header_date, read_article
+from extract.reader import MAX_CHARS, Article, ExtractError, header_date, read_article
 
 __all__ = ["Article", "ExtractError", "read_article", "extract_text", "header_date"]
 
@@ -21,5 +21,8 @@ def extract_text(text: str, *, source_id: str, published: date | None) -> list[d
         raise ExtractError(f"{source_id}: text must be str, not {type(text).__name__}")
     if "\x00" in text:
         raise ExtractError(f"{source_id}: text contains NUL characters (binary data?)")
+    if len(text) > MAX_CHARS:
+        raise ExtractError(f"{source_id}: {len(text):,} characters is too large for one article "
+                           f"(limit {MAX_CHARS:,}); split it into articles")
     pub = published if published is not None else header_date(text)
     return run(text, source_id, pub)

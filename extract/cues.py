@@ -10,11 +10,32 @@ from typing import Any
 from extract import rules
 
 Cue = tuple[dict[str, Any], re.Pattern[str]]
+REACH = 250  # cues further than this from a mention are not read (bounds work per mention)
 
 
 @cache
 def cues(section: str) -> list[Cue]:
     return rules.compile_cues("classify", section)
+
+
+@cache
+def _fast(section: str) -> list[tuple[dict[str, Any], re.Pattern[str], re.Pattern[str]]]:
+    return [(r, rx, rules.skipping(rx)) for r, rx in cues(section)]
+
+
+def hits(rx: re.Pattern[str], fast: re.Pattern[str], text: str, lo: int, hi: int):
+    """Matches of rx in text[lo:hi], found through its skipping form."""
+    if fast is rx:
+        yield from rx.finditer(text, lo, hi)
+        return
+    last = lo
+    for f in fast.finditer(text, lo, hi):
+        if f.start() < last:
+            continue
+        m = rx.match(text, f.start(), hi)
+        if m is not None:
+            last = max(m.end(), f.start() + 1)
+            yield m
 
 
 @dataclass(frozen=True)
@@ -59,12 +80,13 @@ def nearest(section: str, w: Window, lo: int, hi: int, *, after_weight: float = 
     """The rule with the match nearest the mention within text[lo:hi] (ties: earlier rule)."""
     best: tuple[float, int] | None = None
     found = None
-    for i, (rule, rx) in enumerate(cues(section)):
+    lo, hi = max(lo, w.start - REACH), min(hi, w.end + REACH)
+    for i, (rule, rx, fast) in enumerate(_fast(section)):
         if sides and rule.get("side", "near") not in sides:
             continue
         if kinds and rule.get("kind") not in kinds:
             continue
-        for m in rx.finditer(w.text, lo, hi):
+        for m in hits(rx, fast, w.text, lo, hi):
             if m.end() <= w.start:
                 d = float(w.start - m.end())
             elif m.start() >= w.end:

@@ -23,8 +23,9 @@ _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
 
 @cache
-def _tense_rules() -> list[tuple[str, re.Pattern[str]]]:
-    return [(r["values"]["tense"], rx) for r, rx in rules.compile_cues("dates", "tense")]
+def _tense_rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    return [(r["values"]["tense"], rx, rules.skipping(rx))
+            for r, rx in rules.compile_cues("dates", "tense")]
 
 
 @cache
@@ -36,8 +37,11 @@ def tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
     """'future', 'past' or '' from the tense cue in text[lo:hi] nearest the mention [start, end)."""
     best: tuple[int, int] | None = None
     found = ""
-    for i, (t, rx) in enumerate(_tense_rules()):
-        for m in rx.finditer(text, lo, hi):
+    from extract.cues import hits
+
+    lo, hi = max(lo, start - 250), min(hi, end + 250)
+    for i, (t, rx, fast) in enumerate(_tense_rules()):
+        for m in hits(rx, fast, text, lo, hi):
             d = start - m.end() if m.end() <= start else (m.start() - end if m.start() >= end else 0)
             if best is None or (d, i) < best:
                 best, found = (d, i), t
@@ -213,3 +217,12 @@ def offset_from(m: Mention, base: date) -> Period | None:
     sign = -1 if (m.g("dir") or "") in ("before", "earlier") else 1
     d = _add(base, sign * n, m.g("per") or "day")
     return d, d
+
+
+_TENSED = ("date_md", "date_md_range", "date_month_alone", "date_weekday")
+
+
+def needs_tense(m: Mention) -> bool:
+    """Whether resolving m depends on tense (a weekday, or a month or day without a year)."""
+    return m.rule.parse in _TENSED and not m.g("y") and not (
+        m.rule.parse == "date_weekday" and m.g("rel"))

@@ -53,7 +53,7 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
     for m in s.mentions:
         if not m.is_date:
             continue
-        when = dates.tense(norm, s.start, s.end, m.start, m.end)
+        when = dates.tense(norm, s.start, s.end, m.start, m.end) if dates.needs_tense(m) else ""
         period = dates.resolve(m, pub, when, anchor[0]) if pub else None
         start = m.start
         if period and dates.is_since(norm[max(s.start, m.match_start - 20):m.match_start]):
@@ -91,11 +91,11 @@ def _date_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, pub: date
             source_id="", start=m.start, end=m.end, mention=text[m.start:m.end],
             quote=text[s.start:s.end], kind="date", value=None, unit="", qualifier="exact",
             measure=measure, imposer=imposer, target=target,
-            status=_event_status(h, pub, dates.tense(norm, s.start, s.end, m.start, m.end)),
+            status=_event_status(h, pub, lambda: dates.tense(norm, s.start, s.end, m.start, m.end)),
             date_from=d_from, date_to=d_to, date_text=h.text, rule=m.rule.id)
 
 
-def _event_status(h: DateHit, pub: date | None, when: str) -> str:
+def _event_status(h: DateHit, pub: date | None, when) -> str:
     if not h.period or pub is None:
         return "unknown"
     d_from, d_to = h.period
@@ -103,7 +103,7 @@ def _event_status(h: DateHit, pub: date | None, when: str) -> str:
         return "announced"
     if d_to is not None and d_to < pub:
         return "in_force"
-    return "announced" if when == "future" else "in_force"
+    return "announced" if when() == "future" else "in_force"
 
 
 def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar: str):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 _HEADER = re.compile(r"\A\s?date (\d{4}-\d{2}-\d{2})\b")
 _SNIFF = 8192
+MAX_CHARS = 5_000_000  # news articles are a few kB; larger inputs are not one article
 
 
 class ExtractError(ValueError):
@@ -44,6 +45,9 @@ def decode(data: bytes, name: str) -> str:
         raise ExtractError(
             f"{name}: not UTF-8 text (invalid byte at offset {exc.start}); re-encode it as UTF-8"
         ) from None
+    if len(text) > MAX_CHARS:
+        raise ExtractError(f"{name}: {len(text):,} characters is too large for one article "
+                           f"(limit {MAX_CHARS:,}); split it into articles")
     return text  # a BOM is kept (and blanked when matching) so offsets stay true
 
 
@@ -51,6 +55,10 @@ def read_article(path: str | Path) -> Article:
     """The article at path; ExtractError for a missing, empty, binary or non-UTF-8 file."""
     p = Path(path)
     try:
+        size = p.stat().st_size
+        if size > 4 * MAX_CHARS:
+            raise ExtractError(f"{p}: {size:,} bytes is too large for one article "
+                               f"(limit {MAX_CHARS:,} characters); split it into articles")
         data = p.read_bytes()
     except OSError as exc:
         raise ExtractError(f"{p}: cannot read file ({exc.strerror or exc})") from None

@@ -147,6 +147,16 @@ def mention_rules() -> MentionRules:
     return MentionRules(scanner, by_group, by_char, re.compile(trie_regex(words)))
 
 
+def skipping(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern finding where rx matches but led by the set of characters rx can begin with, so
+    the regex engine skips other positions in C: '[F](?<=(?=P).)'. Its matches are one character
+    long (re-match rx there for the span); rx itself if its first characters are unknown."""
+    first = first_chars(rx.pattern)
+    if first is None:
+        return rx
+    return re.compile(charset(first) + "(?<=(?=" + rx.pattern + ").)", rx.flags & ~re.UNICODE)
+
+
 def compile_cues(name: str, key: str) -> list[tuple[dict[str, Any], re.Pattern[str]]]:
     """Each rule of a section with its pattern compiled (macros expanded)."""
     table = macros()

@@ -38,8 +38,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+MAX_LEN = 1500  # longer runs (tables, run-on debris) are cut at a space so no work is quadratic
+_SPACE_BACK = re.compile(r"\s")
+
+
+def _cap(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > MAX_LEN:
+            cut = text.rfind(" ", start + MAX_LEN // 2, start + MAX_LEN)
+            cut = cut if cut > start else start + MAX_LEN
+            out.append((start, cut))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
 def split(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of the (normalised) text, in order, never empty."""
+    """Sentence spans of the (normalised) text, in order, never empty, at most MAX_LEN long."""
+    return _cap(_split(text), text)
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):

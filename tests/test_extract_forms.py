@@ -1,0 +1,431 @@
+"""One fast test per form the extractor must read. Expected values worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.api import extract_text
+
+PUB = date(2026, 1, 29)  # a Thursday
+
+
+def claims(text: str, published: date | None = PUB) -> list[dict]:
+    return extract_text(text, source_id="t", published=published)
+
+
+def one(text: str, mention: str, published: date | None = PUB) -> dict:
+    rows = [r for r in claims(text, published) if r["mention"] == mention]
+    assert len(rows) == 1, [(r["mention"], r["value"]) for r in claims(text, published)]
+    return rows[0]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("A 25% tariff applies.", "25%"),
+        ("A 25 % tariff applies.", "25 %"),
+        ("A 25 per cent tariff applies.", "25 per cent"),
+        ("A 25-per cent tariff applies.", "25-per cent"),
+        ("A 25 percent tariff applies.", "25 percent"),
+        ("A 25-percent tariff applies.", "25-percent"),
+        ("A 25 pc tariff applies.", "25 pc"),
+        ("A 25pc tariff applies.", "25pc"),
+        ("A twenty-five per cent tariff applies.", "twenty-five per cent"),
+        ("A 25\u00a0per cent tariff applies.", "25\u00a0per cent"),
+    ],
+)
+def test_percent_spellings(text, mention):
+    r = one(text, mention)
+    assert (r["kind"], r["value"], r["unit"], r["qualifier"]) == (
+        "tariff_rate",
+        25.0,
+        "percent",
+        "exact",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, mention, lo, hi",
+    [
+        ("Duties of 10-20% apply.", "10-20%", 10, 20),
+        ("Duties of 10\u201320 per cent apply.", "10\u201320 per cent", 10, 20),
+        ("Duties between 10% and 20% apply.", "10% and 20%", 10, 20),
+        ("Duties of 10% to 20% apply.", "10% to 20%", 10, 20),
+    ],
+)
+def test_percent_ranges_give_two_bounds(text, mention, lo, hi):
+    rows = [r for r in claims(text) if r["mention"] == mention]
+    assert [(r["value"], r["qualifier"]) for r in rows] == [
+        (lo, "lower_bound"),
+        (hi, "upper_bound"),
+    ]
+    assert rows[1]["claim_id"] == rows[0]["claim_id"] + "-2"
+
+
+def test_from_to_is_two_exact_rates_not_a_range():
+    rows = claims("Tariffs were raised from 10% to 20%.")
+    assert [(r["value"], r["qualifier"]) for r in rows] == [(10, "exact"), (20, "exact")]
+
+
+@pytest.mark.parametrize(
+    "text, mention, value, unit",
+    [
+        ("Trade is USD 2 billion.", "USD 2 billion", 2e9, "USD"),
+        ("Trade is US$ 2 bn.", "US$ 2 bn", 2e9, "USD"),
+        ("Trade is $2bn.", "$2bn", 2e9, "USD"),
+        ("Trade is $3.5 billion.", "$3.5 billion", 3.5e9, "USD"),
+        ("Trade is $412.6 million.", "$412.6 million", 412.6e6, "USD"),
+        ("Trade is Rs 5,000 crore.", "Rs 5,000 crore", 5e10, "INR"),
+        ("Trade is Rs 45,000 crore.", "Rs 45,000 crore", 4.5e11, "INR"),
+        ("Trade is Rs 2 lakh crore.", "Rs 2 lakh crore", 2e12, "INR"),
+        ("Trade is \u20b91.2 lakh crore.", "\u20b91.2 lakh crore", 1.2e12, "INR"),
+        ("The duty paid was Rs 12,34,567.", "Rs 12,34,567", 1234567, "INR"),
+        ("Trade is \u20ac5bn.", "\u20ac5bn", 5e9, "EUR"),
+        ("Trade is \u00a32 billion.", "\u00a32 billion", 2e9, "GBP"),
+        ("Trade is 300 billion yuan.", "300 billion yuan", 3e11, "CNY"),
+        ("Trade is \u00a51 trillion.", "\u00a51 trillion", 1e12, "JPY"),
+    ],
+)
+def test_money(text, mention, value, unit):
+    r = one(text, mention)
+    assert r["kind"] == "trade_value"
+    assert r["value"] == pytest.approx(value) and r["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    "text, mention, lo, hi, unit",
+    [
+        ("Losses of $10-12 billion.", "$10-12 billion", 10e9, 12e9, "USD"),
+        (
+            "Losses of Rs 1,000 crore-Rs 2,000 crore.",
+            "Rs 1,000 crore-Rs 2,000 crore",
+            1e10,
+            2e10,
+            "INR",
+        ),
+        (
+            "Losses between Rs 500 crore and Rs 700 crore.",
+            "Rs 500 crore and Rs 700 crore",
+            5e9,
+            7e9,
+            "INR",
+        ),
+    ],
+)
+def test_money_ranges(text, mention, lo, hi, unit):
+    rows = [r for r in claims(text) if r["mention"] == mention]
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (pytest.approx(lo), unit, "lower_bound"),
+        (pytest.approx(hi), unit, "upper_bound"),
+    ]
+
+
+def test_bare_dollar_in_a_canadian_article_is_cad():
+    r = one("OTTAWA - Ottawa will spend $2 billion on steel.", "$2 billion")
+    assert r["unit"] == "CAD"
+
+
+@pytest.mark.parametrize(
+    "word, qualifier",
+    [
+        ("under", "upper_bound"),
+        ("below", "upper_bound"),
+        ("less than", "upper_bound"),
+        ("up to", "upper_bound"),
+        ("as much as", "upper_bound"),
+        ("as high as", "upper_bound"),
+        ("over", "lower_bound"),
+        ("more than", "lower_bound"),
+        ("above", "lower_bound"),
+        ("at least", "lower_bound"),
+        ("exceeding", "lower_bound"),
+        ("about", "approx"),
+        ("around", "approx"),
+        ("nearly", "approx"),
+        ("almost", "approx"),
+        ("roughly", "approx"),
+        ("some", "approx"),
+        ("approximately", "approx"),
+        ("", "exact"),
+    ],
+)
+def test_qualifiers(word, qualifier):
+    text = f"Bilateral trade is {word} USD 2 billion.".replace("  ", " ")
+    assert one(text, "USD 2 billion")["qualifier"] == qualifier
+
+
+def test_negated_top_rank_is_a_lower_bound():
+    r = one("Iran does not rank among India's top 50 global trading partners.", "top 50")
+    assert (r["kind"], r["measure"], r["value"], r["unit"], r["qualifier"]) == (
+        "quantity",
+        "rank",
+        50,
+        "rank",
+        "lower_bound",
+    )
+
+
+def test_one_of_the_top_three_is_an_upper_bound():
+    r = one("The US is one of the top three export markets for Indian shrimp.", "top three")
+    assert (r["value"], r["unit"], r["qualifier"]) == (3, "rank", "upper_bound")
+
+
+@pytest.mark.parametrize(
+    "text, mention, value, unit",
+    [
+        ("Tariffs were paused for 90 days.", "90 days", 90, "day"),
+        ("A four-month pause was agreed.", "four-month", 4, "month"),
+        ("The waiver lasts for a year.", "a year", 1, "year"),
+        ("The 90-day truce holds.", "90-day", 90, "day"),
+    ],
+)
+def test_durations(text, mention, value, unit):
+    r = one(text, mention)
+    assert (r["kind"], r["measure"], r["value"], r["unit"]) == ("quantity", "duration", value, unit)
+
+
+def test_counts_and_masses():
+    assert one("Tariffs hit 14 countries.", "14 countries")["value"] == 14
+    r = one("India shipped 10 lakh tonnes of rice.", "10 lakh tonnes")
+    assert (r["measure"], r["value"], r["unit"]) == ("mass", 1e6, "tonne")
+
+
+def test_zero_rates_in_words():
+    r = one("Mexico signed a zero-tariff deal.", "zero-tariff")
+    assert (r["kind"], r["value"], r["unit"], r["measure"]) == (
+        "tariff_rate",
+        0,
+        "percent",
+        "tariff_deal",
+    )
+    r = one("There will be no tariffs on UK drugs.", "no tariffs")
+    assert (r["value"], r["target"]) == (0, "GBR")
+
+
+def test_parenthesised_list_gives_one_claim_per_country():
+    text = "Rates: Vietnam (20 per cent), Indonesia (19 per cent), Malaysia, Thailand and Cambodia (19 per cent)."
+    rows = claims(text)
+    assert [(r["value"], r["target"]) for r in rows] == [
+        (20, "VNM"),
+        (19, "IDN"),
+        (19, "MYS"),
+        (19, "THA"),
+        (19, "KHM"),
+    ]
+    assert len({r["claim_id"] for r in rows}) == 5
+
+
+def test_respectively_pairs_figures_with_parties_in_order():
+    rows = claims("Japan and South Korea face tariffs at 12 and 15 per cent respectively.")
+    assert [(r["value"], r["target"]) for r in rows] == [(12, "JPN"), (15, "KOR")]
+
+
+def test_label_value_lines_are_tariff_rates():
+    rows = claims("New US tariff rates:\nFootwear: 40%\nApparel: 35%")
+    assert [(r["kind"], r["value"]) for r in rows] == [("tariff_rate", 40), ("tariff_rate", 35)]
+
+
+@pytest.mark.parametrize(
+    "text, mention, kind, measure",
+    [
+        ("Exports fell 12% last month.", "12%", "change", "exports_decrease"),
+        ("Imports rose 8 per cent.", "8 per cent", "change", "imports_increase"),
+        ("The US takes 18% of India's exports.", "18%", "change", "share"),
+        ("A third of exports go to the US.", "A third", "change", "share"),
+        ("A 50% tariff hit exports.", "50%", "tariff_rate", None),
+        ("Tariffs could rise to 60%.", "60%", "tariff_rate", None),
+        ("His approval rating is 42%.", "42%", "quantity", "quantity"),
+    ],
+)
+def test_kinds_of_percentages(text, mention, kind, measure):
+    r = one(text, mention)
+    assert r["kind"] == kind
+    if measure:
+        assert r["measure"] == measure
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        (
+            "Trump slapped 50 per cent tariffs on Indian goods, including a 25 per cent levy over Russian oil.",
+            "tariff_total",
+        ),
+        (
+            "India faces a 25 per cent punitive levy over Russian oil purchases.",
+            "tariff_penalty_russian_oil",
+        ),
+        (
+            "He announced a 25 per cent tariff on countries doing business with Iran.",
+            "tariff_secondary",
+        ),
+        ("The 25 per cent reciprocal tariff stays.", "tariff_reciprocal"),
+        ("A 50 per cent tariff on steel and aluminium applies.", "tariff_sectoral"),
+        ("The 20 per cent fentanyl tariff stays.", "tariff_fentanyl"),
+        ("A 25 per cent tariff penalty applies.", "tariff_penalty"),
+        ("Canada imposed 25 per cent retaliatory tariffs.", "tariff_retaliatory"),
+    ],
+)
+def test_tariff_measures(text, measure):
+    assert claims(text)[0]["measure"] == measure
+
+
+def test_remaining_rate_is_the_reciprocal_layer():
+    r = one("They want a reduced tariff on the remaining 25 per cent.", "25 per cent")
+    assert r["measure"] == "tariff_reciprocal"
+
+
+def test_secondary_tariff_targets_the_group():
+    r = claims("Trump announced a 25 per cent tariff on countries doing business with Iran.")[0]
+    assert (r["imposer"], r["target"], r["status"]) == ("USA", "X-IRN-PARTNERS", "announced")
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The US imposed a 25% tariff on India.", "in_force"),
+        ("India is facing a 50% tariff.", "in_force"),
+        ("Trump will impose a 25% tariff on Japan.", "announced"),
+        ("Trump threatened a 100% tariff on China.", "threatened"),
+        ("If talks fail, the tariff could go to 60%.", "hypothetical"),
+        ("India wants the 25% penalty waived under a proposed deal.", "proposed"),
+        ("Washington lifted the 10% tariff.", "removed"),
+        ("A waiver of the 25 per cent tariff penalty can relieve the stress.", "proposed"),
+    ],
+)
+def test_statuses(text, status):
+    r = [r for r in claims(text) if r["kind"] == "tariff_rate"][0]
+    assert r["status"] == status
+
+
+@pytest.mark.parametrize(
+    "text, mention, d_from, d_to, published",
+    [
+        ("Talks were held on March 3.", "March 3", "2025-03-03", "2025-03-03", PUB),
+        ("Talks will be held on March 3.", "March 3", "2026-03-03", "2026-03-03", PUB),
+        ("They met on 3 March 2026.", "3 March 2026", "2026-03-03", "2026-03-03", date(2026, 3, 9)),
+        ("It began on Mar 3, 2026.", "Mar 3, 2026", "2026-03-03", "2026-03-03", date(2026, 3, 9)),
+        ("The visit is on March 3-4.", "March 3-4", "2026-03-03", "2026-03-04", PUB),
+        ("He visits on February 4-5.", "February 4-5", "2026-02-04", "2026-02-05", PUB),
+        ("Talks were held in October 2024.", "October 2024", "2024-10-01", "2024-10-31", PUB),
+        ("He met Rubio on Thursday.", "Thursday", "2026-01-29", "2026-01-29", PUB),
+        ("He met Rubio on Tuesday.", "Tuesday", "2026-01-27", "2026-01-27", PUB),
+        ("He will meet Rubio on Friday.", "Friday", "2026-01-30", "2026-01-30", PUB),
+        (
+            "The call was on Tuesday (March 3).",
+            "Tuesday (March 3)",
+            "2026-03-03",
+            "2026-03-03",
+            date(2026, 3, 5),
+        ),
+        ("Talks were held last year.", "last year", "2025-01-01", "2025-12-31", PUB),
+        (
+            "Tariffs were imposed in August last year.",
+            "August last year",
+            "2025-08-01",
+            "2025-08-31",
+            PUB,
+        ),
+        ("He will visit next week.", "next week", "2026-02-02", "2026-02-08", PUB),
+        ("He will visit next month.", "next month", "2026-02-01", "2026-02-28", PUB),
+        (
+            "He took office earlier this month.",
+            "earlier this month",
+            "2026-01-01",
+            "2026-01-29",
+            PUB,
+        ),
+        ("The duties apply from tomorrow.", "tomorrow", "2026-01-30", "2026-01-30", PUB),
+        ("A decision is due in two weeks.", "in two weeks", "2026-02-12", "2026-02-12", PUB),
+        (
+            "The deadline is 21 days from today.",
+            "21 days from today",
+            "2026-02-19",
+            "2026-02-19",
+            PUB,
+        ),
+        (
+            "The tariffs apply effective immediately.",
+            "effective immediately",
+            "2026-01-29",
+            "2026-01-29",
+            PUB,
+        ),
+    ],
+)
+def test_dates(text, mention, d_from, d_to, published):
+    r = one(text, mention, published)
+    assert r["kind"] == "date" and r["value"] is None and r["unit"] == ""
+    assert (str(r["date_from"]), str(r["date_to"])) == (d_from, d_to)
+
+
+def test_since_leaves_the_period_open():
+    r = one("Tariffs have applied since October last year.", "October last year")
+    assert (r["date_from"], r["date_to"], r["date_text"]) == (
+        date(2025, 10, 1),
+        None,
+        "since October last year",
+    )
+
+
+def test_numeric_claim_takes_the_date_of_its_sentence():
+    text = "Trump slapped 50-per cent tariffs on Indian goods in August last year."
+    r = one(text, "50-per cent", date(2026, 1, 29))
+    assert (r["date_from"], r["date_to"], r["date_text"]) == (
+        date(2025, 8, 1),
+        date(2025, 8, 31),
+        "August last year",
+    )
+
+
+def test_event_measures_and_parties():
+    r = one("Jaishankar held a phone conversation with Rubio on Tuesday.", "Tuesday")
+    assert (r["measure"], r["imposer"], r["target"], r["status"]) == (
+        "event_call",
+        "IND",
+        "USA",
+        "in_force",
+    )
+    r = one("Jaishankar will visit Washington next week.", "next week")
+    assert (r["measure"], r["status"]) == ("event_visit", "announced")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tariffs under Section 301 and Section 232 remain.",
+        "Executive Order 14257 set the rates.",
+        "Goods under HS code 8471 were exempted.",
+        "The G20 summit backed Vision 2047.",
+        "Call 011-2345-6789 for details.",
+        "Updated: Jan 30, 2026 05:06 AM IST",
+        "2 min read",
+        "Dube starred in the 4th T20I.",
+        "(PTI Photo/Atul Yadav)",
+        "COVID-19 hit trade hard.",
+    ],
+)
+def test_non_claims(text):
+    assert claims(text) == []
+
+
+def test_page_debris_is_skipped_but_offsets_stay_true():
+    text = "Advertisement\nStory continues below this ad\nA 25% tariff applies.\n\u201cWe will see,\u201d he said."
+    rows = claims(text)
+    assert [r["mention"] for r in rows] == ["25%"]
+    assert text[rows[0]["start"] : rows[0]["end"]] == "25%"
+    assert rows[0]["quote"] == "A 25% tariff applies."
+
+
+def test_html_tags_are_ignored():
+    text = "<p>A <b>25%</b> tariff applies.</p>"
+    r = claims(text)[0]
+    assert text[r["start"] : r["end"]] == "25%" and r["kind"] == "tariff_rate"
+
+
+def test_imposer_defaults_from_trump_and_washington():
+    assert one("Trump slapped a 50% tariff on Brazil.", "50%")["imposer"] == "USA"
+    assert one("Washington imposed a 50% tariff on Brazilian goods.", "50%")["target"] == "BRA"
+    assert one("Tariffs of 20% on EU goods apply.", "20%")["target"] == "X-EU"
