@@ -10,14 +10,20 @@ _NEAR = 40  # characters either side in which 'near' cues count
 _CLAUSE_BEFORE = 160
 
 
-def qualifier(w: Window, own: str) -> str:
-    """The figure's own qualifier (range ends, ranks) or the one its wording gives."""
+def qualifier(w: Window, own: str, measure: str = "") -> str:
+    """The figure's own qualifier (range ends, ranks) or the one its wording gives. 'over/within
+    three years' gives the span of a duration, not a bound."""
     if own:
         return own
+    if measure == "duration" and _SPAN.search(w.text, max(w.sent_start, w.start - 12), w.start):
+        return "exact"
     rule = anchored("qualifiers", w)
     return rule["qualifier"] if rule else "exact"
 
 
+_SPAN = re.compile(r"(?i:\b(?:over|within|in|during|for)\s(?:the\s)?(?:next\s|past\s|last\s)?$)")
+_RATE_OF = re.compile(r"(?i:\b(?:tariffs?|dut(?:y|ies)|levy|levies|rate)\s(?:of\s)?$)")
+_FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:a\s|an\s|the\s|its\s)?(?:current\s|earlier\s|previous\s)?$)")
 _LEVEL = re.compile(
     r"(?i:\b(?:rise|rises|rising|rose|risen|raise[sd]?|raising|increase[sd]?|hike[sd]?|cut|cuts|"
     r"lower(?:ed|s)?|reduced?|reduces|drop(?:ped|s)?|fell|fall(?:s|en)?|go|goes|going|went|gone|"
@@ -37,11 +43,10 @@ def percent_kind(w: Window, parse: str) -> tuple[str, str]:
         return "tariff_rate", ""
     lo, hi = max(w.sent_start, w.start - 120), min(w.sent_end, w.end + 80)
     rule = nearest("kinds", w, lo, hi, after_weight=1.2, sides=("near",))
-    if edge:  # '18% of exports'
-        tight = nearest("kinds", w, max(w.sent_start, w.start - 25), w.start, sides=("near",))
-        if not (tight and tight["kind"] == "tariff_rate"):
-            return "change", "share"
-    if rule and rule["kind"] == "change" and _LEVEL.search(w.text, max(lo, w.start - 40), w.start):
+    if edge and not _RATE_OF.search(w.text, max(w.sent_start, w.start - 30), w.start):
+        return "change", "share"  # '18% of exports' (but not 'a tariff of 25% of the value')
+    if rule and rule["kind"] == "change" and (_LEVEL.search(w.text, max(lo, w.start - 40), w.start)
+                                              or _FROM_LEVEL.search(w.text, max(lo, w.start - 30), w.start)):
         # 'tariffs could rise to 60%': the figure is the level reached, not the change
         tariff = nearest("kinds", w, w.sent_start, w.sent_end, sides=("near",), kinds=("tariff_rate",))
         rule = tariff or rule
@@ -133,3 +138,8 @@ def event_measure(w: Window) -> str:
 
 __all__ = ["qualifier", "percent_kind", "tariff_measure", "money_measure", "change_measure",
            "status", "event_measure", "first"]
+
+
+def tariff_context(w: Window) -> bool:
+    """Whether the sentence around the mention speaks of tariffs at all."""
+    return nearest("kinds", w, w.sent_start, w.sent_end, sides=("near",), kinds=("tariff_rate",)) is not None

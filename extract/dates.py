@@ -103,7 +103,8 @@ def _md(m: Mention, pub: date, when: str) -> Period | None:
 def _md_range(m: Mention, pub: date, when: str) -> Period | None:
     mo = month_number(m.g("mo") or "")
     d1, d2 = (int(re.sub(r"\D", "", m.g(k) or "0")) for k in ("d1", "d2"))
-    year = int(m.g("y")) if m.g("y") else _nearest_year(mo, d1, pub, when)
+    # a span still running counts as future: test the end day when the tense is future
+    year = int(m.g("y")) if m.g("y") else _nearest_year(mo, d2 if when == "future" else d1, pub, when)
     a, b = _safe_day(year, mo, d1), _safe_day(year, mo, d2)
     return (a, b) if a and b and a <= b else None
 
@@ -180,6 +181,13 @@ def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | N
         mo = month_number(m.g("mo") or "")
         year = _nearest_year(mo, 15, pub, when if when else "past")
         return month_period(year, mo, m.g("part"))
+    if p == "date_month_range":
+        a, b = month_number(m.g("mo") or ""), month_number(m.g("mo2") or "")
+        y2 = int(m.g("y")) if m.g("y") else _nearest_year(b, 1, pub, when or "past")
+        y1 = y2 if a <= b else y2 - 1
+        return month_period(y1, a)[0], month_period(y2, b)[1]
+    if p in ("date_half", "date_quarter"):
+        return _part_of_year(m, pub)
     if p == "date_year":
         y = int(m.g("y") or 0)
         return date(y, 1, 1), date(y, 12, 31)
@@ -226,3 +234,20 @@ def needs_tense(m: Mention) -> bool:
     """Whether resolving m depends on tense (a weekday, or a month or day without a year)."""
     return m.rule.parse in _TENSED and not m.g("y") and not (
         m.rule.parse == "date_weekday" and m.g("rel"))
+
+
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _part_of_year(m: Mention, pub: date) -> Period | None:
+    """A half ('first half of the year', 'H1 2025') or quarter ('Q3 2025') of a year."""
+    rel = (m.g("rel") or "").lower()
+    year = int(m.g("y") or m.g("y2") or 0) or _rel_year("last" if rel == "previous" else rel, pub)
+    if m.rule.parse == "date_half":
+        n, size = int(m.g("hn") or _ORD.get((m.g("h") or "").lower(), 0)), 6
+    else:
+        n, size = int(m.g("qn") or _ORD.get((m.g("q") or "").lower(), 0)), 3
+    if not n:
+        return None
+    first = (n - 1) * size + 1
+    return date(year, first, 1), month_period(year, first + size - 1)[1]

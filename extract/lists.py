@@ -59,3 +59,20 @@ def targets(places: list[Place], text: str, m: Mention, n_figs: int) -> list[str
         codes = _last_chain([p for p in places if p.end <= m.start], text)
         return codes if len(codes) == n_figs else []
     return []
+
+
+_ITEM = re.compile(r"\s?\(\s?(?:at\s)?\d")
+
+
+def unlisted(places: list[Place], text: str) -> list[Place]:
+    """Places that are not items of a 'Vietnam (20%), Indonesia (19%)' list: list items belong
+    to their own bracketed figure, not to the sentence's other figures."""
+    bound: set[int] = set()
+    for i, p in enumerate(places):
+        if _ITEM.match(text, p.end):
+            bound.add(i)
+            j = i  # 'Malaysia, Thailand and Cambodia (19 per cent)': the whole run is bound
+            while j > 0 and _SEP.match(text[places[j - 1].end:places[j].start]):
+                j -= 1
+                bound.add(j)
+    return [p for i, p in enumerate(places) if i not in bound]

@@ -108,6 +108,7 @@ def _event_status(h: DateHit, pub: date | None, when) -> str:
 
 def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar: str):
     nums = [m for m in s.mentions if not m.is_date]
+    free = lists.unlisted(s.places, norm)
     for i, m in enumerate(nums):
         lo = nums[i - 1].end if i else s.start
         hi = nums[i + 1].start if i + 1 < len(nums) else s.end
@@ -117,7 +118,7 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
             continue
         targets = lists.targets(s.places, norm, m, len(figs))
         kind, measure, mrule = _classify(m, w, figs[0].unit, bool(targets))
-        imposer, target = parties.choose(s.places, m.start, m.end, kind)
+        imposer, target = parties.choose(free, m.start, m.end, kind)
         dh = _nearest_date(hits, m)
         d_from, d_to = dh.period if dh and dh.period else (None, None)
         status = classify.status(w, kind)
@@ -126,7 +127,7 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
             yield emit.row(
                 source_id="", start=m.start, end=m.end, mention=text[m.start:m.end],
                 quote=text[s.start:s.end], kind=kind, value=fig.value, unit=fig.unit,
-                qualifier=classify.qualifier(w, fig.qualifier), measure=measure,
+                qualifier=classify.qualifier(w, fig.qualifier, measure), measure=measure,
                 imposer=imposer if imposer != tgt else "", target=tgt, status=status,
                 date_from=d_from, date_to=d_to, date_text=dh.text if dh else "", rule=m.rule.id)
 
@@ -142,7 +143,8 @@ def _pairs(figs, targets: list[str], target: str):
 def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str, str]:
     if unit in ("percent", "percentage_point"):
         kind, hint = classify.percent_kind(w, m.rule.parse)
-        if listed and kind == "quantity":  # 'Vietnam (20 per cent), ...': a country's rate
+        if listed and (kind == "quantity" or (kind == "change" and classify.tariff_context(w))):
+            # 'Vietnam (20 per cent), Indonesia (19 per cent)' in a sentence about tariffs
             kind, hint = "tariff_rate", ""
         if kind == "tariff_rate":
             measure, rid = classify.tariff_measure(w)
