@@ -182,22 +182,13 @@ def test_bare_date_claims_make_no_fact():
     assert facts.empty and evidence.empty
 
 
-def test_claim_of_unknown_status_joins_the_one_fact_it_fits():
+def test_status_unknown_is_a_status_of_its_own():
+    # the validator requires a stating claim to carry its fact's status
     facts, _ = run([claim_row("a", 1, value=50.0), claim_row("b", 1, value=50.0, status="unknown")])
-    assert list(facts["fact_id"]) == ["tariff_total.usa.ind.in_force.undated"]
-    assert facts.iloc[0]["n_sources"] == 2
-
-
-def test_claim_of_unknown_status_between_two_statuses_is_not_guessed():
-    facts, _ = run(
-        [
-            claim_row("a", 1, measure="tariff_penalty_russian_oil"),
-            claim_row("b", 1, measure="tariff_penalty_russian_oil", status="proposed"),
-            claim_row("c", 1, measure="tariff_penalty_russian_oil", status="unknown"),
-        ]
-    )
-    assert sorted(facts["status"]) == ["in_force", "proposed", "unknown"]
-    assert facts["n_claims"].eq(1).all()
+    assert sorted(facts["fact_id"]) == [
+        "tariff_total.usa.ind.in_force.undated",
+        "tariff_total.usa.ind.unknown.undated",
+    ]
 
 
 def test_ambiguous_claim_prefers_exact_parties_then_value():
@@ -228,16 +219,3 @@ def test_open_since_claim_prefers_the_fact_starting_the_same_day():
     )
     placed = evidence[evidence["claim_id"] == "b-1-6"]
     assert list(placed["fact_id"]) == ["tariff_total.usa.ind.in_force.2025-08"]
-
-
-def test_fact_of_unknown_status_takes_the_status_of_a_later_fitting_claim():
-    facts, _ = run(
-        [
-            claim_row(
-                "a", 1, value=50.0, status="unknown", date_from="2025-08-01", date_to="2025-08-31"
-            ),
-            claim_row("b", 1, value=50.0),  # undated, in force
-        ]
-    )
-    assert list(facts["fact_id"]) == ["tariff_total.usa.ind.in_force.2025-08"]
-    assert facts.iloc[0]["n_sources"] == 2

@@ -2,17 +2,18 @@
 
 Claims are first split by measure; the measure's fact type must exist (a bare ``date`` claim
 with no recognised event makes no fact). Inside a split, claims are taken from the most
-specific to the least (dated before undated, a known status before ``unknown``, both parties
-before a missing party, short periods before long ones, then claim_id), and each claim
+specific to the least (dated before undated, both parties before a missing party, short periods
+before long ones, then claim_id), and each claim
 
-* joins the one existing group it is compatible with: the same status (status ``unknown``, on
-  the claim or the group, fits any status; the group takes the known one), parties compatible (a missing party matches any; symmetric
-  measures ignore order) and periods overlapping. An undated claim is compatible with any group
-  whose status and parties fit, dated or not;
-* when several groups fit, prefers the one with exactly its parties, then its status, then
-  (for a dated claim) one starting on the same day, then one with a claim of the same value;
-  if still ambiguous it is *not* guessed into any: it goes to a
-  group of its own (shared with other claims ambiguous in the same way);
+* joins the one existing group it is compatible with: the same status (``unknown`` is a status
+  of its own: the validator requires stating claims to carry the fact's status), parties
+  compatible (a missing party matches any; symmetric measures ignore order) and periods
+  overlapping. An undated claim is compatible with any group whose status and parties fit,
+  dated or not;
+* when several groups fit, prefers the one with exactly its parties, then (for a dated claim)
+  one starting on the same day, then one with a claim of the same value; if still ambiguous it
+  is *not* guessed into any: it goes to a group of its own (shared with other claims ambiguous
+  in the same way);
 * when none fits, starts a new group.
 
 A group's period is the intersection of its claims' periods: "August 2025" and "since August
@@ -59,16 +60,13 @@ def same_value(a: Claim, b: Claim) -> bool:
     return a.unit == b.unit and abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
 
 
-UNKNOWN = "unknown"
-
-
-def _order(c: Claim) -> tuple[bool, bool, bool, int, str]:
+def _order(c: Claim) -> tuple[bool, bool, int, str]:
     p = parties(c.measure, c.imposer, c.target)
-    return (c.period.undated, c.status == UNKNOWN, None in p, periods.length(c.period), c.claim_id)
+    return (c.period.undated, None in p, periods.length(c.period), c.claim_id)
 
 
 def _fits(c: Claim, p: Parties, g: _Open) -> bool:
-    if c.status != g.status and UNKNOWN not in (c.status, g.status):
+    if c.status != g.status:
         return False
     if not parties_compatible(c.measure, p, g.parties):
         return False
@@ -79,12 +77,11 @@ def _fits(c: Claim, p: Parties, g: _Open) -> bool:
 
 def _choose(c: Claim, p: Parties, candidates: list[_Open]) -> _Open | None:
     """The one group among *candidates* to join, or None when none or several remain after
-    preferring exactly the claim's parties, then its status, then (for a dated claim) a group
+    preferring exactly the claim's parties, then (for a dated claim) a group
     starting the same day ("since August" with "in August", not with a later month), then a
     group holding its value."""
     preferences = (
         lambda g: g.parties == p,
-        lambda g: g.status == c.status,
         lambda g: not c.period.undated and g.period.start == c.period.start,
         lambda g: any(same_value(c, x) for x in g.claims),
     )
@@ -110,8 +107,6 @@ def _cluster(claims: list[Claim]) -> list[_Open]:
             continue
         chosen.claims.append(c)
         chosen.parties = merge_parties(c.measure, chosen.parties, p)
-        if chosen.status == UNKNOWN:
-            chosen.status = c.status
         if not c.period.undated:
             chosen.period = periods.intersection(chosen.period, c.period)
     return groups
