@@ -147,6 +147,10 @@ def bar_order(bar: str) -> int:
     return 4
 
 
+def _note(note: Any) -> str:
+    return f"Sources disagree: {_esc(note)}<br>" if isinstance(note, str) and note else ""
+
+
 def _others(r: dict[Any, Any]) -> str:
     o = r.get("other_values")
     return f"Other values for other periods: {_esc(o)}<br>" if isinstance(o, str) and o else ""
@@ -212,15 +216,16 @@ def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figu
                     insidetextanchor="middle",
                     textfont={"color": "white" if not faint else INK, "size": 13},
                     customdata=[[r["link"], r["fact_id"]]],
-                    hovertemplate=(
+                    hovertemplate="%{hovertext}<extra></extra>",
+                    hovertext=[
                         f"<b>{_esc(measure_name(m))}: {_esc(r['display'])}</b> "
                         f"({_esc(STATUS_LABEL.get(status, status))})<br>"
                         f"{int(r['n_sources'])} independent source(s): {_esc(r['sources_text'])}<br>"
                         f"{_others(r)}"
                         f"<i>{hover_quote(r['quote'])}</i><br>"
                         f"{_esc(r['publisher'] or r['source_id'])}, {_date(r['published'])}"
-                        "<br><b>Click to open the sentence</b><extra></extra>"
-                    ),
+                        "<br><b>Click to open the sentence</b>"
+                    ],
                 )
             )
             shown.add(legend)
@@ -239,16 +244,17 @@ def stack_figure(df: pd.DataFrame, title: str, source_line: str = "") -> go.Figu
                 showlegend="Stated total" not in shown,
                 marker={"symbol": "line-ns", "size": 34, "line": {"width": 4, "color": INK}},
                 customdata=[[r["link"], r["fact_id"]]],
-                hovertemplate=(
+                hovertemplate="%{hovertext}<extra></extra>",
+                hovertext=[
                     f"<b>Stated total: {_esc(r['display'])}</b> "
                     f"({_esc(STATUS_LABEL.get(str(r['status']), r['status']))})<br>"
                     f"{int(r['n_sources'])} independent source(s): {_esc(r['sources_text'])}<br>"
                     f"{_others(r)}"
-                    f"{_esc(r.get('conflict_note') or '')}"
+                    f"{_note(r.get('conflict_note'))}"
                     f"<i>{hover_quote(r['quote'])}</i><br>"
                     f"{_esc(r['publisher'] or r['source_id'])}, {_date(r['published'])}"
-                    "<br><b>Click to open the sentence</b><extra></extra>"
-                ),
+                    "<br><b>Click to open the sentence</b>"
+                ],
             )
         )
         shown.add("Stated total")

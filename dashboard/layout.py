@@ -6,6 +6,7 @@ sets raw HTML.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
@@ -507,12 +508,19 @@ def claims_page(data: DashboardData, search: str | None) -> html.Div:
     )
 
 
+SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
 def claims_rows_for_table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for r in rows:
         r = dict(r)
-        # claim ids match ^[a-z0-9-]+$ (schema), so the markdown link is safe
-        r["claim_id"] = f"[{r['claim_id']}]({r['link']})"
+        # a markdown link only for ids of the schema's pattern; anything else is shown as
+        # text with markdown's special characters escaped (a package may be invalid)
+        if SAFE_ID.fullmatch(str(r["claim_id"])) and SAFE_ID.fullmatch(str(r["source_id"])):
+            r["claim_id"] = f"[{r['claim_id']}]({r['link']})"
+        else:
+            r["claim_id"] = re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~])", r"\\\1", str(r["claim_id"]))
         out.append(r)
     return out
 

@@ -73,7 +73,7 @@ def test_hover_text_is_escaped(pkg: d.DashboardData) -> None:
     st = d.stack_frame(pkg, "USA", "CHN")
     st["quote"] = "<script>alert(1)</script> & more"
     fig = figures.stack_figure(st, "x")
-    hover = " ".join(t.hovertemplate for t in fig.data)
+    hover = " ".join(h for t in fig.data for h in (t.hovertext or [t.hovertemplate]))
     assert "<script>" not in hover and "&lt;script&gt;" in hover
 
 

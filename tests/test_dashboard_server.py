@@ -219,3 +219,16 @@ def test_changed_text_file_is_flagged_and_bad_offsets_not_highlighted(tmp_path: 
     assert "has changed since the package was built" in page
     assert "do not match the text at their offsets" in page
     assert "<mark" not in page
+
+
+def test_claim_ids_outside_the_schema_pattern_are_not_links() -> None:
+    from dashboard.layout import claims_rows_for_table
+
+    rows = claims_rows_for_table(
+        [
+            {"claim_id": "[x](javascript:alert(1))", "source_id": "a", "link": "/sources/a#x"},
+            {"claim_id": "pti-1-2", "source_id": "pti", "link": "/sources/pti#pti-1-2"},
+        ]
+    )
+    assert "](" not in rows[0]["claim_id"].replace("\\]\\(", "")
+    assert rows[1]["claim_id"] == "[pti-1-2](/sources/pti#pti-1-2)"
