@@ -258,7 +258,22 @@ def overview_parts(data: DashboardData, pair_value: str | None) -> tuple[Any, An
     # step lines run on to the newest article: the rate as last reported, not beyond
     until = max((d for d in data.sources["published"] if is_date(d)), default=None)
     tl = figures.timeline_figure(rates, events, f"{name} over time", line, until)
-    return stack_fig, notes, marks_list("stack", st), tl, marks_list("timeline", rates, events)
+    pair = f"{imposer}-{target}"
+    return (
+        stack_fig,
+        notes,
+        [marks_list("stack", st), chart_download("stack", pair)],
+        tl,
+        [marks_list("timeline", rates, events), chart_download("timeline", pair)],
+    )
+
+
+def chart_download(kind: str, pair: str) -> html.P:
+    href = f"/chart-data/{kind}.csv?" + urlencode({"pair": pair})
+    return html.P(
+        [html.A("Download the data behind this chart (CSV)", href=href, download="")],
+        className="chart-download",
+    )
 
 
 def conditional_notes(notes: list[dict[str, Any]], target: str) -> html.Div | None:

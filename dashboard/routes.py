@@ -10,6 +10,7 @@ Downloads serve only files the package descriptor lists (plus datapackage.json a
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any
 from urllib.parse import urlparse
 
@@ -28,6 +29,8 @@ from dashboard.data import (
     party_name,
     sentence_span,
     source_url,
+    stack_frame,
+    timeline_frames,
 )
 
 DATE_BASIS = {
@@ -97,6 +100,23 @@ def register_routes(server: Flask, data: DashboardData) -> None:
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
+    @server.route("/chart-data/<kind>.csv")
+    def chart_data(kind: str) -> Response:
+        """The rows behind a chart, as CSV (OWID-style 'download the data of this chart')."""
+        pair = request.args.get("pair", "")
+        m = re.fullmatch(r"([A-Z]{3}|X-[A-Z0-9-]+)-([A-Z]{3})", pair)
+        if kind not in ("stack", "timeline") or m is None:
+            return html_response(not_found_page("No such chart data.", data), 404)
+        frame = chart_frame(data, kind, m.group(1), m.group(2))
+        body = frame.to_csv(index=False, lineterminator="\n")
+        return Response(
+            body,
+            mimetype="text/csv",
+            headers={
+                "Content-Disposition": f'attachment; filename="{kind}-{m.group(1)}-{m.group(2)}.csv"'
+            },
+        )
+
     # Writes are not offered: refuse anything but reads outside Dash's own callback endpoint.
     # Paths no page or file answers to get a real 404 (Dash would serve its index for any path).
     @server.before_request
@@ -109,6 +129,44 @@ def register_routes(server: Flask, data: DashboardData) -> None:
         if rule.endswith("<path:path>") and request.path.rstrip("/") not in APP_PAGES:
             return html_response(not_found_page("There is no page at this address.", data), 404)
         return None
+
+
+CHART_COLUMNS = [
+    "chart_part",
+    "measure",
+    "status",
+    "value",
+    "unit",
+    "qualifier",
+    "display",
+    "date_from",
+    "date_to",
+    "n_sources",
+    "conflict",
+    "fact_id",
+    "claim_id",
+    "source_id",
+    "publisher",
+    "quote",
+    "link",
+]
+
+
+def chart_frame(data: DashboardData, kind: str, imposer: str, target: str) -> Any:
+    """The rows a chart draws, with the claim each mark links to."""
+    import pandas as pd
+
+    if kind == "stack":
+        st = stack_frame(data, imposer, target)
+        st = st.assign(
+            chart_part=[f"{b} ({k})" for b, k in zip(st["bar"], st["bar_kind"], strict=True)]
+        )
+        frames = [st]
+    else:
+        rates, events = timeline_frames(data, imposer, target)
+        frames = [rates.assign(chart_part="rate"), events.assign(chart_part="event")]
+    out = pd.concat([f.reindex(columns=CHART_COLUMNS) for f in frames], ignore_index=True)
+    return out
 
 
 def html_response(body: str, status: int) -> Response:

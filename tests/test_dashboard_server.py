@@ -232,3 +232,22 @@ def test_claim_ids_outside_the_schema_pattern_are_not_links() -> None:
     )
     assert "](" not in rows[0]["claim_id"].replace("\\]\\(", "")
     assert rows[1]["claim_id"] == "[pti-1-2](/sources/pti#pti-1-2)"
+
+
+def test_chart_data_csv(client) -> None:
+    import csv
+    import io
+
+    r = client.get("/chart-data/stack.csv?pair=USA-IND")
+    assert r.status_code == 200 and r.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(r.data.decode())))
+    assert {row["chart_part"] for row in rows} >= {"In force (in_force)", "In force (total)"}
+    assert all(row["link"].startswith("/sources/") for row in rows)
+    r = client.get("/chart-data/timeline.csv?pair=USA-IND")
+    assert r.status_code == 200 and "event" in r.data.decode()
+    for bad in (
+        "/chart-data/stack.csv",
+        "/chart-data/stack.csv?pair=../../etc",
+        "/chart-data/other.csv?pair=USA-IND",
+    ):
+        assert client.get(bad).status_code == 404, bad
