@@ -23,7 +23,10 @@ def qualifier(w: Window, own: str, measure: str = "") -> str:
 
 _SPAN = re.compile(r"(?i:\b(?:over|within|in|during|for)\s(?:the\s)?(?:next\s|past\s|last\s)?$)")
 _RATE_OF = re.compile(r"(?i:\b(?:tariffs?|dut(?:y|ies)|levy|levies|rate)\s(?:of\s)?$)")
-_FROM_LEVEL = re.compile(r"(?i:\bfrom\s(?:a\s|an\s|the\s|its\s)?(?:current\s|earlier\s|previous\s)?$)")
+_FROM_LEVEL = re.compile(
+    r"(?i:\b(?:from|instead\sof|versus|vs\.?|compared\swith|compared\sto|rather\sthan)\s"
+    r"(?:a\s|an\s|the\s|its\s)?(?:current\s|earlier\s|previous\s)?$)"
+)
 _LEVEL = re.compile(
     r"(?i:\b(?:rise|rises|rising|rose|risen|raise[sd]?|raising|increase[sd]?|hike[sd]?|cut|cuts|"
     r"lower(?:ed|s)?|reduced?|reduces|drop(?:ped|s)?|fell|fall(?:s|en)?|go|goes|going|went|gone|"
@@ -45,8 +48,9 @@ def percent_kind(w: Window, parse: str) -> tuple[str, str]:
     rule = nearest("kinds", w, lo, hi, after_weight=1.2, sides=("near",))
     if edge and not _RATE_OF.search(w.text, max(w.sent_start, w.start - 30), w.start):
         return "change", "share"  # '18% of exports' (but not 'a tariff of 25% of the value')
-    if rule and rule["kind"] == "change" and (_LEVEL.search(w.text, max(lo, w.start - 40), w.start)
-                                              or _FROM_LEVEL.search(w.text, max(lo, w.start - 30), w.start)):
+    if (rule is None or rule["kind"] == "change") and (
+            _LEVEL.search(w.text, max(lo, w.start - 40), w.start)
+            or _FROM_LEVEL.search(w.text, max(lo, w.start - 30), w.start)):
         # 'tariffs could rise to 60%': the figure is the level reached, not the change
         tariff = nearest("kinds", w, w.sent_start, w.sent_end, sides=("near",), kinds=("tariff_rate",))
         rule = tariff or rule

@@ -19,23 +19,33 @@ def _common(rows: list[dict[str, Any]], key: str) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
+def _dominant(rows: list[dict[str, Any]], key: str) -> str:
+    """The value of key held by most rows, if it is held by at least 60% of those that have one."""
+    counts = Counter(r[key] for r in rows if r[key])
+    if not counts:
+        return ""
+    value, n = counts.most_common(1)[0]
+    return value if n >= 0.6 * sum(counts.values()) else ""
+
+
 def article_pass(rows: list[dict[str, Any]]) -> None:
     tariffs = [r for r in rows if r["kind"] == "tariff_rate"]
-    imposer, target = _common(tariffs, "imposer"), _common(tariffs, "target")
-    for r in tariffs:
-        if not r["imposer"] and imposer and imposer != r["target"]:
-            r["imposer"] = imposer
-        if not r["target"] and target and target != r["imposer"] and not r["target"].startswith("X-"):
-            r["target"] = target
     oil = {r["value"] for r in tariffs if r["measure"] == "tariff_penalty_russian_oil"}
     for r in tariffs:
         if r["measure"] == "tariff_penalty" and r["value"] in oil:
             r["measure"] = "tariff_penalty_russian_oil"
-    parts: dict[str, list[float]] = {}
+    imposer, target = _dominant(tariffs, "imposer"), _dominant(tariffs, "target")
     for r in tariffs:
-        if r["measure"] in _COMPONENTS and r["measure"] != "tariff_secondary":
-            parts.setdefault(r["target"], []).append(r["value"])
-    for r in tariffs:
-        comps = parts.get(r["target"], [])
-        if r["measure"] == "tariff_rate" and comps and r["value"] > max(comps):
+        if not r["imposer"] and imposer and imposer != r["target"]:
+            r["imposer"] = imposer
+        if not r["target"] and target and target != r["imposer"] and r["measure"] != "tariff_sectoral":
+            r["target"] = target
+    layers: dict[str, dict[str, float]] = {}
+    for r in tariffs:  # the largest rate of each component layer, per target
+        if r["measure"] in _COMPONENTS and r["target"]:
+            by = layers.setdefault(r["target"], {})
+            by[r["measure"]] = max(by.get(r["measure"], 0.0), r["value"])
+    for r in tariffs:  # an unlabelled rate equal to its layers added up is the total
+        by = layers.get(r["target"], {})
+        if r["measure"] == "tariff_rate" and len(by) >= 2 and abs(sum(by.values()) - r["value"]) < 1e-9:
             r["measure"] = "tariff_total"

@@ -77,11 +77,16 @@ def _nearest_year(month: int, day: int, pub: date, when: str) -> int:
             cands.append(date(y, month, day))
         except ValueError:
             continue
+    nearest = min(cands, key=lambda c: abs((c - pub).days))
     if when == "past":
         cands = [c for c in cands if c <= pub] or cands
     elif when == "future":
         cands = [c for c in cands if c >= pub] or cands
     best = min(cands, key=lambda c: abs((c - pub).days))
+    # tense cues are weak ('was due to expire on July 9' in an article of July 8): a date almost a
+    # year away loses to one within a month on the other side
+    if abs((best - pub).days) > 300 and abs((nearest - pub).days) <= 30:
+        return nearest.year
     return best.year
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extract.places import Place
@@ -14,6 +15,42 @@ def _nearest(places: Sequence[Place], start: int, end: int) -> Place | None:
         return start - p.end if p.end <= start else (p.start - end if p.start >= end else 0)
 
     return min(places, key=dist, default=None)
+
+
+def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int, hi: int,
+              text: str) -> tuple[str, list[str]]:
+    """(imposer, targets) for a figure: parties of its own clause [lo, hi) first, the sentence's
+    for what the clause leaves open; a target named in a run ('Canada and Mexico') gives all."""
+    local = [p for p in places if lo <= p.start and p.end <= hi]
+    imposer, target = choose(places, start, end, kind)
+    named = [p for p in local if p.role == "imposer"]
+    if named:
+        imposer = min(named, key=lambda p: abs(p.start - start)).code
+    _imp, local_target = choose([p for p in local if p.code != imposer], start, end, kind)
+    target = local_target or (target if target != imposer else "")
+    return imposer, _run(places, target, imposer, text)
+
+
+def _run(places: Sequence[Place], target: str, imposer: str, text: str) -> list[str]:
+    """All parties of the 'A, B and C' run holding the target (just [target] otherwise)."""
+    if not target:
+        return [""]
+    for i, p in enumerate(places):
+        if p.code != target:
+            continue
+        lo = hi = i
+        while lo > 0 and _SEP.fullmatch(text, places[lo - 1].end, places[lo].start):
+            lo -= 1
+        while hi + 1 < len(places) and _SEP.fullmatch(text, places[hi].end, places[hi + 1].start):
+            hi += 1
+        codes = list(dict.fromkeys(q.code for q in places[lo:hi + 1]))
+        if len(codes) > 1 and imposer not in codes:
+            return codes
+        break
+    return [target]
+
+
+_SEP = re.compile(r"\s*(?:,|and|&|or|,\s*and|,\s*or)\s*(?:the\s)?")
 
 
 def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[str, str]:

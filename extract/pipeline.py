@@ -118,11 +118,12 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
             continue
         targets = lists.targets(s.places, norm, m, len(figs))
         kind, measure, mrule = _classify(m, w, figs[0].unit, bool(targets))
-        imposer, target = parties.choose(free, m.start, m.end, kind)
+        imposer, run = parties.choose_in(free, m.start, m.end, kind, lo, hi, norm)
+        target = run[0]
         dh = _nearest_date(hits, m)
         d_from, d_to = dh.period if dh and dh.period else (None, None)
         status = classify.status(w, kind)
-        pairs = _pairs(figs, targets, target)
+        pairs = _pairs(figs, targets, run)
         for fig, tgt in pairs:
             yield emit.row(
                 source_id="", start=m.start, end=m.end, mention=text[m.start:m.end],
@@ -132,12 +133,13 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
                 date_from=d_from, date_to=d_to, date_text=dh.text if dh else "", rule=m.rule.id)
 
 
-def _pairs(figs, targets: list[str], target: str):
-    if targets and len(figs) == len(targets):
-        return list(zip(figs, targets, strict=True))  # 'A and B at 12 and 15% respectively'
-    if targets and len(figs) == 1:
-        return [(figs[0], t) for t in targets]  # 'C, D and E (19 per cent)'
-    return [(f, target) for f in figs]
+def _pairs(figs, listed: list[str], run: list[str]):
+    if listed and len(figs) == len(listed):
+        return list(zip(figs, listed, strict=True))  # 'A and B at 12 and 15% respectively'
+    if listed and len(figs) == 1:
+        return [(figs[0], t) for t in listed]  # 'C, D and E (19 per cent)'
+    return [(f, t) for f in figs for t in run]  # each figure for each party of 'Canada and Mexico'
+
 
 
 def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str, str]:
