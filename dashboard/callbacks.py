@@ -27,6 +27,7 @@ function(clickData) {
 
 def register(app: dash.Dash, data: d.DashboardData) -> None:
     filters = [Input(ids.CLAIM_FILTER[c], "value") for c in d.CLAIM_FILTERS]
+    overview_cache: dict[str | None, Any] = {}
 
     @app.callback(
         Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search")
@@ -52,7 +53,12 @@ def register(app: dash.Dash, data: d.DashboardData) -> None:
         Input(ids.PAIR, "value"),
     )
     def overview(pair: str | None) -> Any:
-        return layout.overview_parts(data, pair)
+        # the package never changes while the server runs: build each pair's charts once
+        if pair not in overview_cache:
+            if len(overview_cache) > 256:
+                overview_cache.clear()
+            overview_cache[pair] = layout.overview_parts(data, pair)
+        return overview_cache[pair]
 
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),

@@ -220,6 +220,7 @@ class DashboardData:
     # derived lookups, filled by _prepare
     claims_view: pd.DataFrame = field(default_factory=pd.DataFrame)
     support: pd.DataFrame = field(default_factory=pd.DataFrame)
+    fact_first: pd.DataFrame = field(default_factory=pd.DataFrame)
     _zip: bytes | None = None
     _zip_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -445,6 +446,7 @@ def _prepare(data: DashboardData) -> None:
     # evidence joined with its claims and their sources: who supports each fact
     sup = evidence.merge(view.drop(columns=["_search"]), on="claim_id", how="left")
     data.support = sup.sort_values(["fact_id", "role", "published", "claim_id"], na_position="last")
+    data.fact_first = _first_claim_table(data.support)
 
 
 # --------------------------------------------------------------------------- fact helpers
@@ -455,38 +457,45 @@ def supporting(data: DashboardData, fact_ids: list[str] | None = None) -> pd.Dat
     return sup
 
 
-def first_claims(data: DashboardData, facts: pd.DataFrame) -> pd.DataFrame:
-    """For each fact, the claim a mark links to: the earliest stating claim (else any claim).
+FIRST_COLUMNS = ["claim_id", "source_id", "quote", "publisher", "published", "link", "sources_text"]
 
-    Adds columns claim_id, source_id, quote, publisher, published, link, sources_text.
-    """
-    out = facts.copy()
-    cols = ["claim_id", "source_id", "quote", "publisher", "published", "link", "sources_text"]
-    if out.empty:
-        for c in cols:
-            out[c] = pd.Series(dtype="object")
-        return out
-    sup = supporting(data, list(out["fact_id"]))
+
+def _first_claim_table(sup: pd.DataFrame) -> pd.DataFrame:
+    """Per fact (index), the claim its mark links to, the earliest stating claim (else any),
+    and the outlets stating it. Computed once at load for every fact."""
+    if sup.empty:
+        return pd.DataFrame(columns=FIRST_COLUMNS, index=pd.Index([], name="fact_id"))
     sup = sup.assign(_rank=(sup["role"] != "states").astype(int))
     sup = sup.sort_values(["fact_id", "_rank", "published", "claim_id"], na_position="last")
     first = sup.drop_duplicates("fact_id").set_index("fact_id")
+    stating = sup[sup["role"] == "states"]
+    who = stating["publisher"].fillna("")
+    who = who.where(who != "", stating["source_id"]).astype(str)
     names = (
-        sup[sup["role"] == "states"]
-        .assign(
-            _who=lambda d: (
-                d["publisher"].fillna("").where(d["publisher"].fillna("") != "", d["source_id"])
-            )
-        )
-        .groupby("fact_id")["_who"]
-        .agg(lambda s: ", ".join(dict.fromkeys(s.astype(str))))
+        pd.DataFrame({"fact_id": stating["fact_id"], "who": who})
+        .drop_duplicates()
+        .groupby("fact_id", sort=False)["who"]
+        .agg(", ".join)
     )
-    for c in ("claim_id", "source_id", "quote", "publisher", "published"):
-        out[c] = out["fact_id"].map(first[c]) if c in first else None
+    out = first[["claim_id", "source_id", "quote", "publisher", "published"]].copy()
     out["link"] = [
         source_url(s, c) if isinstance(s, str) and isinstance(c, str) else ""
         for s, c in zip(out["source_id"], out["claim_id"], strict=True)
     ]
-    out["sources_text"] = out["fact_id"].map(names).fillna("")
+    out["sources_text"] = names.reindex(out.index).fillna("")
+    return out
+
+
+def first_claims(data: DashboardData, facts: pd.DataFrame) -> pd.DataFrame:
+    """*facts* with the claim each links to: columns claim_id, source_id, quote, publisher,
+    published, link, sources_text (see ``_first_claim_table``)."""
+    out = facts.copy()
+    table = data.fact_first
+    for c in FIRST_COLUMNS:
+        out[c] = out["fact_id"].map(table[c]) if len(out) else pd.Series(dtype="object")
+    if len(out):
+        out["link"] = out["link"].fillna("")
+        out["sources_text"] = out["sources_text"].fillna("")
     return out
 
 
@@ -665,13 +674,15 @@ def group_context(data: DashboardData, target: str, group_code: str) -> list[dic
     return out
 
 
-def conditional_context(data: DashboardData, imposer: str, target: str) -> list[dict[str, Any]]:
+def conditional_context(
+    data: DashboardData, imposer: str, target: str, stack: pd.DataFrame | None = None
+) -> list[dict[str, Any]]:
     """Notes for group-targeted (conditional) tariffs: who they fall on and the pair's exposure.
 
     For X-IRN-PARTNERS and target IND: the secondary rate, and trade figures between IND and IRN
     (e.g. '< USD 2 billion'), each with the claim it comes from.
     """
-    st = stack_frame(data, imposer, target)
+    st = stack if stack is not None else stack_frame(data, imposer, target)
     st = st[st["bar_kind"] == "conditional"]
     notes = []
     for r in st.to_dict("records"):

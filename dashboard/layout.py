@@ -253,7 +253,7 @@ def overview_parts(data: DashboardData, pair_value: str | None) -> tuple[Any, An
     stack_fig = figures.stack_figure(
         st, f"{party_name(imposer)} tariffs on {party_name(target)}", line
     )
-    notes = conditional_notes(conditional_context(data, imposer, target), target)
+    notes = conditional_notes(conditional_context(data, imposer, target, st), target)
     rates, events = timeline_frames(data, imposer, target)
     # step lines run on to the newest article: the rate as last reported, not beyond
     until = max((d for d in data.sources["published"] if is_date(d)), default=None)
