@@ -126,7 +126,12 @@ def change_measure(w: Window, hint: str) -> str:
 
 
 def status(w: Window, kind: str) -> str:
-    """Standing of the measure: nearest status cue in the clause, else in the sentence."""
+    """Standing of the measure: nearest status cue in the clause, else in the sentence. Figures
+    other than tariff rates are facts (in_force) unless projected, pledged or proposed."""
+    if kind != "tariff_rate":
+        rule = nearest("fact_statuses", w, max(w.lo, w.start - 120), min(w.hi, w.end + 60),
+                       after_weight=1.5)
+        return rule["status"] if rule else "in_force"
     rule = nearest("statuses", w, max(w.lo, w.start - 90), min(w.hi, w.end + 40), after_weight=2.0)
     if rule is None:
         rule = nearest("statuses", w, w.sent_start, w.sent_end, after_weight=2.0)
@@ -147,3 +152,12 @@ __all__ = ["qualifier", "percent_kind", "tariff_measure", "money_measure", "chan
 def tariff_context(w: Window) -> bool:
     """Whether the sentence around the mention speaks of tariffs at all."""
     return nearest("kinds", w, w.sent_start, w.sent_end, sides=("near",), kinds=("tariff_rate",)) is not None
+
+
+_DEAL = re.compile(r"(?i:\b(?:deal|agreement|pact|FTA|accord|zero-for-zero|under\sthe\s(?:\w+\s)?(?:deal|agreement|pact))\b)")
+
+
+def deal_context(w: Window) -> bool:
+    """Whether a deal is named near the mention (within the sentence, 150 characters)."""
+    return bool(w.text[w.start:w.end].lower().startswith("zero-for")
+                or _DEAL.search(w.text, max(w.sent_start, w.start - 150), min(w.sent_end, w.end + 150)))

@@ -186,6 +186,15 @@ def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | N
         mo = month_number(m.g("mo") or "")
         year = _nearest_year(mo, 15, pub, when if when else "past")
         return month_period(year, mo, m.g("part"))
+    if p == "date_fiscal":
+        if m.g("y3"):
+            end_year = 2000 + int(m.g("y3") or 0)
+        else:
+            start_year = int(m.g("y") or 0)
+            end_year = start_year // 100 * 100 + int(m.g("y2") or 0)
+            if end_year != start_year + 1:
+                return None
+        return date(end_year - 1, 4, 1), date(end_year, 3, 31)
     if p == "date_month_range":
         a, b = month_number(m.g("mo") or ""), month_number(m.g("mo2") or "")
         y2 = int(m.g("y")) if m.g("y") else _nearest_year(b, 1, pub, when or "past")

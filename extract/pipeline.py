@@ -143,6 +143,8 @@ def _pairs(figs, listed: list[str], run: list[str]):
 
 
 def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str, str]:
+    if m.rule.parse == "double":  # 'doubled the tariff': a rise of 100%
+        return "change", classify.change_measure(w, "").replace("decrease", "increase"), ""
     if unit in ("percent", "percentage_point"):
         kind, hint = classify.percent_kind(w, m.rule.parse)
         if listed and (kind == "quantity" or (kind == "change" and classify.tariff_context(w))):
@@ -150,6 +152,8 @@ def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str,
             kind, hint = "tariff_rate", ""
         if kind == "tariff_rate":
             measure, rid = classify.tariff_measure(w)
+            if m.rule.parse == "pct_zero" and measure == "tariff_rate" and classify.deal_context(w):
+                measure = "tariff_deal"  # 'duty-free under the FTA', 'zero-for-zero'
             return kind, measure, rid
         if kind == "change":
             return kind, classify.change_measure(w, hint), ""

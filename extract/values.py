@@ -119,6 +119,7 @@ _PARSERS = {
     if (v := numbers.parse_number(m.g("n1"))) is not None else [],
     "pct_zero": lambda m, t: [Figure(0.0, "percent", "exact")],
     "share": _share,
+    "double": lambda m, t: [Figure(100.0, "percent", "exact")],
     "money": _money,
     "money_range": _money_range,
     "rank_top": _rank_top,
