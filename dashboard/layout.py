@@ -729,7 +729,7 @@ def data_page(data: DashboardData) -> html.Div:
     v = data.validation
     state_text = {
         "valid": f"valid ({v.method or 'validation'} passed at startup)",
-        "invalid": f"INVALID ({v.method or 'validation'} failed) — run `tariffs validate` for the details",
+        "invalid": f"INVALID ({v.method or 'validation'} failed) — run tariffs validate for the details",
         "pending": "validation running… reload in a moment",
         "error": "could not be validated",
         "skipped": "not validated",
@@ -754,8 +754,12 @@ def data_page(data: DashboardData) -> html.Div:
                         download=ZIP_NAME,
                     ),
                     html.Span(
-                        " — datapackage.json, data/*.csv, README, licence and citation; "
-                        "validates with `frictionless validate` after unzipping",
+                        [
+                            " — datapackage.json, data/*.csv, README, licence and citation; "
+                            "validates with ",
+                            html.Code("frictionless validate datapackage.json"),
+                            " after unzipping",
+                        ],
                         className="muted",
                     ),
                 ]

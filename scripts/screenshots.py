@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+WIDTHS = {"desktop": (1280, 1000), "phone": (390, 844)}
 
 
 def views(data) -> list[tuple[str, str]]:
@@ -95,7 +95,9 @@ def shoot(package_dir: Path, out_dir: Path) -> int:
                         page.locator("details.fact summary").first.click()
                     page.wait_for_timeout(1200)
                     target = out_dir / f"{name}-{width}.png"
-                    page.screenshot(path=str(target), full_page=True)
+                    # the overview whole (both charts); other views as the reader first sees
+                    # them (the source page scrolled to the highlighted sentence)
+                    page.screenshot(path=str(target), full_page=name == "overview")
                     written.append(target)
                 ctx.close()
             browser.close()
