@@ -111,18 +111,17 @@ def flag_unplaced(facts: Sequence[Fact]) -> list[Fact]:
     the same measure, status and parties) when its value matches none of them: it disagrees
     with all of them, but with which one cannot be told. The dated facts' stating claims are
     cited as disagreeing."""
+    dated_by: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for g in facts:
+        if not g.period.undated and not g.derived and g.value is not None:
+            dated_by[(g.measure, g.status)].append(g)
     out = []
     for f in facts:
         if f.period.undated and f.value is not None and not f.derived and f.fact_type != "event":
             dated = [
                 g
-                for g in facts
-                if g.measure == f.measure
-                and g.status == f.status
-                and not g.period.undated
-                and not g.derived
-                and g.value is not None
-                and parties_compatible(f.measure, (f.imposer, f.target), (g.imposer, g.target))
+                for g in dated_by.get((f.measure, f.status), [])
+                if parties_compatible(f.measure, (f.imposer, f.target), (g.imposer, g.target))
             ]
             if len(dated) > 1 and not any(_same(f, g) for g in dated):
                 shown = "; ".join(

@@ -15,8 +15,9 @@ merges nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import combinations
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 
 from datapkg.reconcile import periods
 from datapkg.reconcile.conflicts import sources_text
@@ -50,11 +51,29 @@ def _note(other: Fact) -> str:
     )
 
 
+def _pairs(events: list[Fact]) -> Iterator[tuple[Fact, Fact]]:
+    """Candidate pairs: same measure, both precise, starting close enough to be adjacent."""
+    by_measure: dict[str, list[Fact]] = defaultdict(list)
+    for f in events:
+        if f.period.start is not None and periods.length(f.period) <= MAX_LENGTH_DAYS:
+            by_measure[f.measure].append(f)
+    reach = dt.timedelta(days=MAX_LENGTH_DAYS + MAX_GAP_DAYS + 1)
+    for measure in sorted(by_measure):
+        ordered = sorted(by_measure[measure], key=lambda f: (f.period.start, f.fact_id))
+        for i, a in enumerate(ordered):
+            assert a.period.start is not None
+            for b in ordered[i + 1 :]:
+                assert b.period.start is not None
+                if b.period.start > a.period.start + reach:
+                    break
+                yield (a, b) if a.fact_id < b.fact_id else (b, a)
+
+
 def flag_near_misses(facts: Sequence[Fact]) -> list[Fact]:
     """The facts with possibly-same events of differing dates flagged."""
-    events = sorted((f for f in facts if f.fact_type == "event"), key=lambda f: f.fact_id)
+    events = [f for f in facts if f.fact_type == "event"]
     notes: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for a, b in combinations(events, 2):
+    for a, b in sorted(_pairs(events), key=lambda ab: (ab[0].fact_id, ab[1].fact_id)):
         if _may_be_same(a, b):
             notes.setdefault(a.fact_id, []).append((_note(b), tuple(c.claim_id for c in b.stating)))
             notes.setdefault(b.fact_id, []).append((_note(a), tuple(c.claim_id for c in a.stating)))

@@ -27,7 +27,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from datapkg.reconcile import periods
-from datapkg.reconcile.keys import Claim, merge_parties, parties, parties_compatible
+from datapkg.reconcile.keys import (
+    Claim,
+    is_symmetric,
+    merge_parties,
+    parties,
+    parties_compatible,
+)
 from datapkg.reconcile.periods import Period
 from datapkg.reconcile.vocab import fact_type
 
@@ -48,10 +54,51 @@ class Group:
 
 @dataclass
 class _Open:
+    seq: int
     status: str
     parties: Parties
     period: Period
     claims: list[Claim] = field(default_factory=list)
+
+
+class _Index:
+    """Open groups by (status, parties), so a claim is compared only with groups whose parties
+    can fit (a linear scan over all groups is quadratic on large corpora)."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[tuple[str, Parties], list[_Open]] = defaultdict(list)
+        self.all: list[_Open] = []
+
+    def add(self, g: _Open) -> None:
+        self.buckets[(g.status, g.parties)].append(g)
+        self.all.append(g)
+
+    def reparty(self, g: _Open, new: Parties) -> None:
+        if new != g.parties:
+            self.buckets[(g.status, g.parties)].remove(g)
+            g.parties = new
+            self.buckets[(g.status, new)].append(g)
+
+    def fitting(self, c: Claim, p: Parties) -> list[_Open]:
+        if None not in p:
+            a, b = p
+            keys = {
+                (a, b),
+                (a, None),
+                (b, None) if is_symmetric(c.measure) else (None, b),
+                (None, None),
+            }
+            found = [g for k in keys for g in self.buckets.get((c.status, k), ())]
+        else:
+            found = [
+                g
+                for (status, q), gs in self.buckets.items()
+                if status == c.status and parties_compatible(c.measure, p, q)
+                for g in gs
+            ]
+        if not c.period.undated:  # parties and status fit by construction; dates must overlap
+            found = [g for g in found if periods.overlaps(c.period, g.period)]
+        return sorted(found, key=lambda g: g.seq)
 
 
 def same_value(a: Claim, b: Claim) -> bool:
@@ -63,16 +110,6 @@ def same_value(a: Claim, b: Claim) -> bool:
 def _order(c: Claim) -> tuple[bool, bool, int, str]:
     p = parties(c.measure, c.imposer, c.target)
     return (c.period.undated, None in p, periods.length(c.period), c.claim_id)
-
-
-def _fits(c: Claim, p: Parties, g: _Open) -> bool:
-    if c.status != g.status:
-        return False
-    if not parties_compatible(c.measure, p, g.parties):
-        return False
-    if c.period.undated:
-        return True
-    return periods.overlaps(c.period, g.period)
 
 
 def _choose(c: Claim, p: Parties, candidates: list[_Open]) -> _Open | None:
@@ -94,22 +131,22 @@ def _choose(c: Claim, p: Parties, candidates: list[_Open]) -> _Open | None:
 
 
 def _cluster(claims: list[Claim]) -> list[_Open]:
-    groups: list[_Open] = []
+    index = _Index()
     for c in sorted(claims, key=_order):
         p = parties(c.measure, c.imposer, c.target)
-        candidates = [g for g in groups if _fits(c, p, g)]
+        candidates = index.fitting(c, p)
         chosen = _choose(c, p, candidates)
         if chosen is None and candidates:  # ambiguous: a group of its own, never a guess
-            same = (c.status, p, c.period)
-            chosen = next((g for g in groups if (g.status, g.parties, g.period) == same), None)
+            same = (c.status, p)
+            chosen = next((g for g in index.buckets.get(same, ()) if g.period == c.period), None)
         if chosen is None:
-            groups.append(_Open(c.status, p, c.period, [c]))
+            index.add(_Open(len(index.all), c.status, p, c.period, [c]))
             continue
         chosen.claims.append(c)
-        chosen.parties = merge_parties(c.measure, chosen.parties, p)
+        index.reparty(chosen, merge_parties(c.measure, chosen.parties, p))
         if not c.period.undated:
             chosen.period = periods.intersection(chosen.period, c.period)
-    return groups
+    return index.all
 
 
 def group_claims(claims: Iterable[Claim]) -> list[Group]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -42,6 +43,7 @@ class Claim:
     origin: str = ""
 
 
+@cache
 def is_symmetric(measure: str) -> bool:
     return measure in SYMMETRIC_MEASURES or (is_event(measure) and measure not in DIRECTED_EVENTS)
 
