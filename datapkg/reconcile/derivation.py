@@ -151,10 +151,15 @@ def apply_stacks(facts: list[Fact]) -> list[Fact]:
     """The facts with stack conflicts flagged and derived remainders added."""
     flags: dict[str, list[str]] = {}
     derived: list[Fact] = []
+    layers: dict[tuple[str | None, str | None, str, str | None], list[Fact]] = {}
+    for f in facts:
+        if f.fact_type == "tariff_component":
+            layers.setdefault((f.imposer, f.target, f.status, f.unit), []).append(f)
     for total in facts:
         if total.fact_type != "tariff_total" or total.value is None or total.derived:
             continue
-        notes, extra = check_stack(total, components_of(total, facts))
+        key = (total.imposer, total.target, total.status, total.unit)
+        notes, extra = check_stack(total, components_of(total, layers.get(key, [])))
         for fid, note in notes.items():
             flags.setdefault(fid, []).append(note)
         if extra is not None:
