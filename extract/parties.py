@@ -28,6 +28,9 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
         imposer = min(named, key=lambda p: abs(p.start - start)).code
     _imp, local_target = choose([p for p in local if p.code != imposer], start, end, kind)
     target = local_target or (target if target != imposer else "")
+    run = _run(places, target, "", text)
+    if imposer in run and not named and not any(p.role == "imposer" and p.code == imposer for p in places):
+        imposer = ""  # 'tariffs on Canada and Mexico': both are targets, neither imposes
     return imposer, _run(places, target, imposer, text)
 
 
@@ -58,8 +61,12 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
     tariff = kind in _TARIFF_KINDS
     tgt = _nearest([p for p in places if p.role == "target" or (p.role == "goods" and tariff)
                     or (p.role == "second" and not tariff)], start, end)
-    imp = _nearest([p for p in places if (p.role == "imposer" or (p.role == "goods" and not tariff))
+    imp = _nearest([p for p in places if (p.role == "imposer" or (p.role == "goods" and not tariff
+                                                                 and p.start < start))
                     and (tgt is None or p.code != tgt.code)], start, end)
+    if tgt is None and not tariff:  # 'buy $500 billion of US goods': goods after the figure
+        tgt = _nearest([p for p in places if p.role == "goods" and p.start >= end
+                        and (imp is None or p.code != imp.code)], start, end)
     if tgt is None and tariff:  # 'no tariffs on drugs from the UK', 'a 15% tariff on EU goods'
         tgt = _nearest([p for p in places if p.role == "second" and p.start >= end
                         and (imp is None or p.code != imp.code)], start, end)

@@ -123,7 +123,7 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
         dh = _nearest_date(hits, m)
         d_from, d_to = dh.period if dh and dh.period else (None, None)
         status = classify.status(w, kind)
-        pairs = _pairs(figs, targets, run)
+        pairs = _pairs(figs, targets, run if kind == "tariff_rate" else run[:1])
         for fig, tgt in pairs:
             yield emit.row(
                 source_id="", start=m.start, end=m.end, mention=text[m.start:m.end],
