@@ -45,6 +45,15 @@ def register(app: dash.Dash, data: d.DashboardData) -> None:
         return layout.not_found(pathname or "")
 
     @app.callback(
+        Output(ids.BANNER, "children"),
+        Output(ids.BANNER, "className"),
+        Input(ids.URL, "pathname"),
+    )
+    def banner(_: str | None) -> Any:
+        # validation runs once, in the background, at startup; each page shows its outcome
+        return layout.banner_content(data)
+
+    @app.callback(
         Output(ids.STACK, "figure"),
         Output(ids.STACK_NOTES, "children"),
         Output(ids.STACK_MARKS, "children"),

@@ -93,20 +93,43 @@ def app_shell(data: DashboardData) -> html.Div:
 
 
 def banner(data: DashboardData) -> html.Div:
-    if data.ok:
-        return html.Div(id=ids.BANNER)
-    return html.Div(
-        [
+    children, class_name = banner_content(data)
+    return html.Div(children, id=ids.BANNER, className=class_name, role="alert")
+
+
+def banner_content(data: DashboardData) -> tuple[list[Any], str]:
+    """What the banner says now: the package failed to load, or failed validation (known once
+    the startup validation has finished), or nothing."""
+    if not data.ok:
+        return [
             html.Strong("The data package could not be loaded. "),
             html.Span(data.error),
             html.Br(),
             html.Span("How to fix: "),
             html.Span(data.hint),
-        ],
-        id=ids.BANNER,
-        className="banner banner-error",
-        role="alert",
-    )
+        ], "banner banner-error"
+    v = data.validation
+    if v.state == "invalid":
+        lines = [x for x in v.message.splitlines() if x.strip()]
+        shown = lines[-1:] + lines[:3] if lines else []
+        return [
+            html.Strong("The data package failed validation; figures shown may be wrong. "),
+            html.Span(" · ".join(dict.fromkeys(shown))),
+            html.Br(),
+            html.Span("How to fix: run "),
+            html.Code("tariffs validate"),
+            html.Span(" to list every problem, fix them, then "),
+            html.Code("tariffs build"),
+            html.Span(" and restart the dashboard. Details on the "),
+            dcc.Link("Data page", href="/data"),
+            html.Span("."),
+        ], "banner banner-warn banner-wide"
+    if v.state == "error":
+        return [
+            html.Strong("The package could not be validated. "),
+            html.Span(v.message),
+        ], "banner banner-warn banner-wide"
+    return [], ""
 
 
 def footer_text(data: DashboardData) -> list[Any]:

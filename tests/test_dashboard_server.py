@@ -108,6 +108,13 @@ def test_no_write_endpoints(client) -> None:
         assert client.delete(path).status_code in (404, 405)
 
 
+def test_valid_package_has_no_banner(app) -> None:
+    from dashboard import layout
+
+    app.tariff_data.validation.done.wait(60)
+    assert layout.banner_content(app.tariff_data) == ([], "")
+
+
 def test_missing_package_starts_with_banner(tmp_path: Path) -> None:
     app = create_app(tmp_path / "nothing-here")
     client = app.server.test_client()
@@ -197,6 +204,9 @@ def test_invalid_package_shows_invalid_on_the_data_page(tmp_path: Path) -> None:
     assert data.validation.done.wait(60)
     assert data.validation.state == "invalid"
     assert "INVALID" in json.dumps(layout.data_page(data).to_plotly_json(), default=str)
+    children, css = layout.banner_content(data)
+    text = json.dumps([c.to_plotly_json() for c in children], default=str)
+    assert "failed validation" in text and "tariffs validate" in text and "banner" in css
 
 
 def test_source_without_its_text_file_still_anchors_claims(tmp_path: Path) -> None:

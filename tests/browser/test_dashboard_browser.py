@@ -291,3 +291,31 @@ def test_each_page_has_its_own_title(page, live_url: str) -> None:
     page.wait_for_function("document.title === 'Facts · tariff-ledger'", timeout=20000)
     page.goto(f"{live_url}/sources/{PTI}")
     assert page.title().endswith("· tariff-ledger")
+
+
+def test_missing_and_invalid_packages_show_a_banner(page, tmp_path: Path) -> None:
+    from dashboard.sample import write_sample_package
+    from dashboard.server import BackgroundServer, create_app
+
+    missing = BackgroundServer(create_app(tmp_path / "nothing"))
+    try:
+        page.goto(missing.url + "/")
+        banner = page.locator("#banner[role='alert']")
+        expect(banner).to_contain_text("could not be loaded")
+        expect(banner).to_contain_text("tariffs build")
+        assert "Traceback" not in page.inner_text("body")
+    finally:
+        missing.close()
+    root = write_sample_package(tmp_path / "invalid")
+    claims = root / "data" / "claims.csv"
+    lines = claims.read_text("utf-8").splitlines()
+    claims.write_text("\n".join([*lines, lines[1]]) + "\n", "utf-8")  # duplicate key
+    app = create_app(root)
+    assert app.tariff_data.validation.done.wait(60)
+    invalid = BackgroundServer(app)
+    try:
+        page.goto(invalid.url + "/claims")
+        expect(page.locator("#banner")).to_contain_text("failed validation")
+        expect(page.locator("#banner")).to_contain_text("tariffs validate")
+    finally:
+        invalid.close()
