@@ -211,3 +211,19 @@ def test_csv_round_trip_through_the_package_reader(tmp_path):
             if col in back:  # the reader gives NaT for an empty date, reconcile None
                 back[col] = [None if pd.isna(v) else v for v in back[col]]
         pd.testing.assert_frame_equal(back, df, check_dtype=False)
+
+
+def test_scales_to_thousands_of_claims_of_one_pair():
+    import time
+
+    start_day = dt.date(2020, 1, 1)
+    rows = []
+    for i in range(3000):  # one meeting a day for eight years, each told by two sources
+        day = (start_day + dt.timedelta(days=i)).isoformat()
+        rows.append(event_row("pti", 10 * i + 1, "event_meeting", day))
+        rows.append(event_row("ani", 10 * i + 1, "event_meeting", day, imposer="USA", target="IND"))
+    t0 = time.perf_counter()
+    facts, evidence = reconcile(claims_frame(rows), sources_frame(ORIGINS))
+    assert time.perf_counter() - t0 < 10  # a quadratic scan took minutes
+    assert len(facts) == 3000 and facts["n_sources"].eq(2).all()
+    assert facts["conflict"].all()  # consecutive days: each flagged as possibly one meeting

@@ -22,6 +22,8 @@ A group's period is the intersection of its claims' periods: "August 2025" and "
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -59,25 +61,69 @@ class _Open:
     parties: Parties
     period: Period
     claims: list[Claim] = field(default_factory=list)
+    first: Period = periods.UNDATED  # the period it was opened with; .period only shrinks
+
+
+class _Bucket:
+    """Open groups of one status and parties. Bounded groups are kept sorted by the start they
+    were opened with: a group's period only shrinks, so one overlapping [s, e] was opened
+    starting within [s - longest, e]. Open-ended, 'until' and undated groups are scanned."""
+
+    def __init__(self) -> None:
+        self.bounded: list[tuple[dt.date, int, _Open]] = []
+        self.other: list[_Open] = []
+        self.longest = 0
+
+    def add(self, g: _Open) -> None:
+        p = g.first
+        if p.start is not None and p.end is not None:
+            bisect.insort(self.bounded, (p.start, g.seq, g), key=lambda t: (t[0], t[1]))
+            self.longest = max(self.longest, periods.length(p))
+        else:
+            self.other.append(g)
+
+    def remove(self, g: _Open) -> None:
+        if g in self.other:
+            self.other.remove(g)
+        else:
+            self.bounded = [t for t in self.bounded if t[2] is not g]
+
+    def groups(self) -> list[_Open]:
+        return [t[2] for t in self.bounded] + self.other
+
+    def near(self, p: Period) -> list[_Open]:
+        """Groups that may overlap *p* (all of them for an undated or unbounded *p*)."""
+        if p.start is None or p.end is None:
+            return self.groups()
+        lo = p.start - dt.timedelta(days=self.longest)
+        a = bisect.bisect_left(self.bounded, lo, key=lambda t: t[0])
+        b = bisect.bisect_right(self.bounded, p.end, key=lambda t: t[0])
+        window = [t[2] for t in self.bounded[a:b]]
+        return window + self.other
 
 
 class _Index:
     """Open groups by (status, parties), so a claim is compared only with groups whose parties
-    can fit (a linear scan over all groups is quadratic on large corpora)."""
+    can fit and whose dates are near (a linear scan over all groups is quadratic)."""
 
     def __init__(self) -> None:
-        self.buckets: dict[tuple[str, Parties], list[_Open]] = defaultdict(list)
+        self.buckets: dict[tuple[str, Parties], _Bucket] = defaultdict(_Bucket)
         self.all: list[_Open] = []
 
     def add(self, g: _Open) -> None:
-        self.buckets[(g.status, g.parties)].append(g)
+        self.buckets[(g.status, g.parties)].add(g)
         self.all.append(g)
 
     def reparty(self, g: _Open, new: Parties) -> None:
         if new != g.parties:
             self.buckets[(g.status, g.parties)].remove(g)
             g.parties = new
-            self.buckets[(g.status, new)].append(g)
+            self.buckets[(g.status, new)].add(g)
+
+    def same(self, status: str, p: Parties, period: Period) -> _Open | None:
+        bucket = self.buckets.get((status, p))
+        found = [g for g in (bucket.groups() if bucket else []) if g.period == period]
+        return min(found, key=lambda g: g.seq) if found else None
 
     def fitting(self, c: Claim, p: Parties) -> list[_Open]:
         if None not in p:
@@ -88,14 +134,18 @@ class _Index:
                 (b, None) if is_symmetric(c.measure) else (None, b),
                 (None, None),
             }
-            found = [g for k in keys for g in self.buckets.get((c.status, k), ())]
         else:
-            found = [
-                g
-                for (status, q), gs in self.buckets.items()
+            keys = {
+                q
+                for (status, q) in self.buckets
                 if status == c.status and parties_compatible(c.measure, p, q)
-                for g in gs
-            ]
+            }
+        found = [
+            g
+            for k in keys
+            if (c.status, k) in self.buckets
+            for g in self.buckets[(c.status, k)].near(c.period)
+        ]
         if not c.period.undated:  # parties and status fit by construction; dates must overlap
             found = [g for g in found if periods.overlaps(c.period, g.period)]
         return sorted(found, key=lambda g: g.seq)
@@ -137,10 +187,9 @@ def _cluster(claims: list[Claim]) -> list[_Open]:
         candidates = index.fitting(c, p)
         chosen = _choose(c, p, candidates)
         if chosen is None and candidates:  # ambiguous: a group of its own, never a guess
-            same = (c.status, p)
-            chosen = next((g for g in index.buckets.get(same, ()) if g.period == c.period), None)
+            chosen = index.same(c.status, p, c.period)
         if chosen is None:
-            index.add(_Open(len(index.all), c.status, p, c.period, [c]))
+            index.add(_Open(len(index.all), c.status, p, c.period, [c], c.period))
             continue
         chosen.claims.append(c)
         index.reparty(chosen, merge_parties(c.measure, chosen.parties, p))
