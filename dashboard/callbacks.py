@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import dash
@@ -28,6 +29,15 @@ function(clickData) {
 def register(app: dash.Dash, data: d.DashboardData) -> None:
     filters = [Input(ids.CLAIM_FILTER[c], "value") for c in d.CLAIM_FILTERS]
     overview_cache: dict[str | None, Any] = {}
+
+    def warm() -> None:
+        # the first visitor should not wait for the default pair's charts
+        pairs = d.tariff_pairs(data)
+        if pairs:
+            key = f"{pairs[0][0]}>{pairs[0][1]}"
+            overview_cache.setdefault(key, layout.overview_parts(data, key))
+
+    threading.Thread(target=warm, daemon=True, name="warm-overview").start()
 
     @app.callback(
         Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search")
