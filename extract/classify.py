@@ -82,12 +82,14 @@ def tariff_measure(w: Window) -> tuple[str, str]:
     near = nearest("tariff_measures", w, near_lo, near_hi, sides=("near",))
     if near and near["measure"] == "tariff_total":
         return near["measure"], near["id"]
-    local = [r for r, rx in _clause_cues()
-             if rx.search(w.text, w.end, w.hi) or rx.search(w.text, near_lo, w.start)]
-    in_sentence = [r for r, rx in _clause_cues() if rx.search(w.text, w.sent_start, w.sent_end)]
-    oil = [r for r in in_sentence if r["measure"] == "tariff_penalty_russian_oil"]
-    if oil and any(r["measure"] == "tariff_penalty" for r in local):
-        return oil[0]["measure"], oil[0]["id"]
+    local = [r for r, rx, fast in _clause_cues()
+             if _found(rx, fast, w.text, w.end, w.hi) or _found(rx, fast, w.text, near_lo, w.start)]
+    if any(r["measure"] == "tariff_penalty" for r in local):  # 'punitive levy' + Russian oil
+        lo, hi = max(w.sent_start, w.start - 250), min(w.sent_end, w.end + 250)
+        oil = [r for r, rx, fast in _clause_cues()
+               if r["measure"] == "tariff_penalty_russian_oil" and _found(rx, fast, w.text, lo, hi)]
+        if oil:
+            return oil[0]["measure"], oil[0]["id"]
     if local:
         return local[0]["measure"], local[0]["id"]
     if near:
@@ -95,17 +97,14 @@ def tariff_measure(w: Window) -> tuple[str, str]:
     return "tariff_rate", ""
 
 
-def _penalty_near(w: Window) -> bool:
-    from extract.cues import cues
-    for r, rx in cues("tariff_measures"):
-        if r["measure"] == "tariff_penalty":
-            return bool(rx.search(w.text, max(w.sent_start, w.start - _NEAR), min(w.hi, w.end + _NEAR)))
-    return False
-
-
 def _clause_cues():
-    from extract.cues import cues
-    return [(r, rx) for r, rx in cues("tariff_measures") if r["side"] == "clause"]
+    from extract.cues import _fast
+    return [(r, rx, fast) for r, rx, fast in _fast("tariff_measures") if r["side"] == "clause"]
+
+
+def _found(rx, fast, text: str, lo: int, hi: int) -> bool:
+    from extract.cues import hits
+    return next(hits(rx, fast, text, lo, hi), None) is not None
 
 
 def money_measure(w: Window) -> str:

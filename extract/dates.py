@@ -57,7 +57,7 @@ def month_number(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
-def month_period(year: int, month: int, part: str | None = None) -> Period:
+def month_period(year: int, month: int, part: str | None = None) -> tuple[date, date]:
     last = calendar.monthrange(year, month)[1]
     part = (part or "").lower()
     if part == "early":
@@ -100,7 +100,7 @@ def _safe_day(year: int, month: int, day: int) -> date | None:
 def _md(m: Mention, pub: date, when: str) -> Period | None:
     mo = month_number(m.g("mo") or m.g("mo2") or "")
     day = int(re.sub(r"\D", "", m.g("d1") or m.g("d2") or "0"))
-    year = int(m.g("y")) if m.g("y") else _nearest_year(mo, day, pub, when)
+    year = int(y) if (y := m.g("y")) else _nearest_year(mo, day, pub, when)
     d = _safe_day(year, mo, day)
     return (d, d) if d else None
 
@@ -109,7 +109,7 @@ def _md_range(m: Mention, pub: date, when: str) -> Period | None:
     mo = month_number(m.g("mo") or "")
     d1, d2 = (int(re.sub(r"\D", "", m.g(k) or "0")) for k in ("d1", "d2"))
     # a span still running counts as future: test the end day when the tense is future
-    year = int(m.g("y")) if m.g("y") else _nearest_year(mo, d2 if when == "future" else d1, pub, when)
+    year = int(y) if (y := m.g("y")) else _nearest_year(mo, d2 if when == "future" else d1, pub, when)
     a, b = _safe_day(year, mo, d1), _safe_day(year, mo, d2)
     return (a, b) if a and b and a <= b else None
 
@@ -130,7 +130,7 @@ def _rel_year(rel: str, pub: date) -> int:
     return pub.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
 
 
-def _rel_period(rel: str, per: str, pub: date) -> Period:
+def _rel_period(rel: str, per: str, pub: date) -> tuple[date, date]:
     step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel.lower(), 0)
     if per == "year":
         y = pub.year + step
@@ -142,7 +142,7 @@ def _rel_period(rel: str, per: str, pub: date) -> Period:
     return monday, monday + timedelta(days=6)
 
 
-def _within(part: str, rel: str, per: str, pub: date) -> Period:
+def _within(part: str, rel: str, per: str, pub: date) -> tuple[date, date]:
     start, end = _rel_period(rel, per, pub)
     part = part.lower()
     if part == "earlier" and rel == "this":
@@ -156,7 +156,7 @@ def _within(part: str, rel: str, per: str, pub: date) -> Period:
     return start, end
 
 
-def _weekday(m: Mention, pub: date, when: str) -> Period:
+def _weekday(m: Mention, pub: date, when: str) -> tuple[date, date]:
     target = _WEEKDAYS[(m.g("wd") or "").lower()]
     rel = (m.g("rel") or "").lower()
     if rel in ("next", "coming") or (when == "future" and rel != "last"):
@@ -197,14 +197,14 @@ def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | N
         return date(end_year - 1, 4, 1), date(end_year, 3, 31)
     if p == "date_month_range":
         a, b = month_number(m.g("mo") or ""), month_number(m.g("mo2") or "")
-        y2 = int(m.g("y")) if m.g("y") else _nearest_year(b, 1, pub, when or "past")
+        y2 = int(ys) if (ys := m.g("y")) else _nearest_year(b, 1, pub, when or "past")
         y1 = y2 if a <= b else y2 - 1
         return month_period(y1, a)[0], month_period(y2, b)[1]
     if p in ("date_half", "date_quarter"):
         return _part_of_year(m, pub)
     if p == "date_year":
-        y = int(m.g("y") or 0)
-        return date(y, 1, 1), date(y, 12, 31)
+        year = int(m.g("y") or 0)
+        return date(year, 1, 1), date(year, 12, 31)
     if p == "date_in_n" and n is not None:
         d = _add(pub, n, m.g("per") or "day")
         return d, d

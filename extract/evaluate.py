@@ -127,8 +127,8 @@ def score(docs: list[Doc]) -> tuple[Tally, list[str], float]:
             t.add(f"precision {p['kind']}", id(p) in matched)
             if id(p) not in matched:
                 misses.append(f"EXTRA  {p['kind']:11} {p['mention']!r} in {p['quote'][:70]!r}")
-        for g, p in pairs:
-            _score_pair(t, g, p, misses)
+        for g, pred in pairs:
+            _score_pair(t, g, pred, misses)
     return t, misses, chars / secs if secs else 0.0
 
 

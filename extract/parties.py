@@ -75,7 +75,7 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
     if not imposer and rest:
         usa = [p for p in rest if p.code == "USA"] if tariff else []
         pick = usa[0] if usa else (_nearest(rest, start, end) if tariff else rest[0])
-        imposer = pick.code
+        imposer = pick.code if pick else ""
         rest = [p for p in rest if p.code != imposer]
     if not target and rest:
         target = (_nearest(rest, start, end) or rest[0]).code

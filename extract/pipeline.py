@@ -8,7 +8,16 @@ from datetime import date
 from typing import Any
 
 from extract import (
-    classify, dates, emit, lists, mentions, numbers, parties, places, sentences, values,
+    classify,
+    dates,
+    emit,
+    lists,
+    mentions,
+    numbers,
+    parties,
+    places,
+    sentences,
+    values,
 )
 from extract.context import article_pass
 from extract.cues import Window
@@ -91,7 +100,7 @@ def _date_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, pub: date
             source_id="", start=m.start, end=m.end, mention=text[m.start:m.end],
             quote=text[s.start:s.end], kind="date", value=None, unit="", qualifier="exact",
             measure=measure, imposer=imposer, target=target,
-            status=_event_status(h, pub, lambda: dates.tense(norm, s.start, s.end, m.start, m.end)),
+            status=_event_status(h, pub, lambda m=m: dates.tense(norm, s.start, s.end, m.start, m.end)),
             date_from=d_from, date_to=d_to, date_text=h.text, rule=m.rule.id)
 
 
@@ -119,7 +128,6 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
         targets = lists.targets(s.places, norm, m, len(figs))
         kind, measure, mrule = _classify(m, w, figs[0].unit, bool(targets))
         imposer, run = parties.choose_in(free, m.start, m.end, kind, lo, hi, norm)
-        target = run[0]
         dh = _nearest_date(hits, m)
         d_from, d_to = dh.period if dh and dh.period else (None, None)
         status = classify.status(w, kind)

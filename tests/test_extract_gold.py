@@ -43,7 +43,7 @@ def _pairs(path: Path):
 
 def _cases():
     for path in [GOLD / "sentences.csv", *sorted((GOLD / "seeds").glob("*.csv"))]:
-        for i, (doc, g, _p) in enumerate(_pairs(path)):
+        for i, (_doc, g, _p) in enumerate(_pairs(path)):
             yield pytest.param(path, i, id=f"{path.stem}:{g['mention'][:30]}:{g['occurrence']}:{g['n']}")
 
 
