@@ -64,6 +64,7 @@ def register(app: dash.Dash, data: d.DashboardData) -> None:
         return layout.banner_content(data)
 
     @app.callback(
+        Output(ids.STACK_SUMMARY, "children"),
         Output(ids.STACK, "figure"),
         Output(ids.STACK_NOTES, "children"),
         Output(ids.STACK_MARKS, "children"),

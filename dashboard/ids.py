@@ -10,6 +10,7 @@ NAVIGATE = "navigate-sink"  # dummy output of the clientside click-to-source cal
 PAIR = "pair-select"
 STACK = "stack-graph"
 STACK_NOTES = "stack-notes"
+STACK_SUMMARY = "stack-summary"
 STACK_MARKS = "stack-marks"
 TIMELINE = "timeline-graph"
 TIMELINE_MARKS = "timeline-marks"

@@ -197,6 +197,7 @@ def overview(data: DashboardData, pair: str | None = None) -> html.Div:
             ),
             html.Section(
                 [
+                    html.Div(id=ids.STACK_SUMMARY, **aria_live()),
                     dcc.Graph(
                         id=ids.STACK,
                         config=GRAPH_CONFIG,
@@ -254,8 +255,10 @@ def split_pair(value: str | None) -> tuple[str, str]:
     return "", ""
 
 
-def overview_parts(data: DashboardData, pair_value: str | None) -> tuple[Any, Any, Any, Any, Any]:
-    """(stack figure, notes, stack marks list, timeline figure, timeline marks list)."""
+def overview_parts(
+    data: DashboardData, pair_value: str | None
+) -> tuple[Any, Any, Any, Any, Any, Any]:
+    """(summary, stack figure, notes, stack marks list, timeline figure, timeline marks)."""
     imposer, target = split_pair(pair_value)
     line = source_line(data)
     if not imposer:
@@ -265,6 +268,7 @@ def overview_parts(data: DashboardData, pair_value: str | None) -> tuple[Any, An
             else "No data: the package is not loaded"
         )
         return (
+            None,
             figures.no_data(figures.go.Figure(), empty),
             None,
             None,
@@ -283,6 +287,7 @@ def overview_parts(data: DashboardData, pair_value: str | None) -> tuple[Any, An
     tl = figures.timeline_figure(rates, events, f"{name} over time", line, until)
     pair = f"{imposer}-{target}"
     return (
+        stack_summary(st, imposer, target),
         stack_fig,
         notes,
         [marks_list("stack", st), chart_download("stack", pair)],
@@ -297,6 +302,42 @@ def chart_download(kind: str, pair: str) -> html.P:
         [html.A("Download the data behind this chart (CSV)", href=href, download="")],
         className="chart-download",
     )
+
+
+def stack_summary(st: Any, imposer: str, target: str) -> html.P | None:
+    """The stack in one sentence (also what a screen reader gets instead of the chart)."""
+    if not len(st):
+        return None
+    parts: list[Any] = []
+    inf = st[st["bar_kind"] == "in_force"]
+    tot = st[(st["bar_kind"] == "total") & (st["bar"] == "In force")]
+    if len(tot) or len(inf):
+        bits = []
+        for r in tot.to_dict("records"):
+            bits.append(
+                f"{r['display']} stated total ({int(r['n_sources'])} independent source"
+                f"{'s' if int(r['n_sources']) != 1 else ''}"
+                + ("; sources disagree" if bool(r.get("conflict")) else "")
+                + ")"
+            )
+        if len(inf):
+            layers = " + ".join(
+                f"{measure_name(str(m))} {v}"
+                for m, v in zip(inf["measure"], inf["display"], strict=True)
+            )
+            bits.append(f"layers: {layers}")
+        parts += [html.Strong(f"In force on {party_name(target)}: "), "; ".join(bits), ". "]
+    other = st[st["bar_kind"].isin(["pending", "scenario"])]
+    if len(other):
+        parts += [
+            html.Strong("Not in force: "),
+            "; ".join(
+                f"{measure_name(str(m))} {v} ({STATUS_LABEL.get(str(s), s)})"
+                for m, v, s in zip(other["measure"], other["display"], other["status"], strict=True)
+            ),
+            ". ",
+        ]
+    return html.P(parts, className="summary")
 
 
 def conditional_notes(notes: list[dict[str, Any]], target: str) -> html.Div | None:

@@ -318,3 +318,11 @@ def test_discussed_layers_are_separate_bars(pkg: d.DashboardData) -> None:
     st = d.stack_frame(pkg, "USA", "IND")
     scen = st[st["bar"].str.startswith("Discussed")]
     assert scen.groupby("bar").size().max() == 1
+
+
+def test_stack_summary_says_the_stack_in_words(pkg: d.DashboardData) -> None:
+    summary = layout.stack_summary(d.stack_frame(pkg, "USA", "IND"), "USA", "IND")
+    text = " ".join(c if isinstance(c, str) else c.children for c in summary.children)
+    assert "In force on India" in text and "50% stated total (2 independent sources" in text
+    assert "sources disagree" in text and "Reciprocal tariff 25%" in text
+    assert "Not in force" in text and "(proposed)" in text
