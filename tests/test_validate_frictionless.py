@@ -263,3 +263,18 @@ def test_same_errors_as_frictionless(package: Path, case: str) -> None:
     ours = our_errors(package)
     assert theirs, "the corruption should be an error for frictionless"
     assert ours == theirs
+
+
+@pytest.mark.parametrize("structural", [False, True], ids=["cell-errors", "structural-errors"])
+def test_same_errors_as_frictionless_on_a_larger_table(tmp_path: Path, structural: bool) -> None:
+    """Thousands of rows, so the validator's per-distinct-value path and chunking are used."""
+    from bench.corpus import write_package
+    from bench.inject import inject
+
+    root = tmp_path / "big"
+    write_package(root, 9000, seed=5)
+    planted = inject(root, per_class=3, seed=2, structural=structural)
+    theirs = frictionless_errors(root)
+    ours = our_errors(root)
+    assert len(theirs) >= sum(map(len, planted.values())) // 2
+    assert ours == theirs

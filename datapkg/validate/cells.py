@@ -25,6 +25,8 @@ _NUM = r"^-?(?:[0-9]{1,15}(?:\.[0-9]{1,15})?|\.[0-9]{1,15})$"
 _DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _TRUE = ["true", "True", "TRUE", "1"]
 _FALSE = ["false", "False", "FALSE", "0"]
+DICTIONARY_MIN_ROWS = 4096
+DICTIONARY_RATIO = 4  # check per distinct value when there are at most a quarter as many
 _CONSTRAINT_ORDER = (
     "required",
     "minLength",
@@ -75,8 +77,9 @@ class FieldChecker:
         self.true_values = list(fdesc.get("trueValues", _TRUE))
         self.false_values = list(fdesc.get("falseValues", _FALSE))
         pattern = self.constraints.get("pattern")
-        self._pyre = re.compile(f"^{pattern}$") if pattern is not None else None
         self._re2 = f"^{pattern}$" if pattern is not None else None
+        # classes whose meaning differs between RE2 (ASCII) and Python (Unicode), and flags
+        self._re2_safe = pattern is not None and not re.search(r"\\[bBwWdDsS]|\(\?", pattern)
 
     # frictionless's own reader for the cells we do not decide in bulk
     @cached_property
@@ -107,8 +110,14 @@ class FieldChecker:
                 unit="s",
                 error_is_null=True,
             )
-            # arrow's strptime rolls 2026-02-30 over to March; a real date prints back the same
-            same = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), arr)
+            # arrow's strptime rolls 2026-02-30 over to March 2: a real date keeps its day
+            day = pc.cast(
+                pc.utf8_slice_codeunits(
+                    pc.if_else(pa.array(shaped), arr, pa.scalar("0000-00-00", pa.string())), 8, 10
+                ),
+                pa.int64(),
+            )
+            same = pc.equal(pc.day(parsed), day)
             ok = shaped & _np(pc.is_valid(parsed)) & _np(same)
             return ok, pc.cast(parsed, pa.date32())
         if t == "boolean":
@@ -161,15 +170,24 @@ class FieldChecker:
                 if self.type != "string":
                     undecided |= ok
                     continue
-                # RE2 and Python agree on ASCII text without newlines; the rest go to Python.
-                simple = _np(pc.string_is_ascii(arr)) & ~_np(pc.match_substring(arr, "\n")) & ok
-                undecided |= ok & ~simple
-                try:
-                    match = _np(pc.match_substring_regex(arr, self._re2))
-                except pa.ArrowInvalid:
-                    undecided |= simple
-                    continue
-                fails.append((name, simple & ~match))
+                # One RE2 pass. Where RE2 matches so does Python's re (for these patterns
+                # Python's `$` and classes accept a superset); a cell RE2 rejects is decided
+                # here only if it is ASCII without a newline, where the two agree.
+                if self._re2_safe:
+                    try:
+                        match = _np(pc.match_substring_regex(arr, self._re2))
+                    except pa.ArrowInvalid:
+                        undecided |= ok
+                        continue
+                    rejected = ok & ~match
+                    for i in np.flatnonzero(rejected).tolist():
+                        cell = arr[i].as_py()
+                        if not cell.isascii() or "\n" in cell:
+                            rejected[i] = False
+                            undecided[i] = True
+                    fails.append((name, rejected))
+                else:
+                    undecided |= ok
             elif name == "enum":
                 if self.type != "string":
                     undecided |= ok
@@ -179,8 +197,52 @@ class FieldChecker:
         return fails, undecided
 
     def check(self, arr: pa.Array) -> FieldResult:
+        """Check a column. A column with few distinct values (kind, unit, measure, parties,
+        dates, most numbers) is checked once per distinct value and mapped back to its rows."""
         if isinstance(arr, pa.ChunkedArray):
             arr = arr.combine_chunks()
+        sample = arr.slice(0, DICTIONARY_MIN_ROWS)
+        if len(arr) >= DICTIONARY_MIN_ROWS and len(pc.unique(sample)) * DICTIONARY_RATIO <= len(
+            sample
+        ):
+            enc = pc.dictionary_encode(arr)
+            if len(enc.dictionary) * DICTIONARY_RATIO <= len(arr):
+                return self._check_encoded(enc)
+        return self._check_plain(arr)
+
+    def _check_encoded(self, enc: pa.DictionaryArray) -> FieldResult:
+        sub = self._check_plain(enc.dictionary)
+        idx = np.asarray(
+            pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False), dtype=np.int64
+        )
+        absent = idx < 0
+        safe = np.where(absent, 0, idx)
+        if len(enc.dictionary) == 0:
+            missing = absent.copy()
+            parsed = pa.nulls(len(idx), sub.parsed.type)
+        else:
+            missing = absent | sub.missing[safe]
+            parsed = pc.take(sub.parsed, pa.array(safe))
+            if absent.any():
+                parsed = pc.if_else(pa.array(~absent), parsed, pa.scalar(None, parsed.type))
+        by_value: dict[int, list[CellIssue]] = {}
+        for issue in sub.issues:
+            by_value.setdefault(issue.index, []).append(issue)
+        issues: list[CellIssue] = []
+        if by_value:
+            flagged = np.zeros(len(enc.dictionary), dtype=bool)
+            flagged[list(by_value)] = True
+            for i in np.flatnonzero(flagged[safe] & ~absent).tolist():
+                for issue in by_value[int(idx[i])]:
+                    issues.append(CellIssue(i, issue.code, issue.constraint, issue.message))
+        if absent.any() and self.constraints.get("required"):
+            message = self._constraint_message("required", None)
+            for i in np.flatnonzero(absent).tolist():
+                issues.append(CellIssue(i, "constraint-error", "required", message))
+            issues.sort(key=lambda x: x.index)
+        return FieldResult(missing, parsed, issues)
+
+    def _check_plain(self, arr: pa.Array) -> FieldResult:
         absent = ~_np(pc.is_valid(arr))
         if self.missing_values == [""]:
             missing = absent | _np(pc.equal(pc.binary_length(arr), 0))

@@ -50,6 +50,8 @@ def _duplicates(keys: pa.Array, skip: np.ndarray) -> tuple[np.ndarray, np.ndarra
     if len(keys) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     codes = pc.dictionary_encode(pc.fill_null(keys, _NULL) if keys.null_count else keys)
+    if len(codes.dictionary) == len(keys):  # every key distinct: the usual case, decided here
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     idx = np.asarray(codes.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
     idx = np.where(skip, -1, idx)
     _, first = np.unique(idx, return_index=True)
