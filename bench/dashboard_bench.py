@@ -156,6 +156,7 @@ def load(
     deadline = time.perf_counter() + seconds
     lock = threading.Lock()
     state = {"sent": 0, "ok": 0, "errors": 0}
+    kinds: dict[str, int] = {}
     latencies: list[float] = []
 
     def client(k: int) -> None:
@@ -170,15 +171,20 @@ def load(
             req = mix[i % len(mix)]
             i += 1
             t = time.perf_counter()
+            kind = ""
             try:
-                ok = _request(conn, req) == 200
-            except (OSError, http.client.HTTPException):
-                ok = False
+                status = _request(conn, req)
+                if status != 200:
+                    kind = f"HTTP {status}"
+            except (OSError, http.client.HTTPException) as exc:
+                kind = type(exc).__name__
                 conn.close()
                 conn = http.client.HTTPConnection(HOST, port, timeout=30)
             mine.append(time.perf_counter() - t)
             with lock:
-                state["ok" if ok else "errors"] += 1
+                state["errors" if kind else "ok"] += 1
+                if kind:
+                    kinds[kind] = kinds.get(kind, 0) + 1
         conn.close()
         with lock:
             latencies.extend(mine)
@@ -198,6 +204,7 @@ def load(
         "requests_per_s": round((state["ok"] + state["errors"]) / elapsed, 1),
         "median_ms": pct(latencies, 50),
         "p95_ms": pct(latencies, 95),
+        "error_kinds": kinds,
         "mix": sorted({"callback" if "body" in r else r["path"] for r in mix}),
     }
 
