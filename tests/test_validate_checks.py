@@ -218,3 +218,15 @@ def test_components_above_the_total(package: Path) -> None:
     found = problems(package)
     assert [(p.row, p.code) for p in found] == [(row, "stack-sum")]
     assert "more than" in found[0].message
+
+
+def test_broken_schema_in_the_descriptor_stops_like_frictionless(package: Path) -> None:
+    import json
+
+    path = package / "datapackage.json"
+    desc = json.loads(path.read_text("utf-8"))
+    desc["resources"][2]["schema"]["fields"][0]["type"] = "strin"
+    path.write_text(json.dumps(desc), "utf-8")
+    found = problems(package)
+    assert [(p.resource, p.code) for p in found] == [("datapackage.json", "field-error")]
+    assert "strin" in found[0].message

@@ -63,6 +63,17 @@ class ResourceSpec:
         return list(self.schema.get("missingValues", [""]))
 
 
+def check_descriptor(desc: Any) -> list[Problem]:
+    """The descriptor against the Data Package profile, by frictionless itself (metadata only,
+    no rows read): unknown field types, malformed schemas, keys naming missing fields."""
+    if not isinstance(desc, dict):
+        return [Problem(DESCRIPTOR, None, "", "package-error", "the descriptor is not an object")]
+    from frictionless import Package
+
+    report = Package.validate_descriptor(desc)
+    return [Problem(DESCRIPTOR, None, "", e.type, e.message) for e in report.errors]
+
+
 def load_descriptor(root: Path) -> tuple[dict[str, ResourceSpec], list[Problem]]:
     """The resources by name, and problems that stop the descriptor being read."""
     path = root / DESCRIPTOR
@@ -80,8 +91,10 @@ def load_descriptor(root: Path) -> tuple[dict[str, ResourceSpec], list[Problem]]
         desc = json.loads(path.read_text("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return {}, [Problem(DESCRIPTOR, None, "", "package-error", f"not valid JSON ({exc})")]
+    problems = check_descriptor(desc)
+    if problems:  # like frictionless, stop: the tables cannot be read against a broken schema
+        return {}, problems
     specs: dict[str, ResourceSpec] = {}
-    problems: list[Problem] = []
     for i, res in enumerate(desc.get("resources") or [], start=1):
         name = res.get("name") or f"resource-{i}"
         schema = res.get("schema")
