@@ -146,8 +146,8 @@ def _score_pair(t: Tally, g: dict[str, str], p: dict | None, misses: list[str]) 
         checks["tariff vs other percentage"] = (p["kind"] == "tariff_rate") == (g["kind"] == "tariff_rate")
     if numeric:
         checks["value+unit (matched)"] = _same_value(g, p)
-    if g["kind"] == "date" or g["date_from"]:
-        checks["dates"] = (p["date_from"], p["date_to"]) == (_d(g["date_from"]), _d(g["date_to"]))
+    # every claim's period is scored: a figure the text leaves undated must come out undated
+    checks["dates"] = (p["date_from"], p["date_to"]) == (_d(g["date_from"]), _d(g["date_to"]))
     for name in SCORED:
         if g.get(name):
             checks[name] = p[name] == (g[name] if g[name] != "-" else "")

@@ -38,6 +38,12 @@ class DateHit:
     mention: Mention
     period: tuple[date, date | None] | None
     text: str  # date_text: the mention, with 'since' where it opens the period
+    measure: str = "date"  # the event the sentence ties the date to
+
+
+# which dated events may also date a figure of the same sentence
+_DATES_TARIFFS = ("date", "event_tariff_change", "event_announcement")
+_DATES_FIGURES = _DATES_TARIFFS + ("event_other",)
 
 
 def _group(norm: str) -> list[Sentence]:
@@ -71,7 +77,8 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             start = start if start >= 0 else m.start
         if period and m.rule.parse != "date_offset":
             anchor[0] = period[0]
-        hits.append(DateHit(m, period, text[start:m.end]))
+        w = Window(norm, s.start, s.end, m.start, m.end, s.start, s.end)
+        hits.append(DateHit(m, period, text[start:m.end], classify.event_measure(w)))
     for i, h in enumerate(hits):  # 'met a day after the announcement on January 20'
         later = next((x for x in hits[i + 1:] if x.period and x.mention.rule.parse != "date_offset"),
                      None)
@@ -80,8 +87,11 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
     return hits
 
 
-def _nearest_date(hits: list[DateHit], m: Mention) -> DateHit | None:
-    found = [h for h in hits if h.period]
+def _nearest_date(hits: list[DateHit], m: Mention, kind: str) -> DateHit | None:
+    """The date of the figure's sentence nearest it, if that date is not another event's
+    ('who took office earlier this month amid ... Trump's 50% tariff' leaves the rate undated)."""
+    allowed = _DATES_TARIFFS if kind == "tariff_rate" else _DATES_FIGURES
+    found = [h for h in hits if h.period and h.measure in allowed]
     return min(found, key=lambda h: min(abs(h.mention.start - m.end), abs(m.start - h.mention.end)),
                default=None)
 
@@ -89,8 +99,7 @@ def _nearest_date(hits: list[DateHit], m: Mention) -> DateHit | None:
 def _date_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, pub: date | None):
     for h in hits:
         m = h.mention
-        w = Window(norm, s.start, s.end, m.start, m.end, s.start, s.end)
-        measure = classify.event_measure(w)
+        measure = h.measure
         if measure == "event_tariff_change":
             imposer, target = parties.choose(s.places, m.start, m.end, "tariff_rate")
         else:
@@ -128,7 +137,7 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
         targets = lists.targets(s.places, norm, m, len(figs))
         kind, measure, mrule = _classify(m, w, figs[0].unit, bool(targets))
         imposer, run = parties.choose_in(free, m.start, m.end, kind, lo, hi, norm)
-        dh = _nearest_date(hits, m)
+        dh = _nearest_date(hits, m, kind) if measure != "duration" else None
         d_from, d_to = dh.period if dh and dh.period else (None, None)
         status = classify.status(w, kind)
         pairs = _pairs(figs, targets, run if kind == "tariff_rate" else run[:1])

@@ -96,3 +96,4 @@ def with_roles(text: str, places: list[Place]) -> list[Place]:
     """The places with the role their surrounding words give them."""
     return [Place(p.code, p.start, p.end, _role(text, p.start, p.end, p.demonym, p.role), p.demonym)
             for p in places]
+
