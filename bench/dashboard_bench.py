@@ -230,11 +230,15 @@ def run(
     url = f"http://{HOST}:{port}"
     tariffs = str(Path(sys.executable).with_name("tariffs"))
     env = dict(os.environ)
+    # The server's stderr goes to a file: waitress logs a warning per queued task under load,
+    # and an unread pipe would fill up and stall the server.
+    log_path = work / f"dashboard-{n_claims}-server.log"
+    log = log_path.open("wb")
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         [tariffs, "serve", "--dir", str(root), "--host", HOST, "--port", str(port)],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,
         env=env,
     )
     result: dict[str, Any] = {"claims": counts["claims"], "facts": counts["facts"], "url": url}
@@ -242,11 +246,8 @@ def run(
         try:
             ready = wait_ready(url, proc)
         except (RuntimeError, TimeoutError) as exc:
-            err = (
-                proc.stderr.read().decode()[-800:]
-                if proc.poll() is not None and proc.stderr
-                else ""
-            )
+            log.flush()
+            err = log_path.read_text("utf-8", "replace")[-800:]
             return {"status": "not run", "reason": f"dashboard did not start: {exc} {err}"}
         render, calls = first_render(url)
         render["server_ready_s"] = round(ready, 3)
@@ -265,6 +266,8 @@ def run(
             ]
         )
         result["load"] = load(port, mix, clients, seconds, max_requests)
+        warnings = log_path.read_text("utf-8", "replace").count("Task queue depth")
+        result["load"]["server_queue_warnings"] = warnings
         if psutil is not None:
             result["server_rss_mb"] = round(psutil.Process(proc.pid).memory_info().rss / 2**20, 1)
         result["status"] = "ok"
@@ -276,6 +279,7 @@ def run(
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        log.close()
         shutil.rmtree(root, ignore_errors=True)
 
 
