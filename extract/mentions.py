@@ -33,7 +33,9 @@ def _mention(rule: MentionRule, text: str, start: int) -> Mention | None:
     return Mention(rule, s, e, m.start(), m.end(), groups)
 
 
-REACH = 60  # a match begins at most this far before the first anchor it contains
+# a match begins at most this far before the first anchor it contains (the longest lead is
+# "fourth quarter of the previous year", 35 characters)
+REACH = 40
 
 
 def windows(text: str, anchors) -> list[tuple[int, int]]:
