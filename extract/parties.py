@@ -73,8 +73,11 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
     imposer, target = (imp.code if imp else ""), (tgt.code if tgt else "")
     rest = [p for p in places if p.code not in (imposer, target) and not p.code.startswith("X-ALL")]
     if not imposer and rest:
-        usa = [p for p in rest if p.code == "USA"] if tariff else []
-        pick = usa[0] if usa else (_nearest(rest, start, end) if tariff else rest[0])
+        # a tariff's imposer must be named as such; of unmarked parties only the US (by far the
+        # most frequent imposer in tariff reporting) is taken as the imposer, the others are
+        # more likely to be the target ('The 50% tariff covers 55% of India's exports')
+        usa = [p for p in rest if p.code == "USA"]
+        pick = (usa[0] if usa else None) if tariff else rest[0]
         imposer = pick.code if pick else ""
         rest = [p for p in rest if p.code != imposer]
     if not target and rest:
