@@ -32,6 +32,8 @@ def _pct_range(m: Mention, text: str) -> list[Figure]:
     a, b = numbers.parse_number(m.g("n1")), numbers.parse_number(m.g("n2"))
     if a is None or b is None:
         return []
+    if "point" in (m.g("u2") or "").lower():  # '0.3 to 0.5 percentage point'
+        return [Figure(a, "percentage_point", "lower_bound"), Figure(b, "percentage_point", "upper_bound")]
     if _FROM_BEFORE.search(text[max(0, m.match_start - 12):m.match_start]) or a > b:
         return [Figure(a, "percent", "exact"), Figure(b, "percent", "exact")]  # 'from 10% to 20%'
     return [Figure(a, "percent", "lower_bound"), Figure(b, "percent", "upper_bound")]
@@ -82,8 +84,13 @@ def _rank_ordinal(m: Mention, text: str) -> list[Figure]:
     return [Figure(n, "rank", "exact")] if n is not None else []
 
 
+_FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75}
+
+
 def _duration(m: Mention, text: str) -> list[Figure]:
     n = numbers.parse_number(m.g("n1")) if m.g("n1") else 1.0
+    if n is not None:  # '3 1/2 years'
+        n += _FRACTIONS.get(m.g("frac") or m.g("frac2") or "", 0.0)
     per = (m.g("per") or "").lower().rstrip("s")
     return [Figure(n, _PER_UNIT[per])] if n is not None and per in _PER_UNIT else []
 
@@ -106,6 +113,17 @@ def _mass(m: Mention, text: str) -> list[Figure]:
     return [Figure(n, "tonne")]
 
 
+def _mass_range(m: Mention, text: str) -> list[Figure]:
+    a, b = numbers.parse_number(m.g("n1")), numbers.parse_number(m.g("n2"))
+    if a is None or b is None:
+        return []
+    unit = "barrel" if (m.g("u") or "").lower().startswith("barrel") else "tonne"
+    k = numbers.scale_factor(m.g("s1"))
+    if a > b:
+        return [Figure(a * k, unit, "exact"), Figure(b * k, unit, "exact")]
+    return [Figure(a * k, unit, "lower_bound"), Figure(b * k, unit, "upper_bound")]
+
+
 def _share(m: Mention, text: str) -> list[Figure]:
     v = numbers.parse_fraction(m.g("f") or "")
     return [Figure(v, "percent")] if v is not None else []
@@ -119,6 +137,8 @@ _PARSERS = {
     if (v := numbers.parse_number(m.g("n1"))) is not None else [],
     "pct_zero": lambda m, t: [Figure(0.0, "percent", "exact")],
     "share": _share,
+    "mass_range": _mass_range,
+    "pct_half": lambda m, t: [Figure(0.5, "percentage_point" if "point" in (m.g("u1") or "") else "percent")],
     "double": lambda m, t: [Figure(100.0, "percent", "exact")],
     "money": _money,
     "money_range": _money_range,

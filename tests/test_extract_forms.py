@@ -429,3 +429,39 @@ def test_imposer_defaults_from_trump_and_washington():
     assert one("Trump slapped a 50% tariff on Brazil.", "50%")["imposer"] == "USA"
     assert one("Washington imposed a 50% tariff on Brazilian goods.", "50%")["target"] == "BRA"
     assert one("Tariffs of 20% on EU goods apply.", "20%")["target"] == "X-EU"
+
+
+@pytest.mark.parametrize(
+    "text, mention, values, unit",
+    [
+        ("The dispute lasted 3 1/2 years.", "3 1/2 years", [3.5], "year"),
+        ("Growth slowed by half a percentage point.", "half a percentage point", [0.5], "percentage_point"),
+        ("GDP could fall 0.3 to 0.5 percentage point.", "0.3 to 0.5 percentage point", [0.3, 0.5], "percentage_point"),
+        ("Imports of 1.4-1.6 million barrels per day continued.", "1.4-1.6 million barrels", [1.4e6, 1.6e6], "barrel"),
+        ("Exports fell 5% in 2024-25.", "2024-25", [None], ""),
+        ("Trump doubled the tariff.", "doubled", [100.0], "percent"),
+    ],
+)
+def test_more_forms(text, mention, values, unit):
+    rows = [r for r in claims(text) if r["mention"] == mention]
+    assert [r["value"] for r in rows] == values and {r["unit"] for r in rows} == {unit}
+
+
+def test_fiscal_year_runs_april_to_march():
+    r = one("Exports fell 5% in 2024-25.", "2024-25")
+    assert (r["date_from"], r["date_to"]) == (date(2024, 4, 1), date(2025, 3, 31))
+
+
+def test_page_stamps_and_exchange_rates_are_not_claims():
+    assert claims("Published Fri, Sep 26 2025\nThe rupee closed at Rs 87.5 against the dollar.") == []
+
+
+def test_a_date_tied_to_another_event_does_not_date_a_tariff():
+    text = "Gor, who took office earlier this month amid strain over Trump's 50% tariff, spoke."
+    r = one(text, "50%")
+    assert (r["date_from"], r["date_to"]) == (None, None)
+
+
+def test_runs_of_countries_give_one_claim_each():
+    rows = claims("Tariffs of 25% on Canada and Mexico took effect.")
+    assert [(r["value"], r["target"]) for r in rows] == [(25, "CAN"), (25, "MEX")]
