@@ -141,7 +141,7 @@ def status(w: Window, kind: str) -> str:
 
 def event_measure(w: Window) -> str:
     """The event a date is tied to (nearest event word), or 'date' when none is named."""
-    rule = nearest("events", w, w.sent_start, w.sent_end, after_weight=1.0)
+    rule = nearest("events", w, max(w.sent_start, w.start - 150), min(w.sent_end, w.end + 150))
     return rule["measure"] if rule else "date"
 
 
