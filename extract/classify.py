@@ -44,6 +44,8 @@ def percent_kind(w: Window, parse: str) -> tuple[str, str]:
     edge = _after_kind(w)
     if edge and edge["kind"] == "tariff_rate":
         return "tariff_rate", ""
+    if edge and edge["id"] == "k.comparative":
+        return "change", ""
     lo, hi = max(w.sent_start, w.start - 120), min(w.sent_end, w.end + 80)
     rule = nearest("kinds", w, lo, hi, after_weight=1.2, sides=("near",))
     if edge and not _RATE_OF.search(w.text, max(w.sent_start, w.start - 30), w.start):
@@ -109,7 +111,7 @@ def _found(rx, fast, text: str, lo: int, hi: int) -> bool:
 
 def money_measure(w: Window) -> str:
     rule = nearest("money_measures", w, max(w.sent_start, w.start - 100), min(w.sent_end, w.end + 60),
-                   after_weight=1.5)
+                   after_weight=2.2)
     return rule["measure"] if rule else "money"
 
 

@@ -35,9 +35,11 @@ def article_pass(rows: list[dict[str, Any]]) -> None:
         if r["measure"] == "tariff_penalty" and r["value"] in oil:
             r["measure"] = "tariff_penalty_russian_oil"
     imposer, target = _dominant(tariffs, "imposer"), _dominant(tariffs, "target")
-    for r in tariffs:
-        if not r["imposer"] and imposer and imposer != r["target"]:
-            r["imposer"] = imposer
+    for r in tariffs:  # the imposer named elsewhere for the same target, else the article's
+        same = _dominant([x for x in tariffs if x["target"] == r["target"]], "imposer")
+        fill = same or (imposer if not r["target"] or r["target"] == target else "")
+        if not r["imposer"] and fill and fill != r["target"]:
+            r["imposer"] = fill
         if not r["target"] and target and target != r["imposer"] and r["measure"] != "tariff_sectoral":
             r["target"] = target
     layers: dict[str, dict[str, float]] = {}
