@@ -132,6 +132,8 @@ def status(w: Window, kind: str) -> str:
     if kind != "tariff_rate":
         rule = nearest("fact_statuses", w, max(w.lo, w.start - 120), min(w.hi, w.end + 60),
                        after_weight=1.5)
+        if rule is None:  # '... will invest $350 billion, including $150 billion for ships'
+            rule = nearest("fact_statuses", w, max(w.sent_start, w.start - 150), w.start)
         return rule["status"] if rule else "in_force"
     rule = nearest("statuses", w, max(w.lo, w.start - 90), min(w.hi, w.end + 40), after_weight=2.0)
     if rule is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
@@ -87,11 +88,25 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
     return hits
 
 
-def _nearest_date(hits: list[DateHit], m: Mention, kind: str) -> DateHit | None:
+_ASIDE = re.compile(r",\s(?:which|who|whose|where|when|while)\b[^,;()]{0,200},")
+
+
+def _same_side(text: str, a: int, b: int) -> bool:
+    """False when one of two offsets sits in a ', which ... ,' aside and the other outside it
+    ('automakers, which shipped 1.4 million vehicles last year, will see tariffs cut to 15%')."""
+    lo, hi = min(a, b), max(a, b)
+    for m in _ASIDE.finditer(text, max(0, lo - 200), hi + 200):
+        if (m.start() <= a < m.end()) != (m.start() <= b < m.end()):
+            return False
+    return True
+
+
+def _nearest_date(hits: list[DateHit], m: Mention, kind: str, text: str) -> DateHit | None:
     """The date of the figure's sentence nearest it, if that date is not another event's
     ('who took office earlier this month amid ... Trump's 50% tariff' leaves the rate undated)."""
     allowed = _DATES_TARIFFS if kind == "tariff_rate" else _DATES_FIGURES
-    found = [h for h in hits if h.period and h.measure in allowed]
+    found = [h for h in hits if h.period and h.measure in allowed
+             and _same_side(text, h.mention.start, m.start)]
     return min(found, key=lambda h: min(abs(h.mention.start - m.end), abs(m.start - h.mention.end)),
                default=None)
 
@@ -137,7 +152,7 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
         targets = lists.targets(s.places, norm, m, len(figs))
         kind, measure, mrule = _classify(m, w, figs[0].unit, bool(targets))
         imposer, run = parties.choose_in(free, m.start, m.end, kind, lo, hi, norm)
-        dh = _nearest_date(hits, m, kind) if measure != "duration" else None
+        dh = _nearest_date(hits, m, kind, norm) if measure != "duration" else None
         d_from, d_to = dh.period if dh and dh.period else (None, None)
         status = classify.status(w, kind)
         pairs = _pairs(figs, targets, run if kind == "tariff_rate" else run[:1])
