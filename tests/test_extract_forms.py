@@ -465,3 +465,42 @@ def test_a_date_tied_to_another_event_does_not_date_a_tariff():
 def test_runs_of_countries_give_one_claim_each():
     rows = claims("Tariffs of 25% on Canada and Mexico took effect.")
     assert [(r["value"], r["target"]) for r in rows] == [(25, "CAN"), (25, "MEX")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Seoul, July 31 (Yonhap) -- Talks ended.", "BEIJING, April 11 (Xinhua) -- Talks ended.",
+     "WASHINGTON, Aug 6 (Reuters) - Talks ended.", "New Delhi, Jan 29 (PTI) Talks ended."],
+)
+def test_datelines_of_any_agency_are_not_claims(text):
+    assert claims(text) == []
+
+
+def test_a_date_inside_an_aside_does_not_date_the_main_clause():
+    text = ("Korean automakers, which shipped 1.43 million vehicles to the US last year, "
+            "will see the auto tariff cut to 15 percent.")
+    assert one(text, "1.43 million vehicles")["date_from"] == date(2025, 1, 1)
+    assert one(text, "15 percent")["date_from"] is None
+
+
+@pytest.mark.parametrize(
+    "text, mention, status",
+    [
+        ("Seoul will invest $350 billion, including $150 billion for shipbuilding.", "$150 billion", "announced"),
+        ("Exports could fall by $10 billion.", "$10 billion", "hypothetical"),
+        ("The ministry is considering a package of Rs 25,000 crore.", "Rs 25,000 crore", "proposed"),
+        ("Exports rose 3.2 percent to $127.8 billion in 2024.", "$127.8 billion", "in_force"),
+    ],
+)
+def test_statuses_of_money_and_changes(text, mention, status):
+    assert one(text, mention)["status"] == status
+
+
+def test_shares_falling_on_a_weekday_are_a_change_not_a_duty():
+    r = one("Shares in Hong Kong fell 2.2 percent on Friday.", "2.2 percent")
+    assert (r["kind"], r["measure"]) == ("change", "change_decrease")
+
+
+def test_a_cut_by_a_percentage_is_a_change_but_a_cut_to_one_is_a_rate():
+    assert one("The tariffs could cut exports by as much as 50 percent.", "50 percent")["kind"] == "change"
+    assert one("The US cut its tariff to 15 percent.", "15 percent")["kind"] == "tariff_rate"
