@@ -6,6 +6,8 @@ import re
 
 from extract.cues import Window, anchored, first, nearest
 
+_LAYERS = ("tariff_penalty_russian_oil", "tariff_secondary", "tariff_fentanyl", "tariff_penalty",
+           "tariff_retaliatory", "tariff_reciprocal")
 _NEAR = 40  # characters either side in which 'near' cues count
 _CLAUSE_BEFORE = 160
 
@@ -84,6 +86,7 @@ def tariff_measure(w: Window) -> tuple[str, str]:
     near = nearest("tariff_measures", w, near_lo, near_hi, sides=("near",))
     if near and near["measure"] == "tariff_total":
         return near["measure"], near["id"]
+
     local = [r for r, rx, fast in _clause_cues()
              if _found(rx, fast, w.text, w.end, w.hi) or _found(rx, fast, w.text, near_lo, w.start)]
     if any(r["measure"] == "tariff_penalty" for r in local):  # 'punitive levy' + Russian oil
@@ -92,6 +95,11 @@ def tariff_measure(w: Window) -> tuple[str, str]:
                if r["measure"] == "tariff_penalty_russian_oil" and _found(rx, fast, w.text, lo, hi)]
         if oil:
             return oil[0]["measure"], oil[0]["id"]
+    strong = [r for r in local if r["measure"] in _LAYERS]
+    if strong:  # a named layer ('baseline', 'punitive', 'fentanyl') beats a deal or a sector
+        return strong[0]["measure"], strong[0]["id"]
+    if near and near["measure"] == "tariff_deal":  # 'a 15% cap on pharma tariffs in its deal'
+        return near["measure"], near["id"]
     if local:
         return local[0]["measure"], local[0]["id"]
     if near:

@@ -504,3 +504,10 @@ def test_shares_falling_on_a_weekday_are_a_change_not_a_duty():
 def test_a_cut_by_a_percentage_is_a_change_but_a_cut_to_one_is_a_rate():
     assert one("The tariffs could cut exports by as much as 50 percent.", "50 percent")["kind"] == "change"
     assert one("The US cut its tariff to 15 percent.", "15 percent")["kind"] == "tariff_rate"
+
+
+def test_a_rate_set_in_a_deal_is_a_deal_rate_but_a_named_layer_wins():
+    r = one("The EU, which agreed to a 15% cap on pharma tariffs in its deal, is exposed.", "15%")
+    assert r["measure"] == "tariff_deal"
+    assert one("The UK, which signed a deal in May, faces a 10% baseline rate.", "10%")["measure"] == (
+        "tariff_reciprocal")
