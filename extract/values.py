@@ -89,10 +89,18 @@ _FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "\u00bd": 0.5, "\u00bc": 0.2
 
 def _duration(m: Mention, text: str) -> list[Figure]:
     n = numbers.parse_number(m.g("n1")) if m.g("n1") else 1.0
-    if n is not None:  # '3 1/2 years'
-        n += _FRACTIONS.get(m.g("frac") or m.g("frac2") or "", 0.0)
+    if n is not None:  # '3 1/2 years', 'three and a half years'
+        n += _FRACTIONS.get(m.g("frac") or m.g("frac2") or "", 0.5 if m.g("half") else 0.0)
     per = (m.g("per") or "").lower().rstrip("s")
     return [Figure(n, _PER_UNIT[per])] if n is not None and per in _PER_UNIT else []
+
+
+def _duration_range(m: Mention, text: str) -> list[Figure]:
+    a, b = numbers.parse_number(m.g("n1")), numbers.parse_number(m.g("n2"))
+    per = (m.g("per") or "").lower().rstrip("s")
+    if a is None or b is None or per not in _PER_UNIT or a >= b:
+        return []
+    return [Figure(a, _PER_UNIT[per], "lower_bound"), Figure(b, _PER_UNIT[per], "upper_bound")]
 
 
 def _count(m: Mention, text: str) -> list[Figure]:
@@ -146,6 +154,7 @@ _PARSERS = {
     "rank_ordinal": _rank_ordinal,
     "duration": _duration,
     "duration_one": _duration,
+    "duration_range": _duration_range,
     "count": _count,
     "mass": _mass,
 }

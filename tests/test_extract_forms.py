@@ -511,3 +511,17 @@ def test_a_rate_set_in_a_deal_is_a_deal_rate_but_a_named_layer_wins():
     assert r["measure"] == "tariff_deal"
     assert one("The UK, which signed a deal in May, faces a 10% baseline rate.", "10%")["measure"] == (
         "tariff_reciprocal")
+
+
+@pytest.mark.parametrize(
+    "text, mention, expected",
+    [
+        ("Exports could halve over the next two to three years.", "two to three years",
+         [(2, "year", "lower_bound"), (3, "year", "upper_bound")]),
+        ("Seoul will buy energy over three and a half years.", "three and a half years", [(3.5, "year", "exact")]),
+        ("The pause lasts 6-12 months.", "6-12 months", [(6, "month", "lower_bound"), (12, "month", "upper_bound")]),
+    ],
+)
+def test_durations_ranges_and_halves(text, mention, expected):
+    rows = [r for r in claims(text) if r["mention"] == mention]
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == expected
