@@ -114,7 +114,7 @@ def _mass(m: Mention, text: str) -> list[Figure]:
         return []
     n *= numbers.scale_factor(m.g("s1"))
     unit = (m.g("u") or "").lower()
-    if unit.startswith("barrel"):
+    if unit.startswith("barrel") or unit in ("bpd", "b/d"):
         return [Figure(n, "barrel")]
     if unit.startswith("k"):
         return [Figure(n / 1000.0, "tonne")]

@@ -525,3 +525,16 @@ def test_a_rate_set_in_a_deal_is_a_deal_rate_but_a_named_layer_wins():
 def test_durations_ranges_and_halves(text, mention, expected):
     rows = [r for r in claims(text) if r["mention"] == mention]
     assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    "text, mention, value, unit",
+    [
+        ("China placed 25 U.S. firms on its list.", "25 U.S. firms", 25, "count"),
+        ("India buys 1.7 million bpd of Russian crude.", "1.7 million bpd", 1.7e6, "barrel"),
+        ("Five rounds of talks were held.", "Five rounds", 5, "count"),
+    ],
+)
+def test_counts_with_words_between_and_barrels_per_day(text, mention, value, unit):
+    r = one(text, mention)
+    assert (r["value"], r["unit"]) == (pytest.approx(value), unit)
