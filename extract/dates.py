@@ -185,7 +185,8 @@ def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | N
     if p == "date_month_alone":
         mo = month_number(m.g("mo") or "")
         year = _nearest_year(mo, 15, pub, when if when else "past")
-        return month_period(year, mo, m.g("part"))
+        part = (m.g("part") or m.g("part2") or "").lower()
+        return month_period(year, mo, {"beginning": "early", "start": "early"}.get(part, part))
     if p == "date_fiscal":
         if m.g("y3"):
             end_year = 2000 + int(m.g("y3") or 0)
@@ -194,6 +195,10 @@ def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | N
             end_year = start_year // 100 * 100 + int(m.g("y2") or 0)
             if end_year != start_year + 1:
                 return None
+        return date(end_year - 1, 4, 1), date(end_year, 3, 31)
+    if p == "date_fiscal_rel":  # India's April-March year holding the article date, shifted
+        end_year = pub.year + (1 if pub.month >= 4 else 0)
+        end_year += {"last": -1, "previous": -1, "next": 1, "coming": 1}.get((m.g("rel") or "").lower(), 0)
         return date(end_year - 1, 4, 1), date(end_year, 3, 31)
     if p == "date_month_range":
         a, b = month_number(m.g("mo") or ""), month_number(m.g("mo2") or "")

@@ -538,3 +538,19 @@ def test_durations_ranges_and_halves(text, mention, expected):
 def test_counts_with_words_between_and_barrels_per_day(text, mention, value, unit):
     r = one(text, mention)
     assert (r["value"], r["unit"]) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text, mention, d_from, d_to",
+    [
+        ("Exports fell 5% last fiscal.", "last fiscal", date(2024, 4, 1), date(2025, 3, 31)),
+        ("Exports may rise in the current fiscal year.", "current fiscal year", date(2025, 4, 1), date(2026, 3, 31)),
+        ("The deal is due by the end of August.", "the end of August", date(2025, 8, 21), date(2025, 8, 31)),
+        ("Shipments slowed in the first half of the year.", "first half of the year", date(2025, 1, 1), date(2025, 6, 30)),
+        ("Exports rose in April-July.", "April-July", date(2025, 4, 1), date(2025, 7, 31)),
+        ("Exports rose in Q2 2025.", "Q2 2025", date(2025, 4, 1), date(2025, 6, 30)),
+    ],
+)
+def test_fiscal_years_parts_of_years_and_months(text, mention, d_from, d_to):
+    r = one(text, mention, date(2025, 8, 1))
+    assert (r["date_from"], r["date_to"]) == (d_from, d_to)
