@@ -554,3 +554,17 @@ def test_counts_with_words_between_and_barrels_per_day(text, mention, value, uni
 def test_fiscal_years_parts_of_years_and_months(text, mention, d_from, d_to):
     r = one(text, mention, date(2025, 8, 1))
     assert (r["date_from"], r["date_to"]) == (d_from, d_to)
+
+
+@pytest.mark.parametrize(
+    "text, imposer, target",
+    [
+        ("US tariffs of 50% on Indian goods hurt exporters.", "USA", "IND"),
+        ("Chinese retaliatory duties of 34% hit US farm goods.", "CHN", "USA"),
+        ("Indian tariffs on US almonds are 35%.", "IND", "USA"),
+        ("Brazil, which faces a 50% tariff, protested.", "", "BRA"),
+    ],
+)
+def test_attributive_imposers_and_targets(text, imposer, target):
+    r = [r for r in claims(text) if r["kind"] == "tariff_rate"][0]
+    assert (r["imposer"], r["target"]) == (imposer, target)
