@@ -14,8 +14,8 @@ __all__ = ["Article", "ExtractError", "read_article", "extract_text", "header_da
 def extract_text(text: str, *, source_id: str, published: date | None) -> list[dict[str, Any]]:
     """Claims rows of one article: keys exactly the claims fields, sorted by (start, end, claim_id).
 
-    `published` is the article's date, used to resolve relative and year-less dates; a ' date
-    YYYY-MM-DD' header line in the text takes precedence when `published` is None.
+    The article's date resolves relative and year-less dates: a first line ' date YYYY-MM-DD'
+    gives it; otherwise `published` (None: such dates are left unresolved).
     """
     if not isinstance(text, str):
         raise ExtractError(f"{source_id}: text must be str, not {type(text).__name__}")
@@ -24,5 +24,5 @@ def extract_text(text: str, *, source_id: str, published: date | None) -> list[d
     if len(text) > MAX_CHARS:
         raise ExtractError(f"{source_id}: {len(text):,} characters is too large for one article "
                            f"(limit {MAX_CHARS:,}); split it into articles")
-    pub = published if published is not None else header_date(text)
+    pub = header_date(text) or published
     return run(text, source_id, pub)

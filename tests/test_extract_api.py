@@ -223,3 +223,13 @@ def test_run_extract_reports_bad_files_and_continues(tmp_path, capsys):
 
 def test_run_extract_rejects_unknown_format(capsys):
     assert run_extract([SEEDS[0]], None, "xml", io.StringIO()) == 2
+
+
+def test_header_date_wins_over_the_callers_date():
+    rows = extract_text(" date 2026-01-29 Talks were held on Thursday.", source_id="h", published=date(2025, 1, 1))
+    assert rows[0]["date_from"] == date(2026, 1, 29)
+
+
+def test_without_any_date_relative_dates_stay_unresolved():
+    rows = extract_text("Talks were held on Thursday.", source_id="h", published=None)
+    assert [(r["mention"], r["date_from"]) for r in rows] == [("Thursday", None)]
