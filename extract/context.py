@@ -35,8 +35,12 @@ def article_pass(rows: list[dict[str, Any]]) -> None:
         if r["measure"] == "tariff_penalty" and r["value"] in oil:
             r["measure"] = "tariff_penalty_russian_oil"
     imposer, target = _dominant(tariffs, "imposer"), _dominant(tariffs, "target")
+    by_target: dict[str, list[dict[str, Any]]] = {}
+    for r in tariffs:
+        by_target.setdefault(r["target"], []).append(r)
+    same_target = {t: _dominant(rs, "imposer") for t, rs in by_target.items()}
     for r in tariffs:  # the imposer named elsewhere for the same target, else the article's
-        same = _dominant([x for x in tariffs if x["target"] == r["target"]], "imposer")
+        same = same_target.get(r["target"], "")
         fill = same or (imposer if not r["target"] or r["target"] == target else "")
         if not r["imposer"] and fill and fill != r["target"]:
             r["imposer"] = fill

@@ -84,16 +84,25 @@ def nearest(section: str, w: Window, lo: int, hi: int, *, after_weight: float = 
     best: tuple[float, int] | None = None
     found = None
     lo, hi = max(lo, w.start - REACH), min(hi, w.end + REACH)
+    text, start, end = w.text, w.start, w.end
     for i, (rule, rx, fast) in enumerate(_fast(section)):
         if sides and rule.get("side", "near") not in sides:
             continue
         if kinds and rule.get("kind") not in kinds:
             continue
-        for m in hits(rx, fast, w.text, lo, hi):
-            if m.end() <= w.start:
-                d = float(w.start - m.end())
-            elif m.start() >= w.end:
-                d = (m.start() - w.end) * after_weight
+        last = lo
+        for f in fast.finditer(text, lo, hi):  # hits(), inlined: this loop is the hot path
+            pos = f.start()
+            if pos < last:
+                continue
+            m = rx.match(text, pos, hi) if fast is not rx else f
+            if m is None:
+                continue
+            last = max(m.end(), pos + 1)
+            if m.end() <= start:
+                d = float(start - m.end())
+            elif m.start() >= end:
+                d = (m.start() - end) * after_weight
             else:
                 continue
             d -= rule.get("bonus", 0)
