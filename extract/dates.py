@@ -14,11 +14,18 @@ from functools import cache
 
 from extract import numbers, rules
 from extract.mentions import Mention
+from extract.periods import (
+    add,
+    month_number,
+    month_period,
+    nearest_year,
+    rel_period,
+    rel_year,
+    safe_day,
+    within,
+)
 
 Period = tuple[date, date | None]
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
 
@@ -53,55 +60,11 @@ def is_since(before: str) -> bool:
     return bool(_since().search(before[-20:]))
 
 
-def month_number(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")]
-
-
-def month_period(year: int, month: int, part: str | None = None) -> tuple[date, date]:
-    last = calendar.monthrange(year, month)[1]
-    part = (part or "").lower()
-    if part == "early":
-        return date(year, month, 1), date(year, month, 10)
-    if part == "mid":
-        return date(year, month, 11), date(year, month, 20)
-    if part in ("late", "end"):
-        return date(year, month, 21), date(year, month, last)
-    return date(year, month, 1), date(year, month, last)
-
-
-def _nearest_year(month: int, day: int, pub: date, when: str) -> int:
-    """The year putting month/day nearest the article date, consistent with the tense."""
-    cands = []
-    for y in (pub.year - 1, pub.year, pub.year + 1):
-        try:
-            cands.append(date(y, month, day))
-        except ValueError:
-            continue
-    nearest = min(cands, key=lambda c: abs((c - pub).days))
-    if when == "past":
-        cands = [c for c in cands if c <= pub] or cands
-    elif when == "future":
-        cands = [c for c in cands if c >= pub] or cands
-    best = min(cands, key=lambda c: abs((c - pub).days))
-    # tense cues are weak ('was due to expire on July 9' in an article of July 8): a date almost a
-    # year away loses to one within a month on the other side
-    if abs((best - pub).days) > 300 and abs((nearest - pub).days) <= 30:
-        return nearest.year
-    return best.year
-
-
-def _safe_day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _md(m: Mention, pub: date, when: str) -> Period | None:
     mo = month_number(m.g("mo") or m.g("mo2") or "")
     day = int(re.sub(r"\D", "", m.g("d1") or m.g("d2") or "0"))
-    year = int(y) if (y := m.g("y")) else _nearest_year(mo, day, pub, when)
-    d = _safe_day(year, mo, day)
+    year = int(y) if (y := m.g("y")) else nearest_year(mo, day, pub, when)
+    d = safe_day(year, mo, day)
     return (d, d) if d else None
 
 
@@ -109,51 +72,9 @@ def _md_range(m: Mention, pub: date, when: str) -> Period | None:
     mo = month_number(m.g("mo") or "")
     d1, d2 = (int(re.sub(r"\D", "", m.g(k) or "0")) for k in ("d1", "d2"))
     # a span still running counts as future: test the end day when the tense is future
-    year = int(y) if (y := m.g("y")) else _nearest_year(mo, d2 if when == "future" else d1, pub, when)
-    a, b = _safe_day(year, mo, d1), _safe_day(year, mo, d2)
+    year = int(y) if (y := m.g("y")) else nearest_year(mo, d2 if when == "future" else d1, pub, when)
+    a, b = safe_day(year, mo, d1), safe_day(year, mo, d2)
     return (a, b) if a and b and a <= b else None
-
-
-def _add(d: date, n: float, per: str) -> date:
-    per = per.rstrip("s")
-    if per == "day":
-        return d + timedelta(days=n)
-    if per == "week":
-        return d + timedelta(weeks=n)
-    months = int(n * (12 if per == "year" else 1))
-    y, mo = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, mo + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
-def _rel_year(rel: str, pub: date) -> int:
-    return pub.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
-
-
-def _rel_period(rel: str, per: str, pub: date) -> tuple[date, date]:
-    step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel.lower(), 0)
-    if per == "year":
-        y = pub.year + step
-        return date(y, 1, 1), date(y, 12, 31)
-    if per == "month":
-        first = _add(pub.replace(day=1), step, "month")
-        return month_period(first.year, first.month)
-    monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
-    return monday, monday + timedelta(days=6)
-
-
-def _within(part: str, rel: str, per: str, pub: date) -> tuple[date, date]:
-    start, end = _rel_period(rel, per, pub)
-    part = part.lower()
-    if part == "earlier" and rel == "this":
-        return start, max(start, pub)
-    if part == "later" and rel == "this":
-        return min(pub, end), end
-    if part in ("early",):
-        return start, start + (end - start) / 3
-    if part in ("late", "end of"):
-        return end - (end - start) / 3, end
-    return start, end
 
 
 def _weekday(m: Mention, pub: date, when: str) -> tuple[date, date]:
@@ -172,19 +93,19 @@ def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | N
     p = m.rule.parse
     n = numbers.parse_number(m.g("n1")) if m.g("n1") else None
     if p == "date_iso":
-        d = _safe_day(int(m.g("y") or 0), int(m.g("mo") or 0), int(m.g("d1") or 0))
+        d = safe_day(int(m.g("y") or 0), int(m.g("mo") or 0), int(m.g("d1") or 0))
         return (d, d) if d else None
     if p == "date_md":
         return _md(m, pub, when)
     if p == "date_md_range":
         return _md_range(m, pub, when)
     if p == "date_month_rel":
-        return month_period(_rel_year(m.g("rel") or "", pub), month_number(m.g("mo") or ""), m.g("part"))
+        return month_period(rel_year(m.g("rel") or "", pub), month_number(m.g("mo") or ""), m.g("part"))
     if p == "date_month_year":
         return month_period(int(m.g("y") or 0), month_number(m.g("mo") or ""), m.g("part"))
     if p == "date_month_alone":
         mo = month_number(m.g("mo") or "")
-        year = _nearest_year(mo, 15, pub, when if when else "past")
+        year = nearest_year(mo, 15, pub, when if when else "past")
         part = (m.g("part") or m.g("part2") or "").lower()
         return month_period(year, mo, {"beginning": "early", "start": "early"}.get(part, part))
     if p == "date_fiscal":
@@ -202,7 +123,7 @@ def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | N
         return date(end_year - 1, 4, 1), date(end_year, 3, 31)
     if p == "date_month_range":
         a, b = month_number(m.g("mo") or ""), month_number(m.g("mo2") or "")
-        y2 = int(ys) if (ys := m.g("y")) else _nearest_year(b, 1, pub, when or "past")
+        y2 = int(ys) if (ys := m.g("y")) else nearest_year(b, 1, pub, when or "past")
         y1 = y2 if a <= b else y2 - 1
         return month_period(y1, a)[0], month_period(y2, b)[1]
     if p in ("date_half", "date_quarter"):
@@ -211,22 +132,22 @@ def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | N
         year = int(m.g("y") or 0)
         return date(year, 1, 1), date(year, 12, 31)
     if p == "date_in_n" and n is not None:
-        d = _add(pub, n, m.g("per") or "day")
+        d = add(pub, n, m.g("per") or "day")
         return d, d
     if p == "date_ago" and n is not None:
-        d = _add(pub, -n, m.g("per") or "day")
+        d = add(pub, -n, m.g("per") or "day")
         return d, d
     if p == "date_offset" and n is not None:
         base = anchor or pub
         sign = 1 if (m.g("dir") or "") in ("later", "before") else -1
-        d = _add(base, sign * n, m.g("per") or "day")
+        d = add(base, sign * n, m.g("per") or "day")
         return d, d
     if p == "date_today":
         return pub, pub
     if p == "date_within":
-        return _within(m.g("part") or "", (m.g("rel") or "").lower(), m.g("per") or "", pub)
+        return within(m.g("part") or "", (m.g("rel") or "").lower(), m.g("per") or "", pub)
     if p == "date_rel_period":
-        return _rel_period(m.g("rel") or "", m.g("per") or "", pub)
+        return rel_period(m.g("rel") or "", m.g("per") or "", pub)
     if p == "date_day_word":
         w = (m.g("w") or "").lower()
         d = pub + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(w, 0))
@@ -242,7 +163,7 @@ def offset_from(m: Mention, base: date) -> Period | None:
     if n is None:
         return None
     sign = -1 if (m.g("dir") or "") in ("before", "earlier") else 1
-    d = _add(base, sign * n, m.g("per") or "day")
+    d = add(base, sign * n, m.g("per") or "day")
     return d, d
 
 
@@ -261,7 +182,7 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 def _part_of_year(m: Mention, pub: date) -> Period | None:
     """A half ('first half of the year', 'H1 2025') or quarter ('Q3 2025') of a year."""
     rel = (m.g("rel") or "").lower()
-    year = int(m.g("y") or m.g("y2") or 0) or _rel_year("last" if rel == "previous" else rel, pub)
+    year = int(m.g("y") or m.g("y2") or 0) or rel_year("last" if rel == "previous" else rel, pub)
     if m.rule.parse == "date_half":
         n, size = int(m.g("hn") or _ORD.get((m.g("h") or "").lower(), 0)), 6
     else:
