@@ -10,7 +10,7 @@ from typing import Any
 from extract import rules
 
 Cue = tuple[dict[str, Any], re.Pattern[str]]
-REACH = 250  # cues further than this from a mention are not read (bounds work per mention)
+REACH = 150  # cues further than this from a mention are not read (bounds work per mention)
 
 
 @cache
