@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 from datapkg.validate.problem import Problem
 from datapkg.validate.table import ChunkView
 
-CACHE_CHARS = 64_000_000
+CACHE_CHARS = 16_000_000
 
 
 @dataclass

@@ -20,7 +20,7 @@ import numpy as np
 import pyarrow as pa
 
 CHUNK_ROWS = 200_000
-BLOCK_BYTES = 16 << 20
+BLOCK_BYTES = 4 << 20
 
 
 class RaggedFile(Exception):

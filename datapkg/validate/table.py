@@ -39,7 +39,7 @@ def _pool() -> ThreadPoolExecutor:
     return _POOL
 
 
-def prefetch(chunks: Iterator[Chunk], depth: int = 2) -> Iterator[Chunk]:
+def prefetch(chunks: Iterator[Chunk], depth: int = 1) -> Iterator[Chunk]:
     """Iterate *chunks* on a background thread, *depth* chunks ahead (bounded memory)."""
     q: queue.Queue[tuple[str, Any]] = queue.Queue(depth)
     stop = threading.Event()
