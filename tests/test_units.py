@@ -192,7 +192,7 @@ REJECTED = [
     ("A$ 5", "unknown currency symbol 'A$'"),
     ("¥ 5", "ambiguous"),
     ("5 zorkmids", "unknown unit or currency word 'zorkmids'"),
-    ("5 AUD", "unknown currency code 'AUD'"),
+    ("5 ZAR", "unknown currency code 'ZAR'"),
     ("5 tons", "ambiguous"),
     ("2 billion pounds", "ambiguous"),
     ("$5m", "ambiguous"),
