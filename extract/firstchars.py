@@ -8,6 +8,7 @@ analysis meets a construct it does not model) the answer is None: no test, never
 from __future__ import annotations
 
 import re
+from functools import cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 
@@ -91,3 +92,102 @@ def first_chars(pattern: str) -> frozenset[str] | None:
 def charset(chars: frozenset[str]) -> str:
     """A regex character class matching exactly chars."""
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+# --- prefixes of k characters --------------------------------------------------------------------
+# A finer test than first_chars for the mention pass: the set of ASCII strings of length k a
+# match can begin with (or shorter, for a match that short). It over-approximates,
+# so a rule left out for a pair of characters can never match there; it speaks only of ASCII text
+# (a caller must not use it where either character is not ASCII). None: no test.
+
+_ASCII = [chr(i) for i in range(128)]
+_LIMIT = 20000  # beyond this many prefixes the test is not worth it: give up (None)
+_CLASS_ITEMS = {
+    C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+    C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+@cache
+def _ascii_class(body: str, icase: bool) -> frozenset[str]:
+    """The ASCII characters the regex character class [body] matches (tested, not modelled)."""
+    rx = re.compile("[" + body + "]", re.IGNORECASE if icase else 0)
+    return frozenset(c for c in _ASCII if rx.fullmatch(c))
+
+
+def _class_body(items) -> str:
+    out = []
+    for op, av in items:
+        if op is C.NEGATE:
+            out.insert(0, "^")
+        elif op is C.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is C.RANGE:
+            out.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif op is C.CATEGORY and av in _CLASS_ITEMS:
+            out.append(_CLASS_ITEMS[av])
+        else:
+            raise _Any
+    return "".join(out)
+
+
+def _concat(a: set[str], b: set[str], k: int) -> set[str]:
+    out = {x for x in a if len(x) >= k}
+    short = [x for x in a if len(x) < k]
+    for x in short:
+        for y in b:
+            out.add((x + y)[:k])
+    if len(out) > _LIMIT:
+        raise _Any
+    return out
+
+
+def _pre_seq(seq, icase: bool, k: int) -> set[str]:
+    acc = {""}
+    for op, av in seq:
+        acc = _concat(acc, _pre_op(op, av, icase, k), k)
+        if all(len(x) >= k for x in acc):
+            break
+    return acc
+
+
+def _pre_op(op, av, icase: bool, k: int) -> set[str]:
+    if op is C.LITERAL:
+        return _ascii_class(re.escape(chr(av)), icase)
+    if op is C.NOT_LITERAL:
+        return _ascii_class("^" + re.escape(chr(av)), icase)
+    if op is C.IN:
+        return _ascii_class(_class_body(av), icase)
+    if op is C.ANY:
+        return set(_ASCII)
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return {""}
+    if op is C.SUBPATTERN:
+        _group, add, _del, sub = av
+        return _pre_seq(sub, icase or bool(add & re.IGNORECASE), k)
+    if op is C.ATOMIC_GROUP:
+        return _pre_seq(av, icase, k)
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            out |= _pre_seq(alt, icase, k)
+        return out
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        one = _pre_seq(sub, icase, k)
+        acc, out = {""}, set()
+        for j in range(0, min(hi, lo + k + 1) + 1):
+            if j >= lo:
+                out |= acc
+            acc = _concat(acc, one, k)
+        return out
+    raise _Any
+
+
+def prefixes(pattern: str, k: int) -> frozenset[str] | None:
+    """ASCII strings of length k (or shorter: a whole match that short) one of which every match
+    of pattern in ASCII text begins with; None when unknown."""
+    try:
+        return frozenset(_pre_seq(P.parse(pattern), False, k))
+    except _Any:
+        return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.rules import MentionRule, mention_rules
+from extract.rules import PREFIX, MentionRule, mention_rules
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,10 @@ def _mention(rule: MentionRule, text: str, start: int) -> Mention | None:
     m = rule.rx.match(text, start)
     if m is None:  # cannot happen for a rule that matched inside the alternation
         return None
+    return _from_match(rule, m)
+
+
+def _from_match(rule: MentionRule, m) -> Mention:
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
     s, e = (m.start("m"), m.end("m")) if "m" in groups else (m.start(), m.end())
     return Mention(rule, s, e, m.start(), m.end(), groups)
@@ -36,6 +40,7 @@ def _mention(rule: MentionRule, text: str, start: int) -> Mention | None:
 # a match begins at most this far before the first anchor it contains (the longest lead is
 # "fourth quarter of the previous year", 35 characters)
 REACH = 40
+_FEW = 6  # up to this many candidate rules are tried one by one rather than as the alternation
 
 
 def windows(text: str, anchors) -> list[tuple[int, int]]:
@@ -63,6 +68,24 @@ def find(text: str, *, anchored: bool = True) -> list[Mention]:
             pos = cand.start()
             if pos < last:
                 continue
+            key = text[pos:pos + PREFIX]
+            if key.isascii():
+                # the few rules that can begin with these characters, each tried in file
+                # order: the first that matches is the one the alternation would pick
+                tried = compiled.by_pair(key)
+                if len(tried) <= _FEW:
+                    for rule in tried:
+                        m = rule.rx.match(text, pos)
+                        if m is not None:
+                            break
+                    else:
+                        continue
+                    if m.end() == pos:
+                        continue
+                    last = m.end()
+                    if rule.parse != "exclude":
+                        out.append(_from_match(rule, m))
+                    continue
             match = compiled.by_char[text[pos]].match(text, pos)
             if match is None or match.end() == pos:
                 continue

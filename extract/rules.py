@@ -8,16 +8,17 @@ compiled objects from :func:`mention_rules` / :func:`load` (both cached).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from extract.firstchars import charset, first_chars
+from extract.firstchars import charset, first_chars, prefixes
 from extract.trie import trie_regex
 
+PREFIX = 3  # characters of text read to choose the mention rules tried at a position (by_pair)
 RULE_FILES = ("numbers", "mentions", "text", "places", "classify", "dates")
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _NAMED = re.compile(r"\(\?P<\w+>")
@@ -111,6 +112,23 @@ class MentionRules:
     by_group: dict[str, MentionRule]
     by_char: dict[str, re.Pattern[str]]
     anchors: re.Pattern[str]
+    # per rule in file order: (rule, its first characters, its ASCII prefixes of PREFIX
+    # characters or None when unknown), for `by_pair`
+    first: tuple[tuple[MentionRule, frozenset[str], frozenset[str] | None], ...] = ()
+    pairs: dict[str, tuple[MentionRule, ...]] = field(default_factory=dict)
+
+    def by_pair(self, key: str) -> tuple[MentionRule, ...]:
+        """The rules, in file order, that can match where the text begins with `key` (its next
+        PREFIX characters, all ASCII; fewer at the end of the text): a subset of those of
+        by_char[key[0]] that leaves out only rules that cannot match there."""
+        got = self.pairs.get(key)
+        if got is None:
+            c = key[0]
+            heads = [key[:j] for j in range(len(key) + 1)]
+            got = self.pairs[key] = tuple(
+                rule for rule, fc, pre in self.first
+                if c in fc and (pre is None or any(h in pre for h in heads)))
+        return got
 
 
 @cache
@@ -125,6 +143,7 @@ def mention_rules() -> MentionRules:
     table = macros()
     entries: list[tuple[str, str, frozenset[str]]] = []
     by_group: dict[str, MentionRule] = {}
+    first_table = []
     for i, rule in enumerate(section("mentions", "rules")):
         pattern = expand(rule["pattern"], table)
         first = first_chars(pattern)
@@ -136,6 +155,7 @@ def mention_rules() -> MentionRules:
             id=rule["id"], parse=rule["parse"], kind=rule.get("kind", ""),
             measure=rule.get("measure", ""), rx=re.compile(pattern), group=group,
         )
+        first_table.append((by_group[group], first, prefixes(pattern, PREFIX)))
     chars = frozenset().union(*[fc for _, _, fc in entries])
     by_char = {
         c: re.compile("|".join(f"(?P<{g}>{p})" for g, p, fc in entries if c in fc)) for c in chars
@@ -144,7 +164,8 @@ def mention_rules() -> MentionRules:
     words += [w.capitalize() for w in words if w.islower()]
     # a class or a branch of literals first lets the regex engine skip ahead in C
     scanner = re.compile(charset(chars) + r"(?<!\w.)")
-    return MentionRules(scanner, by_group, by_char, re.compile(trie_regex(words)))
+    return MentionRules(scanner, by_group, by_char, re.compile(trie_regex(words)),
+                        tuple(first_table))
 
 
 def skipping(rx: re.Pattern[str]) -> re.Pattern[str]:
