@@ -49,6 +49,22 @@ PATTERN = {
 EVENT_COLOURS = ["#0b5cad", "#b34700", "#007a5e", "#6a3d9a", "#a8324a", "#8c5a00", "#00727a"]
 
 
+
+def _panel_note(fig: go.Figure, text: str, row: int) -> None:
+    """A muted note in the middle of one panel of a subplot figure (e.g. no data)."""
+    axis = "x" if row == 1 else f"x{row}"
+    fig.add_annotation(
+        text=text,
+        xref=f"{axis} domain",
+        yref=f"{axis.replace('x', 'y')} domain",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"color": MUTED},
+        row=row,
+        col=1,
+    )
+
 def colour(measure: str) -> str:
     return PALETTE.get(measure, "#555f6b")
 
@@ -447,17 +463,7 @@ def timeline_figure(
                 col=1,
             )
     if not len(rates):
-        fig.add_annotation(
-            text="No dated tariff rates",
-            xref="x domain",
-            yref="y domain",
-            x=0.5,
-            y=0.5,
-            showarrow=False,
-            font={"color": MUTED},
-            row=1,
-            col=1,
-        )
+        _panel_note(fig, "No dated tariff rates", row=1)
     # ----- events: one row per kind of event
     names = sorted(events["name"].unique()) if len(events) else []
     for i, name in enumerate(names):
@@ -530,17 +536,7 @@ def timeline_figure(
                 col=1,
             )
     if not names:
-        fig.add_annotation(
-            text="No dated events",
-            xref="x2 domain",
-            yref="y2 domain",
-            x=0.5,
-            y=0.5,
-            showarrow=False,
-            font={"color": MUTED},
-            row=2,
-            col=1,
-        )
+        _panel_note(fig, "No dated events", row=2)
     fig.update_yaxes(
         title={"text": "Tariff rate (%)"},
         ticksuffix="%",
