@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from re import _constants as _C  # type: ignore[attr-defined]
+from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any
 
 from extract import rules
+from extract.firstchars import first_chars, prefixes
 
 Cue = tuple[dict[str, Any], re.Pattern[str]]
 REACH = 150  # cues further than this from a mention are not read (bounds work per mention)
@@ -78,37 +82,143 @@ def anchored(section: str, w: Window) -> dict[str, Any] | None:
     return None
 
 
-def nearest(section: str, w: Window, lo: int, hi: int, *, after_weight: float = 1.0,
-            sides: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> dict[str, Any] | None:
-    """The rule with the match nearest the mention within text[lo:hi] (ties: earlier rule)."""
-    best: tuple[float, int] | None = None
-    found = None
-    lo, hi = max(lo, w.start - REACH), min(hi, w.end + REACH)
-    text, start, end = w.text, w.start, w.end
+# --- word-start index ---------------------------------------------------------------------------
+# Most cue patterns begin with \b before a word character, so they can only match at a word start.
+# For those rules the positions nearest() tries are taken from an index of the text's word starts
+# built once per text (keyed by the next PREFIX characters, which rule can begin there), instead
+# of a regex scan of every window. The index only leaves out positions where the rule cannot
+# match, so the matches, and their order, are those of the skipping scan.
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+_IS_WORD = re.compile(r"\w")
+
+
+def _at_word_start(pattern: str, first: frozenset[str] | None) -> bool:
+    """Whether pattern opens with \b (inside groups only) and can begin only with word characters."""
+    if first is None or not all(_IS_WORD.match(c) for c in first):
+        return False
+    seq = _P.parse(pattern)
+    while seq and seq[0][0] is _C.SUBPATTERN:
+        seq = seq[0][1][3]
+    return bool(seq) and seq[0][0] is _C.AT and seq[0][1] is _C.AT_BOUNDARY
+
+
+class _Index:
+    """Indexed cue rules (every section of classify.yml) and, for the current text, the sorted word
+    starts where each can match."""
+
+    def __init__(self) -> None:
+        self.rules: list[tuple[frozenset[str], frozenset[str] | None]] = []
+        self.slot: dict[tuple[str, int], int] = {}
+        for section in rules.load("classify"):
+            for i, (_rule, rx, _fast_rx) in enumerate(_fast(section)):
+                first = first_chars(rx.pattern)
+                if _at_word_start(rx.pattern, first):
+                    self.slot[(section, i)] = len(self.rules)
+                    self.rules.append((first, prefixes(rx.pattern, rules.PREFIX)))
+        self.by_key: dict[str, tuple[int, ...]] = {}
+        self.text: str | None = None
+        self.starts: list[list[int]] = []
+
+    def _key(self, key: str) -> tuple[int, ...]:
+        c = key[0]
+        if key.isascii():
+            heads = [key[:j] for j in range(len(key) + 1)]
+            got = tuple(j for j, (first, pre) in enumerate(self.rules)
+                        if c in first and (pre is None or any(h in pre for h in heads)))
+        else:
+            got = tuple(j for j, (first, _pre) in enumerate(self.rules) if c in first)
+        self.by_key[key] = got
+        return got
+
+    def of(self, text: str) -> list[list[int]]:
+        if self.text is not text:
+            starts: list[list[int]] = [[] for _ in self.rules]
+            by_key, k = self.by_key, rules.PREFIX
+            for m in _WORD_START.finditer(text):
+                pos = m.start()
+                key = text[pos:pos + k]
+                got = by_key.get(key)
+                if got is None:
+                    got = self._key(key)
+                for j in got:
+                    starts[j].append(pos)
+            self.text, self.starts = text, starts
+        return self.starts
+
+
+@cache
+def _index() -> _Index:
+    return _Index()
+
+
+@cache
+def _plan(section: str, sides: tuple[str, ...], kinds: tuple[str, ...]):
+    """The rules nearest() reads, in file order: (rule, rx, fast, bonus, index slot or None)."""
+    slot = _index().slot
+    out = []
     for i, (rule, rx, fast) in enumerate(_fast(section)):
         if sides and rule.get("side", "near") not in sides:
             continue
         if kinds and rule.get("kind") not in kinds:
             continue
-        last = lo
-        for f in fast.finditer(text, lo, hi):  # hits(), inlined: this loop is the hot path
-            pos = f.start()
-            if pos < last:
-                continue
-            m = rx.match(text, pos, hi) if fast is not rx else f
-            if m is None:
-                continue
-            last = max(m.end(), pos + 1)
+        out.append((rule, rx, fast, rule.get("bonus", 0), slot.get((section, i))))
+    return tuple(out)
+
+
+def nearest(section: str, w: Window, lo: int, hi: int, *, after_weight: float = 1.0,
+            sides: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """The rule with the match nearest the mention within text[lo:hi] (ties: earlier rule)."""
+    best: float | None = None  # rules come in file order: a later one wins only when nearer
+    found = None
+    lo, hi = max(lo, w.start - REACH), min(hi, w.end + REACH)
+    text, start, end = w.text, w.start, w.end
+    starts = None
+    for rule, rx, fast, bonus, slot in _plan(section, sides, kinds):
+        if slot is not None:  # candidate positions from the word-start index
+            if starts is None:
+                starts = _index().of(text)
+            cands = starts[slot]
+            k = bisect_left(cands, lo)
+            found_ = _matched(rx, text, cands[k:bisect_left(cands, hi, k)], lo, hi)
+        elif fast is rx:
+            found_ = _chained(rx.finditer(text, lo, hi), lo)
+        else:  # the skipping scan
+            found_ = _matched(rx, text, [f.start() for f in fast.finditer(text, lo, hi)], lo, hi)
+        for m in found_:
             if m.end() <= start:
                 d = float(start - m.end())
             elif m.start() >= end:
                 d = (m.start() - end) * after_weight
             else:
                 continue
-            d -= rule.get("bonus", 0)
-            if best is None or (d, i) < best:
-                best, found = (d, i), rule
+            d -= bonus
+            if best is None or d < best:
+                best, found = d, rule
     return found
+
+
+def _chained(matches, lo: int):
+    last = lo
+    for m in matches:
+        pos = m.start()
+        if pos < last:
+            continue
+        last = max(m.end(), pos + 1)
+        yield m
+
+
+def _matched(rx: re.Pattern[str], text: str, positions: list[int], lo: int, hi: int):
+    """The chain of matches of rx at the given candidate positions (each at least where the
+    previous match ended), as hits() finds them."""
+    last = lo
+    for pos in positions:
+        if pos < last:
+            continue
+        m = rx.match(text, pos, hi)
+        if m is not None:
+            last = max(m.end(), pos + 1)
+            yield m
 
 
 def first(section: str, text: str) -> dict[str, Any] | None:
