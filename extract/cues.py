@@ -152,6 +152,33 @@ def _index() -> _Index:
     return _Index()
 
 
+def exists(section: str, i: int, text: str, lo: int, hi: int) -> bool:
+    """Whether rule i of section matches anywhere in text[lo:hi] (what its skipping form's
+    search answers), through the word-start index where the rule is indexed."""
+    ix = _index()
+    slot = ix.slot.get((section, i))
+    if slot is None:
+        return _fast(section)[i][2].search(text, lo, hi) is not None
+    cands = ix.of(text)[slot]
+    rx = _fast(section)[i][1]
+    k = bisect_left(cands, lo)
+    for pos in cands[k:bisect_left(cands, hi, k)]:
+        if rx.match(text, pos, hi) is not None:
+            return True
+    return False
+
+
+def starts_with(pattern: str) -> bool:
+    """Whether pattern opens with ^ (inside groups only) and never sets the MULTILINE flag, so it
+    can match only at the start of the string searched."""
+    if re.search(r"\(\?[a-zA-Z-]*m", pattern) or re.compile(pattern).flags & re.MULTILINE:
+        return False
+    seq = _P.parse(pattern)
+    while seq and seq[0][0] is _C.SUBPATTERN:
+        seq = seq[0][1][3]
+    return bool(seq) and seq[0][0] is _C.AT and seq[0][1] is _C.AT_BEGINNING
+
+
 @cache
 def _plan(section: str, sides: tuple[str, ...], kinds: tuple[str, ...]):
     """The rules nearest() reads, in file order: (rule, rx, fast, bonus, index slot or None)."""

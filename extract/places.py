@@ -10,6 +10,8 @@ from functools import cache
 import pycountry
 
 from extract import rules
+from extract.cues import _fast, exists, starts_with
+from extract.firstchars import first_chars
 from extract.trie import trie_regex
 
 
@@ -56,19 +58,31 @@ _WORDISH = re.compile(r"[\w$-]")
 
 
 @cache
-def _cues() -> list[tuple[dict, re.Pattern[str]]]:
-    # the skipping forms (see rules.skipping) give the same yes/no, faster
-    return [(r, rules.skipping(rx)) for r, rx in rules.compile_cues("classify", "roles")]
+def _cues() -> list[tuple[int, dict, re.Pattern[str], frozenset[str] | None]]:
+    """(index, rule, skipping form, first characters where the rule is anchored at the start of
+    'after' (checked there alone) or None)."""
+    out = []
+    for i, (r, rx, fast) in enumerate(_fast("roles")):
+        first = first_chars(rx.pattern)
+        at_start = r["side"] != "before" and first is not None and starts_with(rx.pattern)
+        out.append((i, r, fast, first if at_start else None))
+    return out
 
 
 def _role(text: str, start: int, end: int, demonym: bool, default: str) -> str:
     if default != "neutral":
         return default
     lo, after = max(0, start - 60), text[end:end + 60]
-    for rule, rx in _cues():
+    for i, rule, fast, first in _cues():
         if rule.get("demonym") is not None and rule["demonym"] != demonym:
             continue
-        if rx.search(text, lo, start) if rule["side"] == "before" else rx.search(after):
+        if rule["side"] == "before":
+            hit = exists("roles", i, text, lo, start)
+        elif first is not None:  # '^...': the skipping form's search can succeed only at 0
+            hit = bool(after) and after[0] in first and fast.match(after) is not None
+        else:
+            hit = fast.search(after) is not None
+        if hit:
             return rule["role"]
     return "neutral"
 
