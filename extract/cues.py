@@ -67,17 +67,31 @@ class Window:
         return self.text[self.sent_start:self.sent_end]
 
 
+@cache
+def _anchored_plan(section: str):
+    """(index, rule, side, skipping form, first characters of a rule anchored at the start of
+    'after' or None) for anchored()."""
+    out = []
+    for i, (rule, rx, fast) in enumerate(_fast(section)):
+        side = rule.get("side", "before")
+        first = first_chars(rx.pattern) if side == "after" and starts_with(rx.pattern) else None
+        out.append((i, rule, side, fast, first))
+    return out
+
+
 def anchored(section: str, w: Window) -> dict[str, Any] | None:
     """The first rule whose pattern matches at the edge of its side ('before' ends at the mention,
     'after' starts at it)."""
     after = None
-    for rule, _rx, fast in _fast(section):  # the skipping forms answer the same yes/no faster
-        side = rule.get("side", "before")
-        if side == "before" and fast.search(w.text, w.lo, w.start):
+    for i, rule, side, fast, first in _anchored_plan(section):  # the skipping forms answer the
+        if side == "before" and exists(section, i, w.text, w.lo, w.start):  # same yes/no faster
             return rule
         if side == "after":
             after = w.after if after is None else after
-            if fast.search(after):
+            if first is not None:  # '^...': the skipping form's search can succeed only at 0
+                if after and after[0] in first and fast.match(after) is not None:
+                    return rule
+            elif fast.search(after):
                 return rule
     return None
 
