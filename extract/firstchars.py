@@ -131,54 +131,78 @@ def _class_body(items) -> str:
     return "".join(out)
 
 
-def _concat(a: set[str], b: set[str], k: int) -> set[str]:
-    out = {x for x in a if len(x) >= k}
-    short = [x for x in a if len(x) < k]
-    for x in short:
-        for y in b:
-            out.add((x + y)[:k])
-    if len(out) > _LIMIT:
-        raise _Any
-    return out
+# A prefix set is kept as (full, short): the strings already k long, and the shorter ones (whole
+# matches so far) that the next part of the pattern extends.
+_Pre = tuple[set[str], set[str]]
 
 
-def _pre_seq(seq, icase: bool, k: int) -> set[str]:
-    acc = {""}
+def _concat(a: _Pre, b: _Pre, k: int) -> _Pre:
+    """{(x + y)[:k]}: a string of a already k long stays; a shorter one needs only the first
+    k - len(x) characters of each y."""
+    full, short = set(a[0]), set()
+    b_all = b[0] | b[1]
+    heads: dict[int, set[str]] = {}
+    for x in a[1]:
+        n = len(x)
+        ys = heads.get(n)
+        if ys is None:
+            ys = heads[n] = {y[:k - n] for y in b_all}
+        for y in ys:
+            xy = x + y
+            (full if len(xy) == k else short).add(xy)
+        if len(full) + len(short) > _LIMIT:
+            raise _Any
+    return full, short
+
+
+def _leaf(chars: frozenset[str], k: int) -> _Pre:
+    return (set(chars), set()) if k == 1 else (set(), set(chars))
+
+
+def _pre_seq(seq, icase: bool, k: int) -> _Pre:
+    acc: _Pre = (set(), {""})
     for op, av in seq:
         acc = _concat(acc, _pre_op(op, av, icase, k), k)
-        if all(len(x) >= k for x in acc):
+        if not acc[1]:
             break
     return acc
 
 
-def _pre_op(op, av, icase: bool, k: int) -> set[str]:
+def _pre_op(op, av, icase: bool, k: int) -> _Pre:
     if op is C.LITERAL:
-        return _ascii_class(re.escape(chr(av)), icase)
+        return _leaf(_ascii_class(re.escape(chr(av)), icase), k)
     if op is C.NOT_LITERAL:
-        return _ascii_class("^" + re.escape(chr(av)), icase)
+        return _leaf(_ascii_class("^" + re.escape(chr(av)), icase), k)
     if op is C.IN:
-        return _ascii_class(_class_body(av), icase)
+        return _leaf(_ascii_class(_class_body(av), icase), k)
     if op is C.ANY:
-        return set(_ASCII)
+        return _leaf(frozenset(_ASCII), k)
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-        return {""}
+        return set(), {""}
     if op is C.SUBPATTERN:
         _group, add, _del, sub = av
         return _pre_seq(sub, icase or bool(add & re.IGNORECASE), k)
     if op is C.ATOMIC_GROUP:
         return _pre_seq(av, icase, k)
     if op is C.BRANCH:
-        out: set[str] = set()
+        full: set[str] = set()
+        short: set[str] = set()
         for alt in av[1]:
-            out |= _pre_seq(alt, icase, k)
-        return out
+            f, sh = _pre_seq(alt, icase, k)
+            full |= f
+            short |= sh
+        return full, short
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         lo, hi, sub = av
         one = _pre_seq(sub, icase, k)
-        acc, out = {""}, set()
+        acc: _Pre = (set(), {""})
+        out: _Pre = (set(), set())
         for j in range(0, min(hi, lo + k + 1) + 1):
             if j >= lo:
-                out |= acc
+                out[0].update(acc[0])
+                out[1].update(acc[1])
+                if not acc[1]:
+                    break  # further copies change no prefix
             acc = _concat(acc, one, k)
         return out
     raise _Any
@@ -188,6 +212,7 @@ def prefixes(pattern: str, k: int) -> frozenset[str] | None:
     """ASCII strings of length k (or shorter: a whole match that short) one of which every match
     of pattern in ASCII text begins with; None when unknown."""
     try:
-        return frozenset(_pre_seq(P.parse(pattern), False, k))
+        full, short = _pre_seq(P.parse(pattern), False, k)
+        return frozenset(full | short)
     except _Any:
         return None

@@ -131,6 +131,23 @@ class MentionRules:
         return got
 
 
+class _Alternations(dict):
+    """by_char, each character's alternation compiled on first use: the mention pass needs it
+    only where by_pair does not decide (non-ASCII text), and compiling all of them took most of
+    the start-up time."""
+
+    def __init__(self, chars: frozenset[str], entries: list[tuple[str, str, frozenset[str]]]):
+        super().__init__()
+        self._chars, self._entries = chars, entries
+
+    def __missing__(self, c: str) -> re.Pattern[str]:
+        if c not in self._chars:
+            raise KeyError(c)
+        rx = self[c] = re.compile(
+            "|".join(f"(?P<{g}>{p})" for g, p, fc in self._entries if c in fc))
+        return rx
+
+
 @cache
 def mention_rules() -> MentionRules:
     """The mention rules compiled for one pass.
@@ -157,9 +174,7 @@ def mention_rules() -> MentionRules:
         )
         first_table.append((by_group[group], first, prefixes(pattern, PREFIX)))
     chars = frozenset().union(*[fc for _, _, fc in entries])
-    by_char = {
-        c: re.compile("|".join(f"(?P<{g}>{p})" for g, p, fc in entries if c in fc)) for c in chars
-    }
+    by_char = _Alternations(chars, entries)
     words = [w for r in section("mentions", "anchors") for w in r["names"]]
     words += [w.capitalize() for w in words if w.islower()]
     # a class or a branch of literals first lets the regex engine skip ahead in C
