@@ -70,25 +70,24 @@ def find(text: str, *, anchored: bool = True) -> list[Mention]:
             if pos < last:
                 continue
             key = text[pos:pos + PREFIX]
-            if key.isascii():
-                # the few rules that can begin with these characters, each tried in file
-                # order: the first that matches is the one the alternation would pick
-                tried = pairs.get(key)
-                if tried is None:
-                    tried = compiled.by_pair(key)
-                if len(tried) <= _FEW:
-                    for rule in tried:
-                        m = rule.rx.match(text, pos)
-                        if m is not None:
-                            break
-                    else:
-                        continue
-                    if m.end() == pos:
-                        continue
-                    last = m.end()
-                    if rule.parse != "exclude":
-                        out.append(_from_match(rule, m))
+            # the few rules that can begin with these characters, each tried in file order:
+            # the first that matches is the one the alternation would pick
+            tried = pairs.get(key)
+            if tried is None:
+                tried = compiled.by_pair(key)
+            if len(tried) <= _FEW:
+                for rule in tried:
+                    m = rule.rx.match(text, pos)
+                    if m is not None:
+                        break
+                else:
                     continue
+                if m.end() == pos:
+                    continue
+                last = m.end()
+                if rule.parse != "exclude":
+                    out.append(_from_match(rule, m))
+                continue
             match = compiled.by_char[text[pos]].match(text, pos)
             if match is None or match.end() == pos:
                 continue

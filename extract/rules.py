@@ -119,15 +119,18 @@ class MentionRules:
 
     def by_pair(self, key: str) -> tuple[MentionRule, ...]:
         """The rules, in file order, that can match where the text begins with `key` (its next
-        PREFIX characters, all ASCII; fewer at the end of the text): a subset of those of
-        by_char[key[0]] that leaves out only rules that cannot match there."""
+        PREFIX characters; fewer at the end of the text): a subset of those of by_char[key[0]]
+        that leaves out only rules that cannot match there."""
         got = self.pairs.get(key)
         if got is None:
             c = key[0]
-            heads = [key[:j] for j in range(len(key) + 1)]
-            got = self.pairs[key] = tuple(
-                rule for rule, fc, pre in self.first
-                if c in fc and (pre is None or any(h in pre for h in heads)))
+            if key.isascii():
+                heads = [key[:j] for j in range(len(key) + 1)]
+                got = tuple(rule for rule, fc, pre in self.first
+                            if c in fc and (pre is None or any(h in pre for h in heads)))
+            else:  # the prefix sets speak only of ASCII text: every rule of by_char[c]
+                got = tuple(rule for rule, fc, _pre in self.first if c in fc)
+            self.pairs[key] = got
         return got
 
 
