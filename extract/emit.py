@@ -20,19 +20,30 @@ def claim_id(source_id: str, start: int, end: int, n: int) -> str:
     return base if n <= 1 else f"{base}-{n}"
 
 
+_INT, _FLOAT, _DATE, _TEXT = range(4)
+
+
+@cache
+def _columns() -> tuple[tuple[str, int], ...]:
+    """Each column of the header with how row() converts its value (worked out once)."""
+    return tuple((name, _INT if name in ("start", "end") else _FLOAT if name == "value"
+                  else _DATE if name in ("date_from", "date_to") else _TEXT) for name in header())
+
+
 def row(**values: Any) -> dict[str, Any]:
     """A claims row with exactly the schema's keys; text fields default to ''."""
     out: dict[str, Any] = {}
-    for name in header():
-        v = values.get(name)
-        if name in ("start", "end"):
-            out[name] = int(v)  # type: ignore[arg-type]
-        elif name == "value":
-            out[name] = None if v is None else float(v)
-        elif name in ("date_from", "date_to"):
-            out[name] = v if isinstance(v, date) else None
-        else:
+    get = values.get
+    for name, how in _columns():
+        v = get(name)
+        if how == _TEXT:
             out[name] = "" if v is None else str(v)
+        elif how == _INT:
+            out[name] = int(v)  # type: ignore[arg-type]
+        elif how == _FLOAT:
+            out[name] = None if v is None else float(v)
+        else:
+            out[name] = v if isinstance(v, date) else None
     return out
 
 
