@@ -216,13 +216,34 @@ def nearest(section: str, w: Window, lo: int, hi: int, *, after_weight: float = 
     text, start, end = w.text, w.start, w.end
     starts = None
     for rule, rx, fast, bonus, slot in _plan(section, sides, kinds):
-        if slot is not None:  # candidate positions from the word-start index
+        if slot is not None:  # candidate positions from the word-start index (_matched inlined)
             if starts is None:
                 starts = _index().of(text)
             cands = starts[slot]
             k = bisect_left(cands, lo)
-            found_ = _matched(rx, text, cands[k:bisect_left(cands, hi, k)], lo, hi)
-        elif fast is rx:
+            last = lo
+            for pos in cands[k:bisect_left(cands, hi, k)]:
+                if pos < last:
+                    continue
+                if pos >= end and best is not None and (pos - end) * after_weight - bonus >= best:
+                    break  # a match from here on starts at pos or later: not nearer
+                m = rx.match(text, pos, hi)
+                if m is None:
+                    continue
+                last = max(m.end(), pos + 1)
+                if m.end() <= start:
+                    d = float(start - m.end())
+                elif m.start() >= end:
+                    d = (m.start() - end) * after_weight
+                else:
+                    continue
+                d -= bonus
+                if best is None or d < best:
+                    best, found = d, rule
+                if m.start() >= end:
+                    break  # this rule's later matches are further away
+            continue
+        if fast is rx:
             found_ = _chained(rx.finditer(text, lo, hi), lo)
         else:  # the skipping scan
             found_ = _matched(rx, text, [f.start() for f in fast.finditer(text, lo, hi)], lo, hi)
