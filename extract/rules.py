@@ -28,7 +28,8 @@ _NAMED = re.compile(r"\(\?P<\w+>")
 def load(name: str) -> dict[str, list[dict[str, Any]]]:
     """The parsed YAML of extract/rules/<name>.yml."""
     text = resources.files("extract").joinpath("rules", f"{name}.yml").read_text("utf-8")
-    return yaml.safe_load(text)
+    # libyaml's loader where installed: same result, ten times faster at start-up
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
 
 
 def section(name: str, key: str) -> list[dict[str, Any]]:

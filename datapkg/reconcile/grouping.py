@@ -109,16 +109,38 @@ class _Index:
     def __init__(self) -> None:
         self.buckets: dict[tuple[str, Parties], _Bucket] = defaultdict(_Bucket)
         self.all: list[_Open] = []
+        # every parties key seen per status, and the same keys by (status, slot, party), so a
+        # claim with a missing party is compared only with keys that can fit it
+        self.keys: dict[str, set[Parties]] = defaultdict(set)
+        self.by_slot: dict[tuple[str, int, str | None], set[Parties]] = defaultdict(set)
+
+    def _bucket(self, status: str, p: Parties) -> _Bucket:
+        if p not in self.keys[status]:
+            self.keys[status].add(p)
+            self.by_slot[(status, 0, p[0])].add(p)
+            self.by_slot[(status, 1, p[1])].add(p)
+        return self.buckets[(status, p)]
 
     def add(self, g: _Open) -> None:
-        self.buckets[(g.status, g.parties)].add(g)
+        self._bucket(g.status, g.parties).add(g)
         self.all.append(g)
 
     def reparty(self, g: _Open, new: Parties) -> None:
         if new != g.parties:
             self.buckets[(g.status, g.parties)].remove(g)
             g.parties = new
-            self.buckets[(g.status, new)].add(g)
+            self._bucket(g.status, new).add(g)
+
+    def _candidate_keys(self, status: str, measure: str, p: Parties) -> set[Parties]:
+        """Keys that may be compatible with *p* (a superset; parties_compatible decides)."""
+        slot = self.by_slot
+        if p == (None, None):
+            return self.keys[status]
+        if is_symmetric(measure):  # (a, None): keys holding a in either slot, or no party
+            a = p[0] if p[0] is not None else p[1]
+            return slot[(status, 0, a)] | slot[(status, 1, a)] | slot[(status, 0, None)]
+        i, x = (0, p[0]) if p[0] is not None else (1, p[1])
+        return slot[(status, i, x)] | slot[(status, i, None)]
 
     def same(self, status: str, p: Parties, period: Period) -> _Open | None:
         bucket = self.buckets.get((status, p))
@@ -137,8 +159,8 @@ class _Index:
         else:
             keys = {
                 q
-                for (status, q) in self.buckets
-                if status == c.status and parties_compatible(c.measure, p, q)
+                for q in self._candidate_keys(c.status, c.measure, p)
+                if parties_compatible(c.measure, p, q)
             }
         found = [
             g
