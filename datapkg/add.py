@@ -49,6 +49,7 @@ def metadata_row(
             f"{dest}: --published {published} disagrees with the text's header date {from_header}"
         )
     date = from_header or published
+    assert date is not None  # one of them is set, checked above
     basis = "header_line" if from_header else "supplied"
     sid = source_id or slugify(f"{publisher}-{date}-{title or Path(dest).stem}")
     return {

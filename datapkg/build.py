@@ -109,7 +109,10 @@ def reconcile_frames(
         pd.DataFrame(claims, columns=field_names("claims")),
         pd.DataFrame(source_rows, columns=field_names("sources")),
     )
-    return facts.to_dict("records"), evidence.to_dict("records")
+    return (
+        [{str(k): v for k, v in r.items()} for r in facts.to_dict("records")],
+        [{str(k): v for k, v in r.items()} for r in evidence.to_dict("records")],
+    )
 
 
 def _progress(items: Iterable[Any], total: int) -> Iterable[Any]:

@@ -70,7 +70,7 @@ def _set_fields(path: Path, entry: dict[str, Any], row: dict[str, Any]) -> dict[
 
 
 def _added_claim(path: Path, entry: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
-    claim = {name: "" for name in field_names("claims")}
+    claim: dict[str, Any] = {name: "" for name in field_names("claims")}
     claim.update({k: _coerce(k, v) for k, v in entry["claim"].items()})
     sid, start, end = claim["source_id"], int(claim["start"]), int(claim["end"])
     if sid not in texts:

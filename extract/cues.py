@@ -127,7 +127,7 @@ class _Index:
         for section in rules.load("classify"):
             for i, (_rule, rx, _fast_rx) in enumerate(_fast(section)):
                 first = first_chars(rx.pattern)
-                if _at_word_start(rx.pattern, first):
+                if first is not None and _at_word_start(rx.pattern, first):
                     self.slot[(section, i)] = len(self.rules)
                     self.rules.append((first, prefixes(rx.pattern, rules.PREFIX)))
         self.by_key: dict[str, tuple[int, ...]] = {}

@@ -116,7 +116,7 @@ def _ascii_class(body: str, icase: bool) -> frozenset[str]:
 
 
 def _class_body(items) -> str:
-    out = []
+    out: list[str] = []
     for op, av in items:
         if op is C.NEGATE:
             out.insert(0, "^")
@@ -139,7 +139,7 @@ _Pre = tuple[set[str], set[str]]
 def _concat(a: _Pre, b: _Pre, k: int) -> _Pre:
     """{(x + y)[:k]}: a string of a already k long stays; a shorter one needs only the first
     k - len(x) characters of each y."""
-    full, short = set(a[0]), set()
+    full, short = set(a[0]), set[str]()
     b_all = b[0] | b[1]
     heads: dict[int, set[str]] = {}
     for x in a[1]:
