@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from bench import corpus
+from dashboard.headless import CHROMIUM, launch
 
 HOST = "127.0.0.1"
-CHROMIUM = "/usr/bin/chromium"
 CALLBACK_PATH = "/_dash-update-component"
 
 
@@ -75,9 +75,7 @@ def first_render(url: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         return {"status": "not run", "reason": "playwright not installed"}, []
     calls: list[dict[str, Any]] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
+        browser = launch(p)  # the project's flags keep Chromium off the network
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.route(
             "**/*",

@@ -21,16 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from dashboard.headless import CHROMIUM, launch  # noqa: E402  (after the path is set)
+
 WIDTHS = {"desktop": (1280, 1000), "phone": (390, 844)}
 
 
@@ -77,7 +69,7 @@ def shoot(package_dir: Path, out_dir: Path) -> int:
     written = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch(p)
             for width, height in WIDTHS.values():
                 ctx = browser.new_context(
                     viewport={"width": width, "height": height}, device_scale_factor=1
