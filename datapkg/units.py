@@ -53,6 +53,18 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "R$": "BRL",
     "CN¥": "CNY",
     "JP¥": "JPY",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "S$": "SGD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "NT$": "TWD",
+    "₩": "KRW",
+    "₫": "VND",
+    "฿": "THB",
+    "₱": "PHP",
+    "₺": "TRY",
+    "₽": "RUB",
 }
 
 #: Words and symbols left out of the registry on purpose, with the reason given to the user.

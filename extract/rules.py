@@ -65,7 +65,9 @@ def _number_macros() -> dict[str, str]:
     short = [s for s in scales if len(s) == 1]
     scale = rf"(?:{alternation(long_scales, flags='i')}|{alternation(short)})(?![A-Za-z])"
     names = [n for rule in section("numbers", "currencies") for n in rule["names"]]
-    prefix = [n for n in names if not n.replace(" ", "").isalpha() or n.isupper() or n[:2] == "Rs"]
+    # symbols, codes and the abbreviations written before a figure (Rs 500, Rp 5 trillion, Tk 40)
+    prefix = [n for n in names if not n.replace(" ", "").isalpha() or n.isupper()
+              or n.rstrip(".") in ("Rs", "Rp", "Tk")]
     suffix = [n for n in names if n.replace(" ", "").replace(".", "").isalpha()]
     return {
         "NUMW": numw,

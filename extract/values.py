@@ -114,7 +114,9 @@ def _mass(m: Mention, text: str) -> list[Figure]:
         return []
     n *= numbers.scale_factor(m.g("s1"))
     unit = (m.g("u") or "").lower()
-    if unit.startswith("barrel") or unit in ("bpd", "b/d"):
+    if unit in ("bpd", "b/d") or (unit.startswith("barrel") and m.g("pd")):
+        return [Figure(n, "barrel_per_day")]  # a flow: '1.1 million barrels per day', '500,000 bpd'
+    if unit.startswith("barrel"):
         return [Figure(n, "barrel")]
     if unit.startswith("k"):
         return [Figure(n / 1000.0, "tonne")]
@@ -126,6 +128,8 @@ def _mass_range(m: Mention, text: str) -> list[Figure]:
     if a is None or b is None:
         return []
     unit = "barrel" if (m.g("u") or "").lower().startswith("barrel") else "tonne"
+    if unit == "barrel" and m.g("pd"):
+        unit = "barrel_per_day"
     k = numbers.scale_factor(m.g("s1"))
     if a > b:
         return [Figure(a * k, unit, "exact"), Figure(b * k, unit, "exact")]

@@ -437,7 +437,8 @@ def test_imposer_defaults_from_trump_and_washington():
         ("The dispute lasted 3 1/2 years.", "3 1/2 years", [3.5], "year"),
         ("Growth slowed by half a percentage point.", "half a percentage point", [0.5], "percentage_point"),
         ("GDP could fall 0.3 to 0.5 percentage point.", "0.3 to 0.5 percentage point", [0.3, 0.5], "percentage_point"),
-        ("Imports of 1.4-1.6 million barrels per day continued.", "1.4-1.6 million barrels", [1.4e6, 1.6e6], "barrel"),
+        ("Imports of 1.4-1.6 million barrels per day continued.", "1.4-1.6 million barrels per day", [1.4e6, 1.6e6], "barrel_per_day"),
+        ("Russia holds 5 million barrels in storage.", "5 million barrels", [5e6], "barrel"),
         ("Exports fell 5% in 2024-25.", "2024-25", [None], ""),
         ("Trump doubled the tariff.", "doubled", [100.0], "percent"),
     ],
@@ -531,7 +532,8 @@ def test_durations_ranges_and_halves(text, mention, expected):
     "text, mention, value, unit",
     [
         ("China placed 25 U.S. firms on its list.", "25 U.S. firms", 25, "count"),
-        ("India buys 1.7 million bpd of Russian crude.", "1.7 million bpd", 1.7e6, "barrel"),
+        ("India buys 1.7 million bpd of Russian crude.", "1.7 million bpd", 1.7e6, "barrel_per_day"),
+        ("China took 500,000 barrels a day of Iranian oil.", "500,000 barrels a day", 5e5, "barrel_per_day"),
         ("Five rounds of talks were held.", "Five rounds", 5, "count"),
     ],
 )
@@ -568,3 +570,35 @@ def test_fiscal_years_parts_of_years_and_months(text, mention, d_from, d_to):
 def test_attributive_imposers_and_targets(text, imposer, target):
     r = [r for r in claims(text) if r["kind"] == "tariff_rate"][0]
     assert (r["imposer"], r["target"]) == (imposer, target)
+
+
+@pytest.mark.parametrize(
+    "text, mention, value, unit",
+    [
+        ("The Centre approved a ₹1,000-crore relief package.", "₹1,000-crore", 1e10, "INR"),
+        ("It signed a $2-billion credit line.", "$2-billion", 2e9, "USD"),
+        ("Seoul will invest 5 trillion won in shipbuilding.", "5 trillion won", 5e12, "KRW"),
+        ("Jakarta earmarked Rp 25 trillion for exporters.", "Rp 25 trillion", 25e12, "IDR"),
+        ("Beef exports were worth A$4.5 billion last year.", "A$4.5 billion", 4.5e9, "AUD"),
+        ("TSMC will spend NT$30 billion on the plant.", "NT$30 billion", 30e9, "TWD"),
+        ("The levy could cost 10 billion Swiss francs.", "10 billion Swiss francs", 10e9, "CHF"),
+        ("Car exports of 40 billion rand are at risk.", "40 billion rand", 40e9, "ZAR"),
+        ("Garment orders worth Tk 12,000 crore were cancelled.", "Tk 12,000 crore", 12e10, "BDT"),
+        ("Shipments worth 2 billion dong were delayed.", "2 billion dong", 2e9, "VND"),
+    ],
+)
+def test_money_in_more_currencies_and_hyphenated_scales(text, mention, value, unit):
+    r = one(text, mention)
+    assert (r["value"], r["unit"]) == (pytest.approx(value), unit)
+
+
+def test_a_foreign_wire_writing_canadian_dollars_keeps_its_bare_dollar_as_usd():
+    text = ("WASHINGTON (AP) — Canada said it would hit $30 billion of U.S. goods, or 43 billion "
+            "Canadian dollars, with tariffs.")
+    assert one(text, "$30 billion")["unit"] == "USD"
+    assert one(text, "43 billion Canadian dollars")["unit"] == "CAD"
+
+
+def test_a_canadian_outlet_bare_dollar_is_canadian():
+    text = "OTTAWA — Ottawa will hit $30 billion of U.S. goods with tariffs. (The Canadian Press)"
+    assert one(text, "$30 billion")["unit"] == "CAD"
