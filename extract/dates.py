@@ -26,6 +26,14 @@ from extract.periods import (
 )
 
 Period = tuple[date, date | None]
+
+#: every `parse` of a date mention rule that resolve() handles
+PARSES = frozenset({
+    "date_iso", "date_md", "date_md_range", "date_month_rel", "date_month_year", "date_month_alone",
+    "date_year", "date_in_n", "date_ago", "date_offset", "date_today", "date_within",
+    "date_rel_period", "date_day_word", "date_weekday", "date_half", "date_quarter",
+    "date_month_range", "date_fiscal", "date_fiscal_rel", "date_month_half", "date_first_months",
+})
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
 
@@ -88,7 +96,7 @@ def _weekday(m: Mention, pub: date, when: str) -> tuple[date, date]:
     return d, d
 
 
-def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | None:
+def resolve(m: Mention, pub: date, when: str, anchor: Period | None) -> Period | None:
     """The period a date mention names, or None when it cannot be resolved."""
     p = m.rule.parse
     n = numbers.parse_number(m.g("n1")) if m.g("n1") else None
@@ -138,16 +146,34 @@ def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | N
         d = add(pub, -n, m.g("per") or "day")
         return d, d
     if p == "date_offset" and n is not None:
-        base = anchor or pub
         sign = 1 if (m.g("dir") or "") in ("later", "before") else -1
-        d = add(base, sign * n, m.g("per") or "day")
+        per = m.g("per") or "day"
+        if anchor and anchor[1] and anchor[1] != anchor[0] and _coarse(per):
+            # 'down 11 percent on a year earlier' after 'the first eleven months of 2025': the
+            # same period a year back; 'a decade earlier' than 2024: the year 2014
+            return add(anchor[0], sign * n, per), add(anchor[1], sign * n, per)
+        d = add(anchor[0] if anchor else pub, sign * n, per)
         return d, d
     if p == "date_today":
         return pub, pub
     if p == "date_within":
         return within(m.g("part") or "", (m.g("rel") or "").lower(), m.g("per") or "", pub)
     if p == "date_rel_period":
-        return rel_period(m.g("rel") or "", m.g("per") or "", pub)
+        return _this_part(rel_period(m.g("rel") or "", m.g("per") or "", pub),
+                          (m.g("rel") or "").lower(), pub, when)
+    if p == "date_month_half":
+        mo = month_number(m.g("mo") or "")
+        year = int(y) if (y := m.g("y")) else nearest_year(mo, 15, pub, when)
+        first, last = month_period(year, mo)
+        if (m.g("h") or "").lower() in ("first", "1st"):
+            return first, date(year, mo, 15)
+        return date(year, mo, 16), last
+    if p == "date_first_months" and n is not None and 1 <= n <= 12:
+        rel = (m.g("rel") or "").lower()
+        year = int(y) if (y := m.g("y")) else rel_year("last" if rel == "previous" else rel, pub)
+        if not m.g("y") and not rel and month_period(year, int(n))[1] > pub:
+            year -= 1  # 'the first eleven months of the year' told in January: last year's
+        return date(year, 1, 1), month_period(year, int(n))[1]
     if p == "date_day_word":
         w = (m.g("w") or "").lower()
         d = pub + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(w, 0))
@@ -155,6 +181,42 @@ def resolve(m: Mention, pub: date, when: str, anchor: date | None) -> Period | N
     if p == "date_weekday":
         return _weekday(m, pub, when)
     return None
+
+
+def _coarse(per: str) -> bool:
+    return per.lower().rstrip("s") in ("month", "year", "decade", "quarter")
+
+
+def _this_part(span: Period, rel: str, pub: date, when: str) -> Period:
+    """'this week' or 'this month' of a past event runs to the article date, of a coming one from it."""
+    start, end = span
+    if rel != "this" or end is None:
+        return span
+    if when == "past":
+        return start, min(end, pub)
+    if when == "future":
+        return max(start, pub), end
+    return span
+
+
+def starts_at(before: str) -> bool:
+    """True when the text just before a date marks the day a measure starts ('from', 'effective')."""
+    return bool(_start().search(before[-45:]))
+
+
+def told_as_started(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] tells a start as past ('took effect', 'came into force')."""
+    return bool(_started().search(text, lo, hi))
+
+
+@cache
+def _start() -> re.Pattern[str]:
+    return rules.compile_cues("dates", "start")[0][1]
+
+
+@cache
+def _started() -> re.Pattern[str]:
+    return rules.compile_cues("dates", "started")[0][1]
 
 
 def offset_from(m: Mention, base: date) -> Period | None:
@@ -167,11 +229,13 @@ def offset_from(m: Mention, base: date) -> Period | None:
     return d, d
 
 
-_TENSED = ("date_md", "date_md_range", "date_month_alone", "date_weekday")
+_TENSED = ("date_md", "date_md_range", "date_month_alone", "date_weekday", "date_month_half")
 
 
 def needs_tense(m: Mention) -> bool:
-    """Whether resolving m depends on tense (a weekday, or a month or day without a year)."""
+    """Whether resolving m depends on tense (a weekday, a month or day without a year, 'this week')."""
+    if m.rule.parse == "date_rel_period":
+        return (m.g("rel") or "").lower() == "this"
     return m.rule.parse in _TENSED and not m.g("y") and not (
         m.rule.parse == "date_weekday" and m.g("rel"))
 
@@ -190,4 +254,6 @@ def _part_of_year(m: Mention, pub: date) -> Period | None:
     if not n:
         return None
     first = (n - 1) * size + 1
+    if not (m.g("of") or m.g("y2")) and date(year, first, 1) > pub:
+        year -= 1  # 'in the fourth quarter' told in January: the one just ended
     return date(year, first, 1), month_period(year, first + size - 1)[1]

@@ -63,7 +63,7 @@ def add(d: date, n: float, per: str) -> date:
         return d + timedelta(days=n)
     if per == "week":
         return d + timedelta(weeks=n)
-    months = int(n * (12 if per == "year" else 1))
+    months = int(n * {"year": 12, "decade": 120, "quarter": 3}.get(per, 1))
     y, mo = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, mo + 1
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from extract import (
+    attach,
     classify,
     dates,
     emit,
@@ -20,6 +20,7 @@ from extract import (
     sentences,
     values,
 )
+from extract.attach import DateHit
 from extract.context import article_pass
 from extract.cues import Window
 from extract.mentions import Mention
@@ -34,17 +35,6 @@ class Sentence:
     places: list[places.Place] = field(default_factory=list)
 
 
-@dataclass
-class DateHit:
-    mention: Mention
-    period: tuple[date, date | None] | None
-    text: str  # date_text: the mention, with 'since' where it opens the period
-    measure: str = "date"  # the event the sentence ties the date to
-
-
-# which dated events may also date a figure of the same sentence
-_DATES_TARIFFS = ("date", "event_tariff_change", "event_announcement")
-_DATES_FIGURES = _DATES_TARIFFS + ("event_other",)
 
 
 def _group(norm: str) -> list[Sentence]:
@@ -63,52 +53,49 @@ def _group(norm: str) -> list[Sentence]:
     return kept
 
 
+def _when(m: Mention, s: Sentence, norm: str, since: bool, starts: bool) -> str:
+    """The tense a date is read in: 'since X' looks back; 'from Friday' looks forward unless the
+    start is told as past ('took effect from Friday'); otherwise the nearest tense cue."""
+    if since:
+        return "past"
+    if not dates.needs_tense(m):
+        return ""
+    if starts and m.rule.parse == "date_weekday":
+        return "past" if dates.told_as_started(norm, s.start, m.start) else "future"
+    return dates.tense(norm, s.start, s.end, m.start, m.end)
+
+
 def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
-               anchor: list[date | None]) -> list[DateHit]:
+               anchor: list[dates.Period | None]) -> list[DateHit]:
     hits: list[DateHit] = []
     for m in s.mentions:
         if not m.is_date:
             continue
-        when = dates.tense(norm, s.start, s.end, m.start, m.end) if dates.needs_tense(m) else ""
+        before = norm[max(s.start, m.start - 45):m.start]  # 'since' may be inside the match
+        since = dates.is_since(before)
+        starts = dates.starts_at(before)
+        when = _when(m, s, norm, since, starts)
         period = dates.resolve(m, pub, when, anchor[0]) if pub else None
+        if period and m.rule.id == "d.immediate":
+            said = [h for h in hits if h.period and h.mention.rule.parse != "date_offset"]
+            if said:  # 'said on Monday the levy applies effective immediately': that Monday
+                day = said[-1].period[0]
+                period = (day, day)
         start = m.start
-        if period and dates.is_since(norm[max(s.start, m.match_start - 20):m.match_start]):
+        if period and since:
             period = (period[0], None)
-            start = norm.rfind("since", max(s.start, m.match_start - 20), m.match_start)
+            start = norm.rfind("since", max(s.start, m.start - 20), m.start)
             start = start if start >= 0 else m.start
         if period and m.rule.parse != "date_offset":
-            anchor[0] = period[0]
+            anchor[0] = period
         w = Window(norm, s.start, s.end, m.start, m.end, s.start, s.end)
-        hits.append(DateHit(m, period, text[start:m.end], classify.event_measure(w)))
+        hits.append(DateHit(m, period, text[start:m.end], classify.event_measure(w), starts))
     for i, h in enumerate(hits):  # 'met a day after the announcement on January 20'
         later = next((x for x in hits[i + 1:] if x.period and x.mention.rule.parse != "date_offset"),
                      None)
         if h.mention.rule.parse == "date_offset" and later and later.period:
             h.period = dates.offset_from(h.mention, later.period[0])
     return hits
-
-
-_ASIDE = re.compile(r",\s(?:which|who|whose|where|when|while)\b[^,;()]{0,200},")
-
-
-def _same_side(text: str, a: int, b: int) -> bool:
-    """False when one of two offsets sits in a ', which ... ,' aside and the other outside it
-    ('automakers, which shipped 1.4 million vehicles last year, will see tariffs cut to 15%')."""
-    lo, hi = min(a, b), max(a, b)
-    for m in _ASIDE.finditer(text, max(0, lo - 200), hi + 200):
-        if (m.start() <= a < m.end()) != (m.start() <= b < m.end()):
-            return False
-    return True
-
-
-def _nearest_date(hits: list[DateHit], m: Mention, kind: str, text: str) -> DateHit | None:
-    """The date of the figure's sentence nearest it, if that date is not another event's
-    ('who took office earlier this month amid ... Trump's 50% tariff' leaves the rate undated)."""
-    allowed = _DATES_TARIFFS if kind == "tariff_rate" else _DATES_FIGURES
-    found = [h for h in hits if h.period and h.measure in allowed
-             and _same_side(text, h.mention.start, m.start)]
-    return min(found, key=lambda h: min(abs(h.mention.start - m.end), abs(m.start - h.mention.end)),
-               default=None)
 
 
 def _date_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, pub: date | None):
@@ -152,7 +139,7 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
         targets = lists.targets(s.places, norm, m, len(figs))
         kind, measure, mrule = _classify(m, w, figs[0].unit, bool(targets))
         imposer, run = parties.choose_in(free, m.start, m.end, kind, lo, hi, norm)
-        dh = _nearest_date(hits, m, kind, norm) if measure != "duration" else None
+        dh = attach.date_for(hits, m, kind, nums, norm, s.start, s.end) if measure != "duration" else None
         d_from, d_to = dh.period if dh and dh.period else (None, None)
         status = classify.status(w, kind)
         pairs = _pairs(figs, targets, run if kind == "tariff_rate" else run[:1])
@@ -199,7 +186,7 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
     """All claims of one article's text."""
     norm = normalise(text)
     rows: list[dict[str, Any]] = []
-    anchor: list[date | None] = [None]
+    anchor: list[dates.Period | None] = [None]
     dollar = numbers.dollar_code(norm)
     for s in _group(norm):
         hits = _date_hits(s, norm, text, published, anchor)

@@ -15,6 +15,7 @@ _NEGATED_RANK = re.compile(
 )
 _FROM_BEFORE = re.compile(r"(?i:\bfrom\s(?:a\s|an\s|the\s)?$)")
 _PER_UNIT = {"day": "day", "week": "week", "month": "month", "year": "year"}
+_PER_FACTOR = {"decade": ("year", 10)}  # 'two decades' is 20 years
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,9 @@ def _duration(m: Mention, text: str) -> list[Figure]:
     if n is not None:  # '3 1/2 years', 'three and a half years'
         n += _FRACTIONS.get(m.g("frac") or m.g("frac2") or "", 0.5 if m.g("half") else 0.0)
     per = (m.g("per") or "").lower().rstrip("s")
+    if n is not None and per in _PER_FACTOR:
+        unit, k = _PER_FACTOR[per]
+        return [Figure(n * k, unit)]
     return [Figure(n, _PER_UNIT[per])] if n is not None and per in _PER_UNIT else []
 
 

@@ -1,0 +1,129 @@
+"""Which date of a sentence dates a figure of it.
+
+A date dates a figure when both stand in the same statement (not across a contrasting clause or
+into a relative aside, unless the date opens the sentence), when it is not written right after
+another figure (then it is that figure's: '19 percent in 2018'), and when it is not the date of
+another kind of event (a call, a meeting, the day something was said). For a tariff rate the day
+it starts ('from Friday', 'effective April 12') wins over any other date, and the day a rate was
+announced or threatened is not its date. The old rate of a change ('from 84 percent to 125
+percent') takes only a date written right after it. The patterns are `extract/rules/dates.yml`
+sections `start`, `boundary`, `aside`, `predicate` and `old_value`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from extract import dates, rules
+from extract.mentions import Mention
+
+# the dated events whose date can also be a figure's (a tariff change, a bare period)
+_FOR_TARIFFS = frozenset({"date", "event_tariff_change"})
+_FOR_FIGURES = _FOR_TARIFFS | {"event_announcement", "event_other", "event_trade_change",
+                               "event_address"}
+_OPENING = 30  # a date this close to the sentence start frames the whole sentence
+_RIGHT_AFTER = 45  # how far after a figure its own date may stand
+
+
+@dataclass
+class DateHit:
+    mention: Mention
+    period: tuple[date, date | None] | None
+    text: str  # date_text: the mention, with 'since' where it opens the period
+    measure: str = "date"  # the event the sentence ties the date to
+    starts: bool = False  # written as the day something starts ('from Friday')
+
+
+@cache
+def _cue(key: str) -> re.Pattern[str]:
+    return rules.compile_cues("dates", key)[0][1]
+
+
+def _crosses(text: str, a: int, b: int) -> bool:
+    """Whether a contrasting clause boundary stands between offsets a and b."""
+    lo, hi = min(a, b), max(a, b)
+    return _cue("boundary").search(text, lo, hi) is not None
+
+
+def _same_side(text: str, a: int, b: int, lo: int, hi: int) -> bool:
+    """False when one offset sits in a ', which ... ,' aside and the other outside it."""
+    rx = _cue("aside")
+    pos = lo
+    while (m := rx.search(text, pos, hi)) is not None:
+        if (m.start() <= a < m.end()) != (m.start() <= b < m.end()):
+            return False
+        pos = m.start() + 1
+    return True
+
+
+def _is_day_said(h: DateHit) -> bool:
+    """The day of a statement ('said on Tuesday') dates the saying, not a figure."""
+    return h.measure == "event_address" and h.period is not None and h.period[0] == h.period[1]
+
+
+def owner(h: DateHit, figures: list[Mention], text: str) -> Mention | None:
+    """The figure a date is written right after, with none of the clause's verbs between."""
+    before = [f for f in figures if f.end <= h.mention.match_start]
+    if not before:
+        return None
+    f = max(before, key=lambda x: x.end)
+    gap = text[f.end:h.mention.match_start]
+    if len(gap) > _RIGHT_AFTER or _cue("predicate").search(gap):
+        return None
+    return f
+
+
+def is_old_value(m: Mention, text: str, lo: int) -> bool:
+    return _cue("old_value").search(text[max(lo, m.match_start - 40):m.match_start]) is not None
+
+
+def _new_conjunct(text: str, a: int, b: int) -> bool:
+    return bool(_CONJUNCT.search(text, a, b))
+
+
+_CONJUNCT = re.compile(r",\s|\sand\s|\sor\s")
+
+
+def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -> bool:
+    """Whether the date belongs to another figure: written right after an old value ('from about
+    19 percent in 2018'), or right after a figure with m in a later conjunct ('a 25 percent duty
+    imposed in April and the existing 2.5 percent rate')."""
+    o = owner(h, figures, text)
+    if o is None or o is m:
+        return False
+    return is_old_value(o, text, lo) or (
+        h.mention.end <= m.start and _new_conjunct(text, h.mention.end, m.start))
+
+
+def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention], text: str,
+             lo: int, hi: int) -> DateHit | None:
+    """The date of sentence text[lo:hi] that dates figure m, if any."""
+    usable = [h for h in hits if h.period]
+    own = [h for h in usable if owner(h, figures, text) is m]
+    if is_old_value(m, text, lo):
+        return own[0] if own else None
+    allowed = _FOR_TARIFFS if kind == "tariff_rate" else _FOR_FIGURES
+    found = []
+    for h in usable:
+        if h not in own:
+            opening = h.mention.match_start - lo <= _OPENING and h.mention.start < m.start
+            if _taken(h, m, figures, text, lo):
+                continue
+            if not opening and _crosses(text, h.mention.start, m.start):
+                continue
+        if not _same_side(text, h.mention.start, m.start, lo, hi):
+            continue
+        if h in own or (kind == "tariff_rate" and h.starts):
+            found.append(h)
+        elif h.measure in allowed and not (kind != "tariff_rate" and _is_day_said(h)):
+            found.append(h)
+    if kind == "tariff_rate" and any(h.starts for h in found):
+        found = [h for h in found if h.starts]
+    return min(found, key=lambda h: min(abs(h.mention.start - m.end), abs(m.start - h.mention.end)),
+               default=None)
+
+
+__all__ = ["DateHit", "date_for", "owner", "is_old_value", "dates"]

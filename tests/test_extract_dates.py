@@ -1,0 +1,178 @@
+"""Dates: how a date mention resolves, and which figure of a sentence it dates.
+
+Sentences written for this file in the manner of wire and business copy; every expected date was
+worked out by hand from the article date given beside it (weekdays checked against a calendar).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.api import extract_text
+
+
+def claims(text: str, published: date) -> list[dict]:
+    return extract_text(text, source_id="t", published=published)
+
+
+def one(text: str, mention: str, published: date) -> dict:
+    rows = [r for r in claims(text, published) if r["mention"] == mention]
+    assert len(rows) == 1, [(r["mention"], r["value"]) for r in claims(text, published)]
+    return rows[0]
+
+
+def period(r: dict) -> tuple[str | None, str | None]:
+    return (r["date_from"] and str(r["date_from"]), r["date_to"] and str(r["date_to"]))
+
+
+# ---- resolution ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, published, expected",
+    [
+        # 'since' opens a period that began in the past, whatever the rest of the sentence says
+        ("Brazil has faced a 10% duty since April, but the new rate would take effect on August 1.",
+         "April", date(2025, 7, 10), ("2025-04-01", None)),
+        # 'had proposed' is a past perfect, not a proposal still to come
+        ("Bern had proposed a zero-tariff deal in May.", "May", date(2025, 8, 10),
+         ("2025-05-01", "2025-05-31")),
+        ("Mexico's government proposed on Tuesday raising tariffs on cars.", "Tuesday",
+         date(2025, 9, 10), ("2025-09-09", "2025-09-09")),
+        # 'would' in reported speech points forward
+        ("Sheinbaum said she would announce her response on Sunday.", "Sunday", date(2025, 3, 5),
+         ("2025-03-09", "2025-03-09")),
+        # 'this week' / 'this month' of a past event run from the first day to the article date
+        ("Countries that received letters this week include Japan.", "this week", date(2025, 7, 10),
+         ("2025-07-07", "2025-07-10")),
+        ("A deal struck this month cut the rate.", "this month", date(2026, 2, 20),
+         ("2026-02-01", "2026-02-20")),
+        # ... and of a coming one from the article date to the last day
+        ("The ministers will meet this week.", "this week", date(2026, 1, 29),
+         ("2026-01-29", "2026-02-01")),
+        # halves of a month
+        ("Trade ministers meet in the first half of September.", "first half of September",
+         date(2025, 7, 27), ("2025-09-01", "2025-09-15")),
+        ("Talks resume in the second half of March.", "second half of March", date(2026, 1, 29),
+         ("2026-03-16", "2026-03-31")),
+        # the first N months of a year
+        ("Trade shrank in the first eleven months of 2025.", "first eleven months of 2025",
+         date(2026, 1, 20), ("2025-01-01", "2025-11-30")),
+        ("Exports grew in the first nine months of the year.", "first nine months of the year",
+         date(2025, 10, 20), ("2025-01-01", "2025-09-30")),
+        # a quarter named without its year is the latest one begun by the article date
+        ("In the first quarter, shipments rose.", "first quarter", date(2025, 4, 14),
+         ("2025-01-01", "2025-03-31")),
+        ("Sales slowed in the fourth quarter.", "fourth quarter", date(2026, 1, 29),
+         ("2025-10-01", "2025-12-31")),
+        # 'from Friday' is the day a measure starts: forward unless the start is told as past
+        ("The EU averted the 30 percent rate Trump had threatened to impose from Friday.", "Friday",
+         date(2025, 7, 27), ("2025-08-01", "2025-08-01")),
+        ("The new duties took effect from Friday.", "Friday", date(2025, 7, 27),
+         ("2025-07-25", "2025-07-25")),
+    ],
+)
+def test_resolution(text, mention, published, expected):
+    r = one(text, mention, published)
+    assert r["kind"] == "date"
+    assert period(r) == expected
+
+
+def test_a_year_earlier_is_the_same_period_a_year_back():
+    text = ("Turkey's trade with Iran was US$5.7 billion in the first eleven months of 2025, down "
+            "11 percent on a year earlier.")
+    r = one(text, "a year earlier", date(2026, 1, 20))
+    assert period(r) == ("2024-01-01", "2024-11-30")
+
+
+def test_a_decade_earlier_counts_back_from_the_year_compared():
+    text = "Imports reached $233 billion in 2024, more than double the value a decade earlier."
+    r = one(text, "a decade earlier", date(2025, 9, 26))
+    assert period(r) == ("2014-01-01", "2014-12-31")
+
+
+def test_effective_immediately_is_the_day_it_was_declared():
+    text = ("Trump said on Monday that the levy would apply effective immediately, though officials "
+            "said on Tuesday that they were still drafting the rules.")
+    assert period(one(text, "effective immediately", date(2026, 1, 14))) == ("2026-01-12", "2026-01-12")
+
+
+def test_effective_immediately_with_no_other_date_is_the_article_date():
+    text = "The ministry said the duty applies effective immediately."
+    assert period(one(text, "effective immediately", date(2026, 1, 14))) == ("2026-01-14", "2026-01-14")
+
+
+# ---- which figure a date belongs to -------------------------------------------------------------
+
+def test_a_trade_figure_takes_its_year_even_beside_a_source_attribution():
+    text = ("The United States posted a goods trade surplus of $6.8 billion with Brazil in 2024, "
+            "according to U.S. data.")
+    assert period(one(text, "$6.8 billion", date(2025, 7, 10))) == ("2024-01-01", "2024-12-31")
+
+
+def test_an_announcement_date_is_not_the_date_of_the_rate():
+    text = ("The US will cut the reciprocal tariff on Indian goods to 18 pc from 25 pc under an "
+            "interim agreement announced on Wednesday.")
+    assert period(one(text, "18 pc", date(2026, 2, 12))) == (None, None)
+
+
+def test_the_start_date_of_a_rate_wins_over_the_announcement_date():
+    text = ("Trump on Monday (March 24) announced a 25 percent tariff on goods from any country that "
+            "buys Venezuelan oil, starting April 2.")
+    assert period(one(text, "25 percent", date(2025, 3, 25))) == ("2025-04-02", "2025-04-02")
+
+
+def test_the_old_rate_of_a_rise_does_not_take_the_new_rate_start():
+    text = "China will raise tariffs on US goods from 84 percent to 125 percent, effective from April 12."
+    pub = date(2025, 4, 11)
+    assert period(one(text, "125 percent", pub)) == ("2025-04-12", "2025-04-12")
+    assert period(one(text, "84 percent", pub)) == (None, None)
+
+
+def test_since_dates_a_loss_with_an_open_period():
+    text = "Apparel exporters lost orders worth Rs 3,000 crore since August last year."
+    assert period(one(text, "Rs 3,000 crore", date(2026, 2, 12))) == ("2025-08-01", None)
+
+
+def test_a_date_written_right_after_a_figure_is_that_figure_s():
+    text = ("The US share of Chinese exports has fallen to below 15 percent from about 19 percent "
+            "in 2018.")
+    pub = date(2025, 4, 14)
+    assert period(one(text, "19 percent", pub)) == ("2018-01-01", "2018-12-31")
+    assert period(one(text, "15 percent", pub)) == (None, None)
+
+
+def test_a_date_opening_the_sentence_dates_every_figure_in_it():
+    text = ("In the first quarter, China's exports rose 5.8 percent year-on-year, and trade with "
+            "Belt and Road countries accounted for more than half of the total.")
+    pub = date(2025, 4, 14)
+    assert period(one(text, "5.8 percent", pub)) == ("2025-01-01", "2025-03-31")
+    assert period(one(text, "half", pub)) == ("2025-01-01", "2025-03-31")
+
+
+def test_a_date_does_not_cross_into_a_contrasting_clause():
+    text = ("The real weakened 2.4% against the dollar on Thursday, while shares of Embraer, which "
+            "sells more than 60% of its jets in North America, fell 8.9%.")
+    pub = date(2025, 7, 10)
+    assert period(one(text, "2.4%", pub)) == ("2025-07-10", "2025-07-10")
+    assert period(one(text, "60%", pub)) == (None, None)
+
+
+def test_a_rate_imposed_on_a_date_takes_it_but_a_rate_listed_beside_it_does_not():
+    text = ("The levy combines a 25 percent sectoral duty imposed in April and the existing 2.5 "
+            "percent most-favoured-nation rate.")
+    pub = date(2025, 7, 23)
+    assert period(one(text, "25 percent", pub)) == ("2025-04-01", "2025-04-30")
+    assert period(one(text, "2.5 percent", pub)) == (None, None)
+
+
+def test_a_rate_a_country_was_hit_with_takes_that_month():
+    text = "India, which had been hit with a combined rate of 50 percent last August, said it would seek clarity."
+    assert period(one(text, "50 percent", date(2026, 2, 20))) == ("2025-08-01", "2025-08-31")
+
+
+def test_a_forecast_takes_the_period_it_is_for():
+    text = "Economists estimate the new rates will shave 0.3 to 0.5 percentage point off growth next year."
+    rows = [r for r in claims(text, date(2025, 8, 1)) if r["kind"] == "change"]
+    assert [period(r) for r in rows] == [("2026-01-01", "2026-12-31")] * 2
