@@ -77,10 +77,9 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
         when = _when(m, s, norm, since, starts)
         period = dates.resolve(m, pub, when, anchor[0]) if pub else None
         if period and m.rule.id == "d.immediate":
-            said = [h for h in hits if h.period and h.mention.rule.parse != "date_offset"]
+            said = [h.period[0] for h in hits if h.period and h.mention.rule.parse != "date_offset"]
             if said:  # 'said on Monday the levy applies effective immediately': that Monday
-                day = said[-1].period[0]
-                period = (day, day)
+                period = (said[-1], said[-1])
         start = m.start
         if period and since:
             period = (period[0], None)
