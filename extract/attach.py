@@ -24,6 +24,9 @@ from extract.mentions import Mention
 _FOR_TARIFFS = frozenset({"date", "event_tariff_change"})
 _FOR_FIGURES = _FOR_TARIFFS | {"event_announcement", "event_other", "event_trade_change",
                                "event_address"}
+# events whose date is never a figure's, even written right after it ('a deal proposed in May')
+_OTHER_EVENTS = frozenset({"event_call", "event_meeting", "event_visit", "event_ministerial",
+                           "event_office", "event_negotiation"})
 _OPENING = 30  # a date this close to the sentence start frames the whole sentence
 _RIGHT_AFTER = 45  # how far after a figure its own date may stand
 
@@ -71,7 +74,10 @@ def owner(h: DateHit, figures: list[Mention], text: str) -> Mention | None:
         return None
     f = max(before, key=lambda x: x.end)
     gap = text[f.end:h.mention.match_start]
-    if len(gap) > _RIGHT_AFTER or _cue("predicate").search(gap):
+    if len(gap) > _RIGHT_AFTER:
+        return None
+    rel = _cue("relative").search(gap)  # 'the 10 per cent baseline that had applied since April'
+    if _cue("predicate").search(gap[:rel.start()] if rel else gap):
         return None
     return f
 
@@ -84,18 +90,23 @@ def _new_conjunct(text: str, a: int, b: int) -> bool:
     return bool(_CONJUNCT.search(text, a, b))
 
 
-_CONJUNCT = re.compile(r",\s|\sand\s|\sor\s")
+_CONJUNCT = re.compile(r"\sand\s")
+_LINKED = 12  # 'rose 3.2 percent to $127.8 billion in 2024': two figures of one statement
 
 
 def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -> bool:
     """Whether the date belongs to another figure: written right after an old value ('from about
-    19 percent in 2018'), or right after a figure with m in a later conjunct ('a 25 percent duty
-    imposed in April and the existing 2.5 percent rate')."""
+    19 percent in 2018'), right after a figure with m in a later conjunct ('a 25 percent duty
+    imposed in April and the existing 2.5 percent rate'), or right after a figure further on
+    ('not among the top 10 ..., adding ... raising trade to $500 billion by 2030')."""
     o = owner(h, figures, text)
     if o is None or o is m:
         return False
-    return is_old_value(o, text, lo) or (
-        h.mention.end <= m.start and _new_conjunct(text, h.mention.end, m.start))
+    if is_old_value(o, text, lo):
+        return True
+    if h.mention.end <= m.start:  # m comes after the date: in a later conjunct it is not m's
+        return _new_conjunct(text, h.mention.end, m.start)
+    return o.start - m.end > _LINKED  # another figure, further on, is written with the date
 
 
 def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention], text: str,
@@ -116,7 +127,9 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
                 continue
         if not _same_side(text, h.mention.start, m.start, lo, hi):
             continue
-        if h in own or (kind == "tariff_rate" and h.starts):
+        if kind == "tariff_rate" and h.starts:
+            found.append(h)
+        elif h in own and h.measure not in _OTHER_EVENTS:
             found.append(h)
         elif h.measure in allowed and not (kind != "tariff_rate" and _is_day_said(h)):
             found.append(h)

@@ -57,7 +57,8 @@ def tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
     lo, hi = max(lo, start - 250), min(hi, end + 250)
     for i, (t, rx, fast) in enumerate(_tense_rules()):
         for m in hits(rx, fast, text, lo, hi):
-            d = start - m.end() if m.end() <= start else (m.start() - end if m.start() >= end else 0)
+            # a cue after the mention counts as a little further: 'said on Friday it would ...'
+            d = start - m.end() if m.end() <= start else (m.start() - end + 2 if m.start() >= end else 0)
             if best is None or (d, i) < best:
                 best, found = (d, i), t
     return found

@@ -176,3 +176,61 @@ def test_a_forecast_takes_the_period_it_is_for():
     text = "Economists estimate the new rates will shave 0.3 to 0.5 percentage point off growth next year."
     rows = [r for r in claims(text, date(2025, 8, 1)) if r["kind"] == "change"]
     assert [period(r) for r in rows] == [("2026-01-01", "2026-12-31")] * 2
+
+
+def test_a_share_in_apposition_shares_the_date_of_its_figure():
+    text = ("The US bought US$119.5 billion of Vietnamese goods in 2024, nearly 30 per cent of its "
+            "total exports.")
+    assert period(one(text, "30 per cent", date(2025, 7, 3))) == ("2024-01-01", "2024-12-31")
+
+
+def test_the_two_halves_of_a_while_sentence_share_the_year():
+    text = ("Mexico imported goods worth $130 billion from China last year, while it exported less "
+            "than $10 billion there.")
+    assert period(one(text, "$10 billion", date(2025, 9, 10))) == ("2024-01-01", "2024-12-31")
+
+
+def test_a_relative_clause_after_a_rate_dates_that_rate():
+    text = ("The new rate replaces the 10 per cent baseline that had applied since April, and is far "
+            "above the 31 per cent first announced.")
+    pub = date(2025, 8, 8)
+    assert period(one(text, "10 per cent", pub)) == ("2025-04-01", None)
+    assert period(one(text, "31 per cent", pub)) == (None, None)
+
+
+def test_a_date_written_with_a_later_figure_is_not_an_earlier_figure_s():
+    text = ("India is not among the top 10 trading partners for US farm exports, an official said, "
+            "adding that the pact aims to raise bilateral trade to $500 billion by 2030.")
+    pub = date(2026, 2, 12)
+    assert period(one(text, "$500 billion", pub)) == ("2030-01-01", "2030-12-31")
+    assert period(one(text, "top 10", pub)) == (None, None)
+
+
+def test_a_change_and_the_level_it_reached_share_the_year():
+    text = "Exports rose 3.2 percent to $127.8 billion in 2024."
+    pub = date(2025, 3, 1)
+    assert period(one(text, "3.2 percent", pub)) == ("2024-01-01", "2024-12-31")
+    assert period(one(text, "$127.8 billion", pub)) == ("2024-01-01", "2024-12-31")
+
+
+def test_a_rate_that_would_take_effect_on_a_bare_weekday_takes_it():
+    text = "Washington had warned that a 25 percent rate would take effect Friday."
+    assert period(one(text, "25 percent", date(2025, 7, 31))) == ("2025-08-01", "2025-08-01")
+
+
+def test_a_weekday_between_said_and_would_is_the_day_it_was_said():
+    text = "The Swiss government said on Friday it would present a better offer."
+    assert period(one(text, "Friday", date(2025, 8, 9))) == ("2025-08-08", "2025-08-08")
+
+
+def test_the_peak_a_share_fell_from_is_an_old_value():
+    text = ("Russia's share of India's oil imports has shrunk to around 22 per cent from a peak of at "
+            "least 40 per cent, with refiners having cut purchases since October last year.")
+    pub = date(2026, 2, 12)
+    assert period(one(text, "40 per cent", pub)) == (None, None)
+    assert period(one(text, "22 per cent", pub)) == (None, None)
+
+
+def test_the_day_a_rate_was_announced_right_after_it_is_still_not_its_date():
+    text = "Washington set a 15 percent tariff announced on Wednesday."
+    assert period(one(text, "15 percent", date(2025, 7, 24))) == (None, None)
