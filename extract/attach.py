@@ -62,6 +62,11 @@ def _same_side(text: str, a: int, b: int, lo: int, hi: int) -> bool:
     return True
 
 
+def _is_baseline(h: DateHit, text: str, lo: int) -> bool:
+    """'the highest since 1935': the base of a comparison dates no figure."""
+    return _cue("baseline").search(text[max(lo, h.mention.match_start - 60):h.mention.start]) is not None
+
+
 def _is_day_said(h: DateHit) -> bool:
     """The day of a statement ('said on Tuesday') dates the saying, not a figure."""
     return h.measure == "event_address" and h.period is not None and h.period[0] == h.period[1]
@@ -91,7 +96,7 @@ def _new_conjunct(text: str, a: int, b: int) -> bool:
 
 
 _CONJUNCT = re.compile(r"\sand\s")
-_LINKED = 12  # 'rose 3.2 percent to $127.8 billion in 2024': two figures of one statement
+_LINKED = 40  # 'rose 3.2 percent to $127.8 billion in 2024': two figures of one statement
 
 
 def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -> bool:
@@ -112,10 +117,10 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -
 def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention], text: str,
              lo: int, hi: int) -> DateHit | None:
     """The date of sentence text[lo:hi] that dates figure m, if any."""
-    usable = [h for h in hits if h.period]
+    usable = [h for h in hits if h.period and not _is_baseline(h, text, lo)]
     own = [h for h in usable if owner(h, figures, text) is m]
     if is_old_value(m, text, lo):
-        return own[0] if own else None
+        return next((h for h in own if h.measure not in _OTHER_EVENTS), None)
     allowed = _FOR_TARIFFS if kind == "tariff_rate" else _FOR_FIGURES
     found = []
     for h in usable:

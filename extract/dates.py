@@ -33,6 +33,7 @@ PARSES = frozenset({
     "date_year", "date_in_n", "date_ago", "date_offset", "date_today", "date_within",
     "date_rel_period", "date_day_word", "date_weekday", "date_half", "date_quarter",
     "date_month_range", "date_fiscal", "date_fiscal_rel", "date_month_half", "date_first_months",
+    "date_year_part",
 })
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
@@ -169,10 +170,14 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None) -> Period |
         if (m.g("h") or "").lower() in ("first", "1st"):
             return first, date(year, mo, 15)
         return date(year, mo, 16), last
+    if p == "date_year_part":
+        return _year_part(int(m.g("y") or 0), (m.g("part") or m.g("part2") or "").lower())
     if p == "date_first_months" and n is not None and 1 <= n <= 12:
         rel = (m.g("rel") or "").lower()
         year = int(y) if (y := m.g("y")) else rel_year("last" if rel == "previous" else rel, pub)
-        if not m.g("y") and not rel and month_period(year, int(n))[1] > pub:
+        if not m.g("y") and not rel and month_period(year, int(n))[1] > pub and not m.g("of"):
+            year -= 1  # 'the first nine months' told in March: last year's
+        elif not m.g("y") and not rel and month_period(year, int(n))[1] > pub:
             year -= 1  # 'the first eleven months of the year' told in January: last year's
         return date(year, 1, 1), month_period(year, int(n))[1]
     if p == "date_day_word":
@@ -182,6 +187,17 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None) -> Period |
     if p == "date_weekday":
         return _weekday(m, pub, when)
     return None
+
+
+_YEAR_PARTS = {"early": (1, 4), "beginning": (1, 1), "start": (1, 1), "mid": (5, 8),
+               "middle": (5, 8), "late": (9, 12), "end": (12, 12)}
+
+
+def _year_part(year: int, part: str) -> Period | None:
+    if part not in _YEAR_PARTS:
+        return None
+    a, b = _YEAR_PARTS[part]
+    return date(year, a, 1), month_period(year, b)[1]
 
 
 def _coarse(per: str) -> bool:

@@ -100,3 +100,12 @@ def dollar_code(text: str) -> str:
         if rx.search(text):
             return code
     return "USD"
+
+
+_MULTIPLES = {"tripl": 200.0, "trebl": 200.0, "quadrupl": 300.0, "halv": 50.0}
+
+
+def multiple_change(word: str | None) -> float | None:
+    """'tripled' -> 200 (per cent more), 'halved' -> 50 (per cent less)."""
+    w = (word or "").lower()
+    return next((v for k, v in _MULTIPLES.items() if w.startswith(k)), None)

@@ -163,6 +163,11 @@ def _pairs(figs, listed: list[str], run: list[str]):
 def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str, str]:
     if m.rule.parse == "double":  # 'doubled the tariff': a rise of 100%
         return "change", classify.change_measure(w, "").replace("decrease", "increase"), ""
+    if m.rule.parse == "multiple":  # 'tripled' a rise, 'halved' a fall
+        measure = classify.change_measure(w, "")
+        if (m.g("x") or "").lower().startswith("halv"):
+            return "change", measure.replace("increase", "decrease"), ""
+        return "change", measure.replace("decrease", "increase"), ""
     if unit in ("percent", "percentage_point"):
         kind, hint = classify.percent_kind(w, m.rule.parse)
         if listed and (kind == "quantity" or (kind == "change" and classify.tariff_context(w))):

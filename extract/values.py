@@ -156,6 +156,8 @@ _PARSERS = {
     "mass_range": _mass_range,
     "pct_half": lambda m, t: [Figure(0.5, "percentage_point" if "point" in (m.g("u1") or "") else "percent")],
     "double": lambda m, t: [Figure(100.0, "percent", "exact")],
+    "multiple": lambda m, t: [Figure(v, "percent", "exact")]
+    if (v := numbers.multiple_change(m.g("x"))) is not None else [],
     "money": _money,
     "money_range": _money_range,
     "rank_top": _rank_top,

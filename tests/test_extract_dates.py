@@ -234,3 +234,30 @@ def test_the_peak_a_share_fell_from_is_an_old_value():
 def test_the_day_a_rate_was_announced_right_after_it_is_still_not_its_date():
     text = "Washington set a 15 percent tariff announced on Wednesday."
     assert period(one(text, "15 percent", date(2025, 7, 24))) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, mention, published, expected",
+    [
+        ("Talks resumed on Sept. 5 (Friday).", "Sept. 5 (Friday)", date(2025, 9, 8), ("2025-09-05", "2025-09-05")),
+        ("A deal is expected by end-2026.", "end-2026", date(2025, 11, 20), ("2026-12-01", "2026-12-31")),
+        ("A deal is expected by the end of 2026.", "the end of 2026", date(2025, 11, 20),
+         ("2026-12-01", "2026-12-31")),
+        ("Output should recover by mid-2026.", "mid-2026", date(2025, 11, 20), ("2026-05-01", "2026-08-31")),
+        ("Imports were down in the first nine months.", "first nine months", date(2025, 11, 20),
+         ("2025-01-01", "2025-09-30")),
+    ],
+)
+def test_more_date_forms(text, mention, published, expected):
+    r = one(text, mention, published)
+    assert r["kind"] == "date" and period(r) == expected
+
+
+def test_the_base_of_a_superlative_dates_no_figure():
+    text = "The average effective US tariff rate hit 17.4%, the highest since 1935."
+    assert period(one(text, "17.4%", date(2025, 11, 20))) == (None, None)
+
+
+def test_the_old_rate_does_not_take_the_date_of_a_meeting():
+    text = "Tariffs on Chinese goods were cut to 47% from 57% after the meeting in Busan on October 30."
+    assert period(one(text, "57%", date(2025, 11, 20))) == (None, None)

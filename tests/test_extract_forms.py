@@ -602,3 +602,26 @@ def test_a_foreign_wire_writing_canadian_dollars_keeps_its_bare_dollar_as_usd():
 def test_a_canadian_outlet_bare_dollar_is_canadian():
     text = "OTTAWA — Ottawa will hit $30 billion of U.S. goods with tariffs. (The Canadian Press)"
     assert one(text, "$30 billion")["unit"] == "CAD"
+
+
+@pytest.mark.parametrize(
+    "text, mention, values, qualifiers",
+    [
+        ("The US imposed duties ranging from 10% to 41% on its partners.", "10% to 41%", [10, 41],
+         ["lower_bound", "upper_bound"]),
+        ("China raised the tariff from 84% to 125%.", "84%", [84], ["exact"]),
+        ("A 15-pc tariff now applies.", "15-pc", [15], ["exact"]),
+        ("Shipments tripled in March.", "tripled", [200], ["exact"]),
+        ("Orders halved after the tariff.", "halved", [50], ["exact"]),
+        ("Exports fell by a fifth in April.", "a fifth", [20], ["exact"]),
+    ],
+)
+def test_ranges_from_to_multiples_and_fractions(text, mention, values, qualifiers):
+    rows = [r for r in claims(text) if r["mention"] == mention]
+    assert [r["value"] for r in rows] == values and [r["qualifier"] for r in rows] == qualifiers
+    assert all(r["unit"] == "percent" for r in rows)
+
+
+def test_halved_is_a_fall_and_tripled_a_rise():
+    assert one("Orders halved after the tariff.", "halved")["measure"].endswith("decrease")
+    assert one("Exports tripled last year.", "tripled")["measure"].endswith("increase")

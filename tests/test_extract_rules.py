@@ -76,9 +76,7 @@ def test_every_mention_rule_begins_with_a_known_character_set():
 
 
 def test_every_mention_parse_is_implemented():
-    from extract import values
-
-    from extract import dates
+    from extract import dates, values
 
     known = set(values._PARSERS) | {"exclude", "double"} | dates.PARSES
     for rule in rules.section("mentions", "rules"):
