@@ -14,7 +14,7 @@ _NEGATED_RANK = re.compile(
     r"(?i:\b(?:not|never|n't|nor|outside|beyond|no\slonger|fails?\sto|failed\sto)\b[^.;]{0,40}$)"
 )
 _FROM_BEFORE = re.compile(r"(?i:\bfrom\s(?:a\s|an\s|the\s)?$)")
-_PER_UNIT = {"day": "day", "week": "week", "month": "month", "year": "year"}
+_PER_UNIT = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour"}
 _PER_FACTOR = {"decade": ("year", 10)}  # 'two decades' is 20 years
 
 

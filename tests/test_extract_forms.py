@@ -625,3 +625,26 @@ def test_ranges_from_to_multiples_and_fractions(text, mention, values, qualifier
 def test_halved_is_a_fall_and_tripled_a_rise():
     assert one("Orders halved after the tariff.", "halved")["measure"].endswith("decrease")
     assert one("Exports tripled last year.", "tripled")["measure"].endswith("increase")
+
+
+@pytest.mark.parametrize(
+    "text, mention, value, unit",
+    [
+        ("Some 80 senators backed the bill.", "80 senators", 80, "count"),
+        ("Twelve lawmakers signed the letter.", "Twelve lawmakers", 12, "count"),
+        ("The two leaders spoke for an hour.", "an hour", 1, "hour"),
+        ("A 24-hour deadline passed.", "24-hour", 24, "hour"),
+        ("The measure covers 300 refineries.", "300 refineries", 300, "count"),
+    ],
+)
+def test_more_counts_and_hours(text, mention, value, unit):
+    r = one(text, mention)
+    assert (r["value"], r["unit"], r["kind"]) == (value, unit, "quantity")
+
+
+def test_an_hourly_wage_is_not_a_claim():
+    assert [r["mention"] for r in claims("Workers earn $15 an hour at the plant.")] == []
+
+
+def test_the_people_at_a_meeting_are_not_a_count():
+    assert claims("The two ministers and their officials met.") == []
