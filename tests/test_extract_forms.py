@@ -648,3 +648,13 @@ def test_an_hourly_wage_is_not_a_claim():
 
 def test_the_people_at_a_meeting_are_not_a_count():
     assert claims("The two ministers and their officials met.") == []
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Tue 29 Jul 2025 14.39 BST", "Jakarta \u25cf Fri, August 1, 2025", "11/05/2025 05:00 PM EST",
+     "01 Aug 2025", "3 August 2025", "Reading time: 4 minutes"],
+)
+def test_page_stamps_on_a_line_of_their_own_are_not_claims(stamp):
+    rows = claims(stamp + "\nExports fell 5% on 1 Aug 2025 in Geneva.")
+    assert [r["mention"] for r in rows] == ["5%", "1 Aug 2025"]
