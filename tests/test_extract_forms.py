@@ -658,3 +658,15 @@ def test_the_people_at_a_meeting_are_not_a_count():
 def test_page_stamps_on_a_line_of_their_own_are_not_claims(stamp):
     rows = claims(stamp + "\nExports fell 5% on 1 Aug 2025 in Geneva.")
     assert [r["mention"] for r in rows] == ["5%", "1 Aug 2025"]
+
+
+def test_a_list_of_rates_sharing_one_unit_gives_one_claim_per_rate_and_party():
+    rows = claims("Laos, Myanmar and Cambodia face tariffs of 10, 15 and 20 per cent.")
+    assert [(r["value"], r["target"]) for r in rows] == [(10, "LAO"), (15, "MMR"), (20, "KHM")]
+    rows = claims("Duties of 25 or 50 percent could follow.")
+    assert [r["value"] for r in rows] == [25, 50]
+
+
+def test_a_year_before_and_is_not_part_of_a_list_of_rates():
+    rows = claims("Tariffs rose in 2019 and 25 per cent now applies.")
+    assert [r["mention"] for r in rows] == ["2019", "25 per cent"]
