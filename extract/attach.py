@@ -79,7 +79,7 @@ def owner(h: DateHit, figures: list[Mention], text: str) -> Mention | None:
         return None
     f = max(before, key=lambda x: x.end)
     gap = text[f.end:h.mention.match_start]
-    if len(gap) > _RIGHT_AFTER:
+    if len(gap) > _RIGHT_AFTER or _cue("boundary").search(gap):
         return None
     rel = _cue("relative").search(gap)  # 'the 10 per cent baseline that had applied since April'
     if _cue("predicate").search(gap[:rel.start()] if rel else gap):

@@ -33,7 +33,7 @@ PARSES = frozenset({
     "date_year", "date_in_n", "date_ago", "date_offset", "date_today", "date_within",
     "date_rel_period", "date_day_word", "date_weekday", "date_half", "date_quarter",
     "date_month_range", "date_fiscal", "date_fiscal_rel", "date_month_half", "date_first_months",
-    "date_year_part",
+    "date_year_part", "date_to_date", "date_year_to", "date_decade",
 })
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
@@ -170,6 +170,19 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None) -> Period |
         if (m.g("h") or "").lower() in ("first", "1st"):
             return first, date(year, mo, 15)
         return date(year, mo, 16), last
+    if p == "date_to_date":
+        per = (m.g("per") or m.g("per2") or "year").lower()
+        start = rel_period("this", per, pub)[0]
+        return start, pub
+    if p == "date_year_to":
+        mo = month_number(m.g("mo") or "")
+        year = int(y) if (y := m.g("y")) else nearest_year(mo, 28, pub, "past")
+        end = month_period(year, mo)[1]
+        first = add(date(year, mo, 1), -11, "month")
+        return first, end
+    if p == "date_decade":
+        y0 = int(m.g("y") or 0)
+        return date(y0, 1, 1), date(y0 + 9, 12, 31)
     if p == "date_year_part":
         return _year_part(int(m.g("y") or 0), (m.g("part") or m.g("part2") or "").lower())
     if p == "date_first_months" and n is not None and 1 <= n <= 12:

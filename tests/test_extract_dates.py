@@ -261,3 +261,25 @@ def test_the_base_of_a_superlative_dates_no_figure():
 def test_the_old_rate_does_not_take_the_date_of_a_meeting():
     text = "Tariffs on Chinese goods were cut to 47% from 57% after the meeting in Busan on October 30."
     assert period(one(text, "57%", date(2025, 11, 20))) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, mention, expected",
+    [
+        ("Exports rose 12% so far this year.", "so far this year", ("2025-01-01", "2025-11-20")),
+        ("Imports are down year-to-date.", "year-to-date", ("2025-01-01", "2025-11-20")),
+        ("Exports rose 5% in the year to March.", "the year to March", ("2024-04-01", "2025-03-31")),
+        ("Sales in the 12 months through June 2025 hit $4 billion.", "the 12 months through June 2025",
+         ("2024-07-01", "2025-06-30")),
+        ("Trade hit $1 trillion in calendar 2024.", "2024", ("2024-01-01", "2024-12-31")),
+        ("Tariffs were last this high in the 1930s.", "1930s", ("1930-01-01", "1939-12-31")),
+    ],
+)
+def test_periods_to_date_and_to_a_month(text, mention, expected):
+    r = one(text, mention, date(2025, 11, 20))
+    assert r["kind"] == "date" and period(r) == expected
+
+
+def test_a_date_after_a_semicolon_is_not_the_figure_s_before_it():
+    text = "Sales in the 12 months through June 2025 hit $4 billion; year-to-date imports fell."
+    assert period(one(text, "$4 billion", date(2025, 11, 20))) == ("2024-07-01", "2025-06-30")
