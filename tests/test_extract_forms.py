@@ -670,3 +670,9 @@ def test_a_list_of_rates_sharing_one_unit_gives_one_claim_per_rate_and_party():
 def test_a_year_before_and_is_not_part_of_a_list_of_rates():
     rows = claims("Tariffs rose in 2019 and 25 per cent now applies.")
     assert [r["mention"] for r in rows] == ["2019", "25 per cent"]
+
+
+def test_fullwidth_figures_are_read_and_keep_their_offsets():
+    text = "A ２５％ tariff on steel applies."
+    r = one(text, "２５％")
+    assert (r["value"], r["unit"], text[r["start"]:r["end"]]) == (25.0, "percent", "２５％")
