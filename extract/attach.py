@@ -115,11 +115,12 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -
 
 
 def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention], text: str,
-             lo: int, hi: int) -> DateHit | None:
-    """The date of sentence text[lo:hi] that dates figure m, if any."""
+             lo: int, hi: int, *, own_only: bool = False) -> DateHit | None:
+    """The date of sentence text[lo:hi] that dates figure m, if any. With own_only (a duration),
+    only a date written right after it: 'delayed by 30 days in early February'."""
     usable = [h for h in hits if h.period and not _is_baseline(h, text, lo)]
     own = [h for h in usable if owner(h, figures, text) is m]
-    if is_old_value(m, text, lo):
+    if own_only or is_old_value(m, text, lo):
         return next((h for h in own if h.measure not in _OTHER_EVENTS), None)
     allowed = _FOR_TARIFFS if kind == "tariff_rate" else _FOR_FIGURES
     found = []

@@ -138,7 +138,8 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
         targets = lists.targets(s.places, norm, m, len(figs))
         kind, measure, mrule = _classify(m, w, figs[0].unit, bool(targets))
         imposer, run = parties.choose_in(free, m.start, m.end, kind, lo, hi, norm)
-        dh = attach.date_for(hits, m, kind, nums, norm, s.start, s.end) if measure != "duration" else None
+        dh = attach.date_for(hits, m, kind, nums, norm, s.start, s.end,
+                             own_only=measure == "duration")  # 'delayed by 30 days in February'
         d_from, d_to = dh.period if dh and dh.period else (None, None)
         status = classify.status(w, kind)
         pairs = _pairs(figs, targets, run if kind == "tariff_rate" else run[:1])

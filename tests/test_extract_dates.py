@@ -283,3 +283,11 @@ def test_periods_to_date_and_to_a_month(text, mention, expected):
 def test_a_date_after_a_semicolon_is_not_the_figure_s_before_it():
     text = "Sales in the 12 months through June 2025 hit $4 billion; year-to-date imports fell."
     assert period(one(text, "$4 billion", date(2025, 11, 20))) == ("2024-07-01", "2025-06-30")
+
+
+def test_a_duration_takes_only_a_date_written_right_after_it():
+    pub = date(2025, 3, 5)
+    text = "The tariffs had been delayed by 30 days in early February."
+    assert period(one(text, "30 days", pub)) == ("2025-02-01", "2025-02-10")
+    text = "The 90-day truce expires next week."
+    assert period(one(text, "90-day", pub)) == (None, None)
