@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
+from extract import places as _places
+from extract import sentences
 from extract.places import Place
 
 _TARIFF_KINDS = ("tariff_rate",)
@@ -20,7 +24,8 @@ def _nearest(places: Sequence[Place], start: int, end: int) -> Place | None:
 def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int, hi: int,
               text: str) -> tuple[str, list[str]]:
     """(imposer, targets) for a figure: parties of its own clause [lo, hi) first, the sentence's
-    for what the clause leaves open; a target named in a run ('Canada and Mexico') gives all."""
+    for what the clause leaves open, the sentences before for what the sentence leaves open; a
+    target named in a run ('Canada and Mexico') gives all."""
     local = [p for p in places if lo <= p.start and p.end <= hi]
     imposer, target = choose(places, start, end, kind)
     named = [p for p in local if p.role == "imposer"]
@@ -31,7 +36,77 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     run = _run(places, target, "", text)
     if imposer in run and not named and not any(p.role == "imposer" and p.code == imposer for p in places):
         imposer = ""  # 'tariffs on Canada and Mexico': both are targets, neither imposes
-    return imposer, _run(places, target, imposer, text)
+    targets = _run(places, target, imposer, text)
+    if kind in _TARIFF_KINDS and not imposer:
+        imposer = _tariff_imposer(places, start, end, text, targets)
+    elif kind not in _TARIFF_KINDS and not places:
+        imposer = _carried_party(text, start)
+    return imposer, targets
+
+
+def _tariff_imposer(places: Sequence[Place], start: int, end: int, text: str,
+                    targets: list[str]) -> str:
+    """The imposer of a rate whose sentence names none: the other side of a US target named
+    in the sentence ('on all imports from the US, Beijing said'), else the imposer of the
+    sentences just before, else the US for a rate on another country's goods in an article that
+    names the US (the US is by far the most frequent imposer in tariff reporting; the sentence's
+    unmarked US is taken the same way by choose())."""
+    if targets == ["USA"]:
+        other = _nearest([p for p in places if p.code != "USA" and p.role in ("neutral", "imposer")
+                          and not p.code.startswith("X-")], start, end)
+        if other is not None:
+            return other.code
+    before = _carried_imposer(text, start, targets)
+    if before:
+        return before
+    named_us = "USA" in _places.codes(text)
+    return "USA" if named_us and targets != [""] and "USA" not in targets else ""
+
+
+_BACK = 2  # sentences looked back for a party the figure's own sentence does not name
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    spans = sentences.split(text)
+    return [a for a, _b in spans], spans
+
+
+def _previous(text: str, start: int) -> list[list[Place]]:
+    """The parties, with their roles, of the sentences before the one holding start (nearest
+    first, at most _BACK)."""
+    starts, spans = _sentences(text)
+    i = bisect_right(starts, start) - 1
+    out = []
+    for j in range(i - 1, max(-1, i - 1 - _BACK), -1):
+        a, b = spans[j]
+        out.append(_places.with_roles(text, _places.find(text, a, b)))
+    return out
+
+
+def _carried_imposer(text: str, start: int, exclude: list[str]) -> str:
+    """The imposer named in the sentences just before ('Mexico approved higher tariffs. Most
+    increases take rates to 35%'): one marked as imposer, else an unmarked US."""
+    for found in _previous(text, start):
+        marked = [p for p in found if p.role == "imposer" and p.code not in exclude]
+        if marked:
+            return marked[0].code
+        usa = [p for p in found if p.code == "USA" and p.role == "neutral" and "USA" not in exclude]
+        if usa:
+            return "USA"
+    return ""
+
+
+def _carried_party(text: str, start: int) -> str:
+    """The first party of a figure whose sentence names none ('It shipped 3.2 million tonnes'):
+    the subject-like party of the nearest sentence before that names one."""
+    for found in _previous(text, start):
+        cands = [p for p in found if p.role not in ("second", "target") and not p.code.startswith("X-")]
+        if cands:
+            return cands[0].code
+        if found:
+            return ""
+    return ""
 
 
 def _run(places: Sequence[Place], target: str, imposer: str, text: str) -> list[str]:
@@ -42,9 +117,9 @@ def _run(places: Sequence[Place], target: str, imposer: str, text: str) -> list[
         if p.code != target:
             continue
         lo = hi = i
-        while lo > 0 and _SEP.fullmatch(text, places[lo - 1].end, places[lo].start):
+        while lo > 0 and _joins(text, places[lo - 1], places[lo]):
             lo -= 1
-        while hi + 1 < len(places) and _SEP.fullmatch(text, places[hi].end, places[hi + 1].start):
+        while hi + 1 < len(places) and _joins(text, places[hi], places[hi + 1]):
             hi += 1
         codes = list(dict.fromkeys(q.code for q in places[lo:hi + 1]))
         if len(codes) > 1 and imposer not in codes:
@@ -54,6 +129,15 @@ def _run(places: Sequence[Place], target: str, imposer: str, text: str) -> list[
 
 
 _SEP = re.compile(r"\s*(?:,|and|&|or|,\s*and|,\s*or)\s*(?:the\s)?")
+_POSSESSIVE = re.compile(r"'s?\s")
+
+
+def _joins(text: str, a: Place, b: Place) -> bool:
+    """Whether b continues a's run ('Canada and Mexico'); not a possessive after a bare comma,
+    which opens an aside ('Ecuador, India's main rival, pays')."""
+    if not _SEP.fullmatch(text, a.end, b.start):
+        return False
+    return not (_POSSESSIVE.match(text, b.end) and text[a.end:b.start].strip() == ",")
 
 
 def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[str, str]:

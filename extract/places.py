@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
 from extract import rules
-from extract.cues import _fast, exists, starts_with
-from extract.firstchars import first_chars
+from extract.cues import starts_with
 from extract.trie import trie_regex
 
 
@@ -54,45 +53,81 @@ def _finder() -> re.Pattern[str]:
     return re.compile("(" + trie_regex(list(_names())) + r")(?![\w$]|-[a-z])")
 
 
+@cache
+def _group_finders() -> list[tuple[str, str, re.Pattern[str], re.Pattern[str]]]:
+    """(code, role, pattern, its skipping form) of each group phrase pattern."""
+    return [(r["code"], r["role"], rx, rules.skipping(rx))
+            for r, rx in rules.compile_cues("places", "group_patterns")]
+
+
 _WORDISH = re.compile(r"[\w$-]")
 
 
 @cache
-def _cues() -> list[tuple[int, dict, re.Pattern[str], frozenset[str] | None]]:
-    """(index, rule, skipping form, first characters where the rule is anchored at the start of
-    'after' (checked there alone) or None)."""
+def _cues() -> list[tuple[dict, re.Pattern[str], bool]]:
+    """(rule, pattern, whether it is anchored at the start of 'after') of each role rule."""
     out = []
-    for i, (r, rx, fast) in enumerate(_fast("roles")):
-        first = first_chars(rx.pattern)
-        at_start = r["side"] != "before" and first is not None and starts_with(rx.pattern)
-        out.append((i, r, fast, first if at_start else None))
+    for r, rx in rules.compile_cues("places", "roles"):
+        out.append((r, rx, r["side"] != "before" and starts_with(rx.pattern)))
     return out
+
+
+_REACH = 60  # characters read on each side of a party for its role
+_REACH_AFTER = 90  # an appositive (', India's main rival,') may stand between a party and its verb
 
 
 def _role(text: str, start: int, end: int, demonym: bool, default: str) -> str:
     if default != "neutral":
         return default
-    lo, after = max(0, start - 60), text[end:end + 60]
-    for i, rule, fast, first in _cues():
+    lo, after = max(0, start - _REACH), text[end:end + _REACH_AFTER]
+    for rule, rx, anchored in _cues():
         if rule.get("demonym") is not None and rule["demonym"] != demonym:
             continue
         if rule["side"] == "before":
-            hit = exists("roles", i, text, lo, start)
-        elif first is not None:  # '^...': the skipping form's search can succeed only at 0
-            hit = bool(after) and after[0] in first and fast.match(after) is not None
+            hit = rx.search(text, lo, start) is not None
+        elif anchored:
+            hit = rx.match(after) is not None
         else:
-            hit = fast.search(after) is not None
+            hit = rx.search(after) is not None
         if hit:
             return rule["role"]
     return "neutral"
 
 
+def _groups(text: str, start: int, stop: int) -> list[Place]:
+    """Group phrases ('countries that keep buying Russian oil') in text[start:stop]."""
+    out: list[Place] = []
+    for code, role, rx, fast in _group_finders():
+        for f in fast.finditer(text, start, stop):
+            m = rx.match(text, f.start(), stop)
+            if m is not None and not any(p.start <= m.start() < p.end for p in out):
+                out.append(Place(code, m.start(), m.end(), role))
+    return sorted(out, key=lambda p: p.start)
+
+
+@lru_cache(maxsize=4)
+def _all(text: str) -> tuple[Place, ...]:
+    return tuple(_find(text, 0, len(text)))
+
+
+@lru_cache(maxsize=4)
+def codes(text: str) -> frozenset[str]:
+    """Every party the text names anywhere."""
+    return frozenset(p.code for p in _all(text))
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> list[Place]:
     """Parties in text[start:end], in order; roles are worked out later, only where needed."""
+    if start == 0 and end is None:
+        return list(_all(text))
+    return _find(text, start, len(text) if end is None else end)
+
+
+def _find(text: str, start: int, stop: int) -> list[Place]:
     table = _names()
-    out: list[Place] = []
+    groups = _groups(text, start, stop)
+    out: list[Place] = list(groups)
     finder = _finder()
-    stop = len(text) if end is None else end
     pos = start
     while (m := finder.search(text, pos, stop)) is not None:
         s, e = m.start(1), m.end(1)
@@ -101,9 +136,9 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Place]:
             continue
         pos = e
         code, role, demonym = table[m.group(1)]
-        if role != "ignore":
+        if role != "ignore" and not any(g.start <= s < g.end for g in groups):
             out.append(Place(code, s, e, role, demonym))
-    return out
+    return sorted(out, key=lambda p: p.start) if groups else out
 
 
 def with_roles(text: str, places: list[Place]) -> list[Place]:

@@ -1,0 +1,178 @@
+"""Who imposes on whom: imposer and target of figures in the forms of tariff reporting.
+
+Every sentence here was written for this file in the manner of wire copy, business papers and
+broadcasters; the expected parties were worked out by reading each sentence, by the conventions of
+tests/holdout/README.md: for a tariff the imposer levies it and the target is the country whose
+goods are taxed; for a trade flow the first party is the one whose flow it is (the exporter of
+exports, the importer of imports) and the second its partner; for a share the party whose flow
+is divided comes first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.api import extract_text
+
+PUB = date(2025, 9, 10)  # a Wednesday
+
+
+def parties(text: str, mention: str) -> list[tuple[str, str]]:
+    """(imposer, target) of each claim of the mention, in claim order."""
+    rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
+    assert rows, [r["mention"] for r in extract_text(text, source_id="t", published=PUB)]
+    return [(r["imposer"], r["target"]) for r in rows]
+
+
+def first(text: str, mention: str) -> tuple[str, str]:
+    return parties(text, mention)[0]
+
+
+# --- tariffs: the levying side and the side whose goods pay -------------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # active voice, the levying government as subject
+        ("The United States imposed a 25% tariff on Indian goods on Wednesday.", "25%", "USA", "IND"),
+        ("China slapped 15% duties on American farm goods in retaliation.", "15%", "CHN", "USA"),
+        ("Beijing retaliated with a 15% levy on American coal and liquefied natural gas.",
+         "15%", "CHN", "USA"),
+        ("Ottawa applies 25 per cent counter-tariffs on a list of American products.",
+         "25 per cent", "CAN", "USA"),
+        ("Brussels will charge a 10% duty on US motorcycles from next month.", "10%", "X-EU", "USA"),
+        ("New Delhi raised its duty on American almonds to 20 per cent.", "20 per cent", "IND", "USA"),
+        # the goods as subject, passive and 'face'
+        ("Indian goods face a 50% tariff at the US border.", "50%", "USA", "IND"),
+        ("Vietnamese goods will be taxed at a 20% rate under the new order, the White House said.",
+         "20%", "USA", "VNM"),
+        ("Brazilian coffee is now subject to a 50 per cent duty in the United States.",
+         "50 per cent", "USA", "BRA"),
+        # the levy named by its imposer
+        ("Washington's 35% levy on Canadian steel took effect on Friday.", "35%", "USA", "CAN"),
+        ("Trump's 39 percent tariff on Swiss watches has hit exporters hard.", "39 percent", "USA", "CHE"),
+        ("Mexico's proposed 50% tariff on Chinese cars would need congressional approval.",
+         "50%", "MEX", "CHN"),
+        # 'tariffs on imports from X'
+        ("The Trump administration set a 30% tariff on imports from South Africa.", "30%", "USA", "ZAF"),
+        ("A 10% tariff on all imports originating in the US will apply from Monday, Beijing said.",
+         "10%", "CHN", "USA"),
+        # leaders stand for their countries
+        ("Carney said Canada would answer with 25% tariffs on U.S. goods.", "25%", "CAN", "USA"),
+        ("Lula vowed to respond if Trump goes ahead with the 50% tariff on Brazil.", "50%", "USA", "BRA"),
+        ("Modi's government cut its duty on US bourbon to 50 per cent.", "50 per cent", "IND", "USA"),
+        # a target named before its levy, and one named in an aside
+        ("Ecuador, India's main rival in shrimp, pays a tariff of just 15 per cent. Both sell "
+         "mostly to the United States.", "15 per cent", "USA", "ECU"),
+        # the EU and a member
+        ("The EU will impose a 25% tariff on American whiskey from June.", "25%", "X-EU", "USA"),
+        ("German carmakers face 27.5% US duties on vehicles.", "27.5%", "USA", "DEU"),
+    ],
+)
+def test_tariff_parties(text, mention, imposer, target):
+    assert first(text, mention) == (imposer, target)
+
+
+def test_demonym_goods_are_the_target_even_when_a_verb_follows():
+    # 'Chinese goods he imposed': the verb belongs to Trump, the goods are China's
+    text = "Trump also doubled the fentanyl tariff on Chinese goods he imposed in March, to 20%."
+    assert first(text, "20%") == ("USA", "CHN")
+
+
+def test_a_deal_partner_after_with_is_the_imposer_of_the_rate_kept():
+    text = "Britain secured a 10% rate in its deal with Washington."
+    assert first(text, "10%") == ("USA", "GBR")
+
+
+# --- secondary tariffs fall on a class of buyers ----------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, target",
+    [
+        ("The bill would let the US president impose tariffs of up to 500% on countries that keep "
+         "buying Russian oil.", "500%", "X-RUS-OIL-BUYERS"),
+        ("Trump announced a 25% tariff on any country that buys oil or gas from Venezuela.",
+         "25%", "X-VEN-OIL-BUYERS"),
+        ('The White House set a 25% tariff on any nation "doing business" with Iran.',
+         "25%", "X-IRN-PARTNERS"),
+        ("Washington threatened a 100% levy on nations purchasing Russian crude.",
+         "100%", "X-RUS-OIL-BUYERS"),
+    ],
+)
+def test_secondary_tariffs_target_the_buyers(text, mention, target):
+    assert first(text, mention) == ("USA", target)
+
+
+# --- lists ---------------------------------------------------------------------------------------
+
+def test_respectively_pairs_each_figure_with_its_country():
+    text = ("Under the order, Thailand and Cambodia were set at 36 and 49 per cent respectively, "
+            "the US trade office said.")
+    rows = extract_text(text, source_id="t", published=PUB)
+    got = {(r["value"], r["imposer"], r["target"]) for r in rows if r["kind"] == "tariff_rate"}
+    assert got == {(36.0, "USA", "THA"), (49.0, "USA", "KHM")}
+
+
+def test_an_appositive_country_is_not_a_second_target():
+    # 'Ecuador, India's main rival': India is named to describe Ecuador, not as another target
+    text = "Ecuador, India's main rival in shrimp, pays a tariff of just 15 per cent."
+    assert parties(text, "15 per cent") == [("", "ECU")]
+
+
+def test_bracketed_list_items_take_the_imposer_of_the_sentence_before():
+    text = ("The White House published new reciprocal rates on Thursday. "
+            "Asian exporters fared unevenly: Laos (40 per cent), Thailand (19 per cent).")
+    assert first(text, "40 per cent") == ("USA", "LAO")
+    assert first(text, "19 per cent") == ("USA", "THA")
+
+
+# --- trade flows: whose flow, to or from whom ------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        ("Brazil's exports to the US reached $40 billion last year.", "$40 billion", "BRA", "USA"),
+        ("Exports to America fell 12% in August, Indian commerce ministry data showed.",
+         "12%", "IND", "USA"),
+        ("India's trade with Iran shrank to $1.4 billion in 2024.", "$1.4 billion", "IND", "IRN"),
+        ("The US imported $29 billion of goods from Switzerland in the first half.",
+         "$29 billion", "USA", "CHE"),
+        ("Chinese exports to the United States plunged 33% in August.", "33%", "CHN", "USA"),
+        ("Shipments from Vietnam to the US rose 25% in July.", "25%", "VNM", "USA"),
+        ("Japan ran a trade surplus of $68 billion with the United States.", "$68 billion",
+         "JPN", "USA"),
+        ("The United States is Mexico's largest market, taking 80% of its exports.", "80%",
+         "MEX", "USA"),
+        ("India will buy $500 billion of American goods over five years.", "$500 billion",
+         "IND", "USA"),
+    ],
+)
+def test_trade_flow_parties(text, mention, imposer, target):
+    assert first(text, mention) == (imposer, target)
+
+
+# --- a figure with no party of its own ----------------------------------------------------------
+
+def test_pronoun_subject_takes_the_previous_sentences_party():
+    text = ("Canada is the largest foreign supplier of aluminum to the United States. "
+            "It shipped 3.2 million tonnes south of the border last year.")
+    assert first(text, "3.2 million tonnes")[0] == "CAN"
+
+
+def test_a_rate_with_no_party_takes_the_imposer_named_just_before():
+    text = ("Mexico's Congress approved higher tariffs on cars from China on Wednesday. "
+            "Most of the increases take rates to 35%, officials said.")
+    assert first(text, "35%")[0] == "MEX"
+
+
+def test_a_target_with_no_imposer_in_reach_faces_us_duties_in_a_story_naming_the_us():
+    # 'hit with' names only the side that pays; in a story about US tariffs the other is the US
+    text = ("Switzerland, hit with a 39% rate, is seeking talks. "
+            "Its president flew to Washington on Tuesday.")
+    assert first(text, "39%") == ("USA", "CHE")
+
+
+def test_a_target_with_no_imposer_anywhere_keeps_the_imposer_empty():
+    assert first("Switzerland, hit with a 39% rate, is seeking talks.", "39%") == ("", "CHE")
