@@ -37,6 +37,8 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     if imposer in run and not named and not any(p.role == "imposer" and p.code == imposer for p in places):
         imposer = ""  # 'tariffs on Canada and Mexico': both are targets, neither imposes
     targets = _run(places, target, imposer, text)
+    if kind in _TARIFF_KINDS and not places:  # 'New US tariff rates on Chinese goods:\nApparel: 35%'
+        targets = [_carried_target(text, start, imposer)]
     if kind in _TARIFF_KINDS and not imposer:
         imposer = _tariff_imposer(places, start, end, text, targets)
     elif kind not in _TARIFF_KINDS and not places:
@@ -47,13 +49,18 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
 def _tariff_imposer(places: Sequence[Place], start: int, end: int, text: str,
                     targets: list[str]) -> str:
     """The imposer of a rate whose sentence names none: the other side of a US target named
-    in the sentence ('on all imports from the US, Beijing said'), else the imposer of the
+    in the sentence ('on all imports from the US, Beijing said'), else the partner of the
+    target ('deal with Washington', 'exports to the US'), else the imposer of the
     sentences just before, else the US for a rate on another country's goods in an article that
     names the US (the US is by far the most frequent imposer in tariff reporting; the sentence's
     unmarked US is taken the same way by choose())."""
     if targets == ["USA"]:
         other = _nearest([p for p in places if p.code != "USA" and p.role in ("neutral", "imposer")
                           and not p.code.startswith("X-")], start, end)
+        if other is not None:
+            return other.code
+    if targets != [""]:  # 'keeping a 25% rate while it finalises its deal with Washington'
+        other = _nearest([p for p in places if p.role == "second" and p.code not in targets], start, end)
         if other is not None:
             return other.code
     before = _carried_imposer(text, start, targets)
@@ -94,6 +101,18 @@ def _carried_imposer(text: str, start: int, exclude: list[str]) -> str:
         usa = [p for p in found if p.code == "USA" and p.role == "neutral" and "USA" not in exclude]
         if usa:
             return "USA"
+    return ""
+
+
+def _carried_target(text: str, start: int, imposer: str) -> str:
+    """The target of a rate whose sentence names no party: the side whose goods the sentence
+    just before taxes ('New US tariff rates on Chinese goods: ... Apparel: 35%')."""
+    for found in _previous(text, start):
+        marked = [p for p in found if p.role in ("target", "goods") and p.code != imposer]
+        if marked:
+            return marked[0].code
+        if found:
+            return ""
     return ""
 
 
@@ -150,9 +169,6 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
                     and (tgt is None or p.code != tgt.code)], start, end)
     if tgt is None and not tariff:  # 'buy $500 billion of US goods': goods after the figure
         tgt = _nearest([p for p in places if p.role == "goods" and p.start >= end
-                        and (imp is None or p.code != imp.code)], start, end)
-    if tgt is None and tariff:  # 'no tariffs on drugs from the UK', 'a 15% tariff on EU goods'
-        tgt = _nearest([p for p in places if p.role == "second" and p.start >= end
                         and (imp is None or p.code != imp.code)], start, end)
     imposer, target = (imp.code if imp else ""), (tgt.code if tgt else "")
     rest = [p for p in places if p.code not in (imposer, target) and not p.code.startswith("X-ALL")]

@@ -176,3 +176,21 @@ def test_a_target_with_no_imposer_in_reach_faces_us_duties_in_a_story_naming_the
 
 def test_a_target_with_no_imposer_anywhere_keeps_the_imposer_empty():
     assert first("Switzerland, hit with a 39% rate, is seeking talks.", "39%") == ("", "CHE")
+
+
+def test_label_value_lines_take_the_parties_of_the_heading():
+    text = "New Japanese tariff rates on American beef:\nChilled: 38.5%\nFrozen: 50%"
+    assert first(text, "38.5%") == ("JPN", "USA")
+    assert first(text, "50%") == ("JPN", "USA")
+
+
+def test_a_party_closing_an_aside_is_not_the_subject_of_the_verb_after_it():
+    # the US ends the 'which ...' clause; Cambodia is the one that faced the rate
+    text = ("Cambodia's garment industry, which sends 40 per cent of its output to the US, "
+            "had faced a threatened rate of 49 per cent.")
+    assert first(text, "49 per cent") == ("USA", "KHM")
+
+
+def test_the_partner_in_a_deal_with_the_target_is_the_imposer():
+    text = "The United Kingdom, spared the increase, keeps a 10% rate under its deal with Washington."
+    assert first(text, "10%") == ("USA", "GBR")
