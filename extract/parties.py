@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from extract import places as _places
@@ -41,8 +42,10 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
         targets = [_carried_target(text, start, imposer)]
     if kind in _TARIFF_KINDS and not imposer:
         imposer = _tariff_imposer(places, start, end, text, targets)
-    elif kind not in _TARIFF_KINDS and not places:
-        imposer = _carried_party(text, start)
+    elif kind not in _TARIFF_KINDS and (not imposer or _pronoun_subject(text, start)):
+        # 'It shipped 3.2 million tonnes ... of U.S. imports': the subject of the sentence before
+        imposer = _carried_party(text, start, targets) or imposer
+        targets = [t for t in targets if t != imposer] or [""]
     return imposer, targets
 
 
@@ -116,11 +119,23 @@ def _carried_target(text: str, start: int, imposer: str) -> str:
     return ""
 
 
-def _carried_party(text: str, start: int) -> str:
+_PRONOUN = re.compile(r"[\s\"']*(?:It|They|Its|Their|The\s(?:country|nation|government|bloc|"
+                      r"economy|kingdom|republic))\b")
+
+
+def _pronoun_subject(text: str, start: int) -> bool:
+    """Whether the sentence holding start opens with a pronoun or 'the country' for its subject."""
+    starts, spans = _sentences(text)
+    i = bisect_right(starts, start) - 1
+    return i >= 0 and _PRONOUN.match(text, spans[i][0]) is not None
+
+
+def _carried_party(text: str, start: int, exclude: Sequence[str] = ()) -> str:
     """The first party of a figure whose sentence names none ('It shipped 3.2 million tonnes'):
     the subject-like party of the nearest sentence before that names one."""
     for found in _previous(text, start):
-        cands = [p for p in found if p.role not in ("second", "target") and not p.code.startswith("X-")]
+        cands = [p for p in found if p.role not in ("second", "target")
+                 and not p.code.startswith("X-") and p.code not in exclude]
         if cands:
             return cands[0].code
         if found:
@@ -162,6 +177,8 @@ def _joins(text: str, a: Place, b: Place) -> bool:
 def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[str, str]:
     """(imposer, target) codes for the figure at [start, end); '' where the text does not say."""
     tariff = kind in _TARIFF_KINDS
+    if not tariff:
+        places = _buyer_first(places)
     tgt = _nearest([p for p in places if p.role == "target" or (p.role == "goods" and tariff)
                     or (p.role == "second" and not tariff)], start, end)
     imp = _nearest([p for p in places if (p.role == "imposer" or (p.role == "goods" and not tariff
@@ -183,6 +200,18 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
     if not target and rest:
         target = (_nearest(rest, start, end) or rest[0]).code
     return imposer, target
+
+
+def _buyer_first(places: Sequence[Place]) -> Sequence[Place]:
+    """Goods named by their origin are the second party of a flow when another party is there
+    to buy them ('India will buy US energy worth $500 billion', 'China's purchases of US
+    soybeans'); alone they are the first ('American goods worth $300 billion')."""
+    origin = {p.code for p in places if p.role == "goods" and p.origin}
+    buyers = {p.code for p in places if p.role in ("neutral", "imposer")
+              or (p.role == "goods" and not p.origin)} - origin
+    if not origin or not buyers:
+        return places
+    return [replace(p, role="second") if p.role == "goods" and p.origin else p for p in places]
 
 
 def event_parties(places: Sequence[Place], start: int, end: int) -> tuple[str, str]:

@@ -19,8 +19,9 @@ class Place:
     code: str
     start: int
     end: int
-    role: str  # imposer | target | goods | neutral
+    role: str  # imposer | target | goods | second | neutral
     demonym: bool = False
+    origin: bool = False  # goods named by where they come from ('US energy'), not whose flow
 
 
 @cache
@@ -76,9 +77,10 @@ _REACH = 60  # characters read on each side of a party for its role
 _REACH_AFTER = 90  # an appositive (', India's main rival,') may stand between a party and its verb
 
 
-def _role(text: str, start: int, end: int, demonym: bool, default: str) -> str:
+def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple[str, bool]:
+    """(role, whether the role names the goods' origin) from the words around the party."""
     if default != "neutral":
-        return default
+        return default, False
     lo, after = max(0, start - _REACH), text[end:end + _REACH_AFTER]
     for rule, rx, anchored in _cues():
         if rule.get("demonym") is not None and rule["demonym"] != demonym:
@@ -90,8 +92,8 @@ def _role(text: str, start: int, end: int, demonym: bool, default: str) -> str:
         else:
             hit = rx.search(after) is not None
         if hit:
-            return rule["role"]
-    return "neutral"
+            return rule["role"], bool(rule.get("origin"))
+    return "neutral", False
 
 
 def _groups(text: str, start: int, stop: int) -> list[Place]:
@@ -143,6 +145,9 @@ def _find(text: str, start: int, stop: int) -> list[Place]:
 
 def with_roles(text: str, places: list[Place]) -> list[Place]:
     """The places with the role their surrounding words give them."""
-    return [Place(p.code, p.start, p.end, _role(text, p.start, p.end, p.demonym, p.role), p.demonym)
-            for p in places]
+    out = []
+    for p in places:
+        role, origin = _role(text, p.start, p.end, p.demonym, p.role)
+        out.append(Place(p.code, p.start, p.end, role, p.demonym, origin))
+    return out
 

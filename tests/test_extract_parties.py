@@ -194,3 +194,30 @@ def test_a_party_closing_an_aside_is_not_the_subject_of_the_verb_after_it():
 def test_the_partner_in_a_deal_with_the_target_is_the_imposer():
     text = "The United Kingdom, spared the increase, keeps a 10% rate under its deal with Washington."
     assert first(text, "10%") == ("USA", "GBR")
+
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # goods named by origin are bought: the buyer's flow, the origin second
+        ("New Delhi committed to buy US energy, aircraft and technology worth $500 billion.",
+         "$500 billion", "IND", "USA"),
+        ("Beijing was open to raising purchases of American soybeans by $12 billion a year.",
+         "$12 billion", "CHN", "USA"),
+        # but exports named by their country are that country's flow
+        ("US soybean exports to China slumped 50% in the first half.", "50%", "USA", "CHN"),
+        # the country invested in is the second party
+        ("Seoul pledged to invest $350 billion in the United States.", "$350 billion", "KOR", "USA"),
+        # a currency with a nationality is not a party
+        ("Ottawa listed 30 billion Canadian dollars of American goods for counter-tariffs.",
+         "30 billion Canadian dollars", "CAN", "USA"),
+    ],
+)
+def test_buyer_and_origin_of_goods(text, mention, imposer, target):
+    assert first(text, mention) == (imposer, target)
+
+
+def test_a_pronoun_subject_is_the_first_party_even_beside_another_country():
+    text = ("Mexico is the largest foreign supplier of tomatoes to the United States. "
+            "It shipped $3 billion worth to the U.S. market last year.")
+    assert first(text, "$3 billion") == ("MEX", "USA")
