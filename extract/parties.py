@@ -216,13 +216,12 @@ def _buyer_first(places: Sequence[Place]) -> Sequence[Place]:
 
 def event_parties(places: Sequence[Place], start: int, end: int) -> tuple[str, str]:
     """(first, second) party of a dated event. The party met, called or visited ('with X',
-    'to X') is second and the nearest other party first; otherwise the two nearest parties in
-    the order the text names them."""
+    'to X') is second; the first is the subject-like party the sentence names first (groups of
+    countries only when nothing else is named); otherwise the two parties named first, in order."""
     usable = [p for p in places if not p.code.startswith("X-ALL")]
+    named = [p for p in usable if not p.code.startswith("X-")] or usable
     second = _nearest([p for p in usable if p.role == "second"], start, end)
-    first = _nearest([p for p in usable if second is None or p.code != second.code], start, end)
+    first = next((p for p in named if second is None or p.code != second.code), None)
     if second is None and first is not None:
-        second = _nearest([p for p in usable if p.code != first.code], start, end)
-        if second is not None and second.start < first.start:
-            first, second = second, first
+        second = next((p for p in usable if p.code != first.code), None)
     return (first.code if first else ""), (second.code if second else "")

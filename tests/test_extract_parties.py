@@ -221,3 +221,24 @@ def test_a_pronoun_subject_is_the_first_party_even_beside_another_country():
     text = ("Mexico is the largest foreign supplier of tomatoes to the United States. "
             "It shipped $3 billion worth to the U.S. market last year.")
     assert first(text, "$3 billion") == ("MEX", "USA")
+
+
+@pytest.mark.parametrize(
+    "text, mention, first_party, second_party",
+    [
+        # the side named first is the subject of the event, not the one nearest the date
+        ("Japan and the United States reached a trade agreement, Ishiba said on Wednesday.",
+         "Wednesday", "JPN", "USA"),
+        ("A phone call between Keller-Sutter and Trump on July 31 went badly, according to Swiss "
+         "media.", "July 31", "CHE", "USA"),
+        # the party met is second whatever the order
+        ("Goyal will travel to Washington next month for talks.", "next month", "IND", "USA"),
+    ],
+)
+def test_event_parties(text, mention, first_party, second_party):
+    assert first(text, mention) == (first_party, second_party)
+
+
+def test_according_to_names_no_second_party():
+    text = "Exports rose 17% in the first half, according to Swiss customs data."
+    assert first(text, "17%") == ("CHE", "")
