@@ -74,6 +74,8 @@ def _respectively(places: list[Place], text: str, start: int, end: int) -> list[
     """'rates of 19%, 20% and 40% for Indonesia, Vietnam and Laos respectively' and 'A and B
     were set at 19 and 25 per cent respectively' where each figure is a mention of its own: the
     party at the figure's place in the run of parties before or after the run of figures."""
+    if text.find("respectively", end, end + 200) < 0:
+        return []
     lo, hi, index, count = start, end, 0, 1
     while (b := _FIG_BEFORE.search(text, max(0, lo - 40), lo)) is not None:
         lo, index, count = b.start(), index + 1, count + 1

@@ -76,22 +76,40 @@ def _tariff_imposer(places: Sequence[Place], start: int, end: int, text: str,
 _BACK = 2  # sentences looked back for a party the figure's own sentence does not name
 
 
+class _Article:
+    """Per text: its sentences and, computed once each, the parties of a sentence with roles."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentences.split(text)
+        self.starts = [a for a, _b in self.spans]
+        self.places = _places.find(text)
+        self.place_starts = [p.start for p in self.places]
+        self.roles: dict[int, list[Place]] = {}
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def parties(self, j: int) -> list[Place]:
+        got = self.roles.get(j)
+        if got is None:
+            a, b = self.spans[j]
+            lo, hi = bisect_right(self.place_starts, a - 1), bisect_right(self.place_starts, b - 1)
+            got = self.roles[j] = _places.with_roles(self.text, self.places[lo:hi])
+        return got
+
+
 @lru_cache(maxsize=4)
-def _sentences(text: str) -> tuple[list[int], list[tuple[int, int]]]:
-    spans = sentences.split(text)
-    return [a for a, _b in spans], spans
+def _article(text: str) -> _Article:
+    return _Article(text)
 
 
 def _previous(text: str, start: int) -> list[list[Place]]:
     """The parties, with their roles, of the sentences before the one holding start (nearest
     first, at most _BACK)."""
-    starts, spans = _sentences(text)
-    i = bisect_right(starts, start) - 1
-    out = []
-    for j in range(i - 1, max(-1, i - 1 - _BACK), -1):
-        a, b = spans[j]
-        out.append(_places.with_roles(text, _places.find(text, a, b)))
-    return out
+    art = _article(text)
+    i = art.sentence_of(start)
+    return [art.parties(j) for j in range(i - 1, max(-1, i - 1 - _BACK), -1)]
 
 
 def _carried_imposer(text: str, start: int, exclude: list[str]) -> str:
@@ -123,11 +141,17 @@ _PRONOUN = re.compile(r"[\s\"']*(?:It|They|Its|Their|The\s(?:country|nation|gove
                       r"economy|kingdom|republic))\b")
 
 
+_PRONOUN_ANY = re.compile(r"\b(?:It|They|Its|Their|The\s(?:country|nation|government|bloc|economy|"
+                          r"kingdom|republic))\b")
+
+
 def _pronoun_subject(text: str, start: int) -> bool:
     """Whether the sentence holding start opens with a pronoun or 'the country' for its subject."""
-    starts, spans = _sentences(text)
-    i = bisect_right(starts, start) - 1
-    return i >= 0 and _PRONOUN.match(text, spans[i][0]) is not None
+    if _PRONOUN_ANY.search(text, max(0, start - 400), start) is None:
+        return False  # no such word before the figure: no need to split the text
+    art = _article(text)
+    i = art.sentence_of(start)
+    return i >= 0 and _PRONOUN.match(text, art.spans[i][0]) is not None
 
 
 def _carried_party(text: str, start: int, exclude: Sequence[str] = ()) -> str:

@@ -55,9 +55,9 @@ def _finder() -> re.Pattern[str]:
 
 
 @cache
-def _group_finders() -> list[tuple[str, str, re.Pattern[str], re.Pattern[str]]]:
-    """(code, role, pattern, its skipping form) of each group phrase pattern."""
-    return [(r["code"], r["role"], rx, rules.skipping(rx))
+def _group_finders() -> list[tuple[str, str, str, re.Pattern[str]]]:
+    """(code, role, the word each phrase ends with, pattern) of each group phrase pattern."""
+    return [(r["code"], r["role"], r["needs"], rx)
             for r, rx in rules.compile_cues("places", "group_patterns")]
 
 
@@ -96,14 +96,20 @@ def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple
     return "neutral", False
 
 
+_GROUP_REACH = 160  # the longest group phrase, up to its 'needs' word
+
+
 def _groups(text: str, start: int, stop: int) -> list[Place]:
     """Group phrases ('countries that keep buying Russian oil') in text[start:stop]."""
     out: list[Place] = []
-    for code, role, rx, fast in _group_finders():
-        for f in fast.finditer(text, start, stop):
-            m = rx.match(text, f.start(), stop)
-            if m is not None and not any(p.start <= m.start() < p.end for p in out):
-                out.append(Place(code, m.start(), m.end(), role))
+    for code, role, needs, rx in _group_finders():
+        k = text.find(needs, start, stop)
+        while k >= 0:  # every phrase ends at its 'needs' word
+            lo, hi = max(start, k - _GROUP_REACH), min(stop, k + len(needs) + 12)
+            k = text.find(needs, k + 1, stop)
+            for m in rx.finditer(text, lo, hi):
+                if not any(p.start <= m.start() < p.end for p in out):
+                    out.append(Place(code, m.start(), m.end(), role))
     return sorted(out, key=lambda p: p.start)
 
 
@@ -145,9 +151,19 @@ def _find(text: str, start: int, stop: int) -> list[Place]:
 
 def with_roles(text: str, places: list[Place]) -> list[Place]:
     """The places with the role their surrounding words give them."""
+    done = _done(text)
     out = []
     for p in places:
-        role, origin = _role(text, p.start, p.end, p.demonym, p.role)
-        out.append(Place(p.code, p.start, p.end, role, p.demonym, origin))
+        got = done.get(p)
+        if got is None:
+            role, origin = _role(text, p.start, p.end, p.demonym, p.role)
+            got = done[p] = Place(p.code, p.start, p.end, role, p.demonym, origin)
+        out.append(got)
     return out
+
+
+@lru_cache(maxsize=4)
+def _done(text: str) -> dict[Place, Place]:
+    """The places of a text whose roles were worked out (each is worked out once)."""
+    return {}
 
