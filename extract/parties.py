@@ -6,10 +6,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from extract import places as _places
-from extract import sentences
+from extract import rules, sentences
 from extract.places import Place
 
 _TARIFF_KINDS = ("tariff_rate",)
@@ -46,7 +46,35 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
         # 'It shipped 3.2 million tonnes ... of U.S. imports': the subject of the sentence before
         imposer = _carried_party(text, start, targets) or imposer
         targets = [t for t in targets if t != imposer] or [""]
+    if kind not in _TARIFF_KINDS and not imposer and targets != [""] and all(
+            p.code == targets[0] for p in places) and any(p.role == "neutral" for p in places):
+        imposer, targets = targets[0], [""]  # 'Wall Street slid, with the S&P 500 down 2.1%'
+    if kind not in _TARIFF_KINDS:
+        whole = _whole(places, end, text)
+        if whole and whole != imposer:  # '60 per cent of U.S. imports': the US's flow, divided
+            imposer, targets = whole, ([imposer] if imposer else [t for t in targets if t != whole] or [""])
     return imposer, targets
+
+
+_SHARE_END = re.compile(r"(?:%|per\s?cent|percent|\bpc|percentage\spoints?|\bpoints?|\bthird|\bhalf|"
+                        r"\bquarter|\bfifth)$", re.IGNORECASE)
+
+
+@cache
+def _whole_of() -> list[re.Pattern[str]]:
+    return [rx for _r, rx in rules.compile_cues("places", "whole_of")]
+
+
+def _whole(places: Sequence[Place], end: int, text: str) -> str:
+    """The party a share right before it divides ('2 per cent of total US imports'), or ''
+    ('$500 billion of US goods' is an amount of goods, not a share)."""
+    if _SHARE_END.search(text, max(0, end - 20), end) is None:
+        return ""
+    after = next((p for p in places if p.start >= end), None)
+    if after is None or after.start - end > 30:
+        return ""
+    gap = text[end:after.start]
+    return after.code if any(rx.match(gap) for rx in _whole_of()) else ""
 
 
 def _tariff_imposer(places: Sequence[Place], start: int, end: int, text: str,

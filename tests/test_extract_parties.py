@@ -242,3 +242,32 @@ def test_event_parties(text, mention, first_party, second_party):
 def test_according_to_names_no_second_party():
     text = "Exports rose 17% in the first half, according to Swiss customs data."
     assert first(text, "17%") == ("CHE", "")
+
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # a share: the party whose flow is divided comes first
+        ("Swiss goods make up under 2 per cent of total US imports.", "2 per cent", "USA", "CHE"),
+        ("Canada shipped steel worth $11 billion last year, roughly 60 per cent of U.S. steel "
+         "imports.", "60 per cent", "USA", "CAN"),
+        ("The levies could shave 0.5 percentage point off Vietnam's growth.",
+         "0.5 percentage point", "VNM", ""),
+        # an amount of goods is not a share
+        ("India pledged to buy $300 billion of US goods.", "$300 billion", "IND", "USA"),
+    ],
+)
+def test_share_of_a_party(text, mention, imposer, target):
+    assert first(text, mention) == (imposer, target)
+
+
+@pytest.mark.parametrize(
+    "text, mention, party",
+    [
+        ("Wall Street slid, with the S&P 500 closing down 2.1 percent.", "2.1 percent", "USA"),
+        ("The benchmark Kospi rose 0.8 percent in early trade.", "0.8 percent", "KOR"),
+        ("The rupee weakened 0.4% to a record low.", "0.4%", "IND"),
+    ],
+)
+def test_markets_and_currencies_stand_for_their_economy(text, mention, party):
+    assert first(text, mention)[0] == party
