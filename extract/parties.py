@@ -15,6 +15,12 @@ from extract.places import Place
 _TARIFF_KINDS = ("tariff_rate",)
 
 
+def _actor(code: str) -> bool:
+    """Whether a party can act (a country or the EU), unlike a class of countries (X-ALL,
+    X-RUS-OIL-BUYERS, ...) which only bears measures."""
+    return not code.startswith("X-") or code == "X-EU"
+
+
 def _nearest(places: Sequence[Place], start: int, end: int) -> Place | None:
     def dist(p: Place) -> int:
         return start - p.end if p.end <= start else (p.start - end if p.start >= end else 0)
@@ -28,7 +34,7 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     for what the clause leaves open, the sentences before for what the sentence leaves open; a
     target named in a run ('Canada and Mexico') gives all."""
     local = [p for p in places if lo <= p.start and p.end <= hi]
-    imposer, target = choose(places, start, end, kind)
+    imposer, target = choose(_not_owned(places, hi, text), start, end, kind)
     named = [p for p in local if p.role == "imposer"]
     if named:
         imposer = min(named, key=lambda p: abs(p.start - start)).code
@@ -77,6 +83,19 @@ def _whole(places: Sequence[Place], end: int, text: str) -> str:
     return after.code if any(rx.match(gap) for rx in _whole_of()) else ""
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _not_owned(places: Sequence[Place], hi: int, text: str) -> Sequence[Place]:
+    """The places a figure may borrow from its sentence: not the targets after the next figure
+    when later figures each name their own ('duties of 35 percent on Canada and 10 percent on
+    China' gives neither to an earlier '10 percent global baseline tariff')."""
+    later = [p for p in places if p.start >= hi and p.role == "target"]
+    own = any(a.code != b.code and _DIGIT.search(text, a.end, b.start)
+              for a, b in zip(later, later[1:], strict=False))
+    return [p for p in places if p not in later] if own else places
+
+
 def _tariff_imposer(places: Sequence[Place], start: int, end: int, text: str,
                     targets: list[str]) -> str:
     """The imposer of a rate whose sentence names none: the other side of a US target named
@@ -87,7 +106,7 @@ def _tariff_imposer(places: Sequence[Place], start: int, end: int, text: str,
     unmarked US is taken the same way by choose())."""
     if targets == ["USA"]:
         other = _nearest([p for p in places if p.code != "USA" and p.role in ("neutral", "imposer")
-                          and not p.code.startswith("X-")], start, end)
+                          and _actor(p.code)], start, end)
         if other is not None:
             return other.code
     if targets != [""]:  # 'keeping a 25% rate while it finalises its deal with Washington'
@@ -187,7 +206,7 @@ def _carried_party(text: str, start: int, exclude: Sequence[str] = ()) -> str:
     the subject-like party of the nearest sentence before that names one."""
     for found in _previous(text, start):
         cands = [p for p in found if p.role not in ("second", "target")
-                 and not p.code.startswith("X-") and p.code not in exclude]
+                 and _actor(p.code) and p.code not in exclude]
         if cands:
             return cands[0].code
         if found:
@@ -271,7 +290,7 @@ def event_parties(places: Sequence[Place], start: int, end: int) -> tuple[str, s
     'to X') is second; the first is the subject-like party the sentence names first (groups of
     countries only when nothing else is named); otherwise the two parties named first, in order."""
     usable = [p for p in places if not p.code.startswith("X-ALL")]
-    named = [p for p in usable if not p.code.startswith("X-")] or usable
+    named = [p for p in usable if _actor(p.code)] or usable
     second = _nearest([p for p in usable if p.role == "second"], start, end)
     first = next((p for p in named if second is None or p.code != second.code), None)
     if second is None and first is not None:

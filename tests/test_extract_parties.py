@@ -271,3 +271,11 @@ def test_share_of_a_party(text, mention, imposer, target):
 )
 def test_markets_and_currencies_stand_for_their_economy(text, mention, party):
     assert first(text, mention)[0] == party
+
+
+def test_targets_of_later_figures_are_not_lent_to_an_earlier_one():
+    text = ("The ruling voids the 10 percent global baseline tariff and the fentanyl-related "
+            "duties of 35 percent on Canada and 20 percent on China.")
+    assert first(text, "35 percent")[1] == "CAN"
+    assert first(text, "20 percent")[1] == "CHN"
+    assert first(text, "10 percent")[1] not in ("CAN", "CHN")
