@@ -44,6 +44,8 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     if imposer in run and not named and not any(p.role == "imposer" and p.code == imposer for p in places):
         imposer = ""  # 'tariffs on Canada and Mexico': both are targets, neither imposes
     targets = _run(places, target, imposer, text)
+    if kind in _TARIFF_KINDS:
+        imposer = _eu_members().get(imposer, imposer)  # 'Germany imposed a 10% duty': the EU's
     if kind in _TARIFF_KINDS and not places:  # 'New US tariff rates on Chinese goods:\nApparel: 35%'
         targets = [_carried_target(text, start, imposer)]
     if kind in _TARIFF_KINDS and not imposer:
@@ -64,6 +66,11 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
 
 _SHARE_END = re.compile(r"(?:%|per\s?cent|percent|\bpc|percentage\spoints?|\bpoints?|\bthird|\bhalf|"
                         r"\bquarter|\bfifth)$", re.IGNORECASE)
+
+
+@cache
+def _eu_members() -> dict[str, str]:
+    return rules.merged_values_cased("places", "eu_members")
 
 
 @cache

@@ -65,11 +65,13 @@ _WORDISH = re.compile(r"[\w$-]")
 
 
 @cache
-def _cues() -> list[tuple[dict, re.Pattern[str], bool]]:
-    """(rule, pattern, whether it is anchored at the start of 'after') of each role rule."""
+def _cues() -> list[tuple[dict, re.Pattern[str], bool, re.Pattern[str] | None]]:
+    """(rule, pattern, whether it is anchored at the start of 'after', the words before the
+    party that keep the rule off or None) of each role rule."""
     out = []
     for r, rx in rules.compile_cues("places", "roles"):
-        out.append((r, rx, r["side"] != "before" and starts_with(rx.pattern)))
+        unless = re.compile(r["unless_before"]) if r.get("unless_before") else None
+        out.append((r, rx, r["side"] != "before" and starts_with(rx.pattern), unless))
     return out
 
 
@@ -82,8 +84,10 @@ def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple
     if default != "neutral":
         return default, False
     lo, after = max(0, start - _REACH), text[end:end + _REACH_AFTER]
-    for rule, rx, anchored in _cues():
+    for rule, rx, anchored, unless in _cues():
         if rule.get("demonym") is not None and rule["demonym"] != demonym:
+            continue
+        if unless is not None and unless.search(text, lo, start) is not None:
             continue
         if rule["side"] == "before":
             hit = rx.search(text, lo, start) is not None

@@ -279,3 +279,21 @@ def test_targets_of_later_figures_are_not_lent_to_an_earlier_one():
     assert first(text, "35 percent")[1] == "CAN"
     assert first(text, "20 percent")[1] == "CHN"
     assert first(text, "10 percent")[1] not in ("CAN", "CHN")
+
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # the object of a preposition is not the subject of the verb after it
+        ("Indian shipments to the US face a 50% duty.", "50%", "USA", "IND"),
+        # goods from a country are that country's: the target of a tariff
+        ("Exports from Vietnam to the United States face a 20% levy.", "20%", "USA", "VNM"),
+        # and the second party of the importer's flow
+        ("Imports from China fell 12% in the quarter, US Census data showed.", "12%", "USA", "CHN"),
+        # EU members do not levy tariffs of their own
+        ("Germany imposed a 10% duty on American motorcycles under EU rules.", "10%", "X-EU", "USA"),
+        ("France's wine makers fear a 200% US tariff on champagne.", "200%", "USA", "FRA"),
+    ],
+)
+def test_prepositions_origins_and_eu_members(text, mention, imposer, target):
+    assert first(text, mention) == (imposer, target)
