@@ -140,13 +140,14 @@ def _find(text: str, start: int, stop: int) -> list[Place]:
     groups = _groups(text, start, stop)
     out: list[Place] = list(groups)
     finder = _finder()
-    pos = start
+    pos, last = start, -1
     while (m := finder.search(text, pos, stop)) is not None:
         s, e = m.start(1), m.end(1)
-        if s > 0 and _WORDISH.match(text, s - 1):
+        # a name inside a word is no party, but 'China-US trade' names two
+        if s > 0 and _WORDISH.match(text, s - 1) and not (text[s - 1] == "-" and s - 1 == last):
             pos = s + 1
             continue
-        pos = e
+        pos = last = e
         code, role, demonym = table[m.group(1)]
         if role != "ignore" and not any(g.start <= s < g.end for g in groups):
             out.append(Place(code, s, e, role, demonym))

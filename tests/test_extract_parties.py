@@ -297,3 +297,24 @@ def test_targets_of_later_figures_are_not_lent_to_an_earlier_one():
 )
 def test_prepositions_origins_and_eu_members(text, mention, imposer, target):
     assert first(text, mention) == (imposer, target)
+
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # the country where a duty is charged imposes it
+        ("Chinese EVs face 100% tariffs in Canada.", "100%", "CAN", "CHN"),
+        ("Tariffs on Brazilian beef rose to 76.4% after Washington's 50% surcharge.", "50%",
+         "USA", "BRA"),
+        # two parties joined by a hyphen are both named
+        ("China-US trade in goods reached $688 billion in 2024.", "$688 billion", "CHN", "USA"),
+    ],
+)
+def test_where_a_duty_is_charged_and_hyphenated_pairs(text, mention, imposer, target):
+    assert first(text, mention) == (imposer, target)
+
+
+def test_a_hyphenated_word_holding_a_name_is_no_party():
+    rows = extract_text("The Indo-Pacific outlook: growth of 4% is forecast.", source_id="t",
+                        published=PUB)
+    assert [(r["imposer"], r["target"]) for r in rows if r["mention"] == "4%"] == [("", "")]
