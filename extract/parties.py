@@ -41,7 +41,8 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     _imp, local_target = choose([p for p in local if p.code != imposer], start, end, kind)
     target = local_target or (target if target != imposer else "")
     run = _run(places, target, "", text)
-    if imposer in run and not named and not any(p.role == "imposer" and p.code == imposer for p in places):
+    if (kind in _TARIFF_KINDS and imposer in run and not named
+            and not any(p.role == "imposer" and p.code == imposer for p in places)):
         imposer = ""  # 'tariffs on Canada and Mexico': both are targets, neither imposes
     targets = _run(places, target, imposer, text)
     if kind in _TARIFF_KINDS:

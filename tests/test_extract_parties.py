@@ -317,3 +317,8 @@ def test_where_a_duty_is_charged_and_hyphenated_pairs(text, mention, imposer, ta
 def test_a_hyphenated_word_holding_a_name_is_no_party():
     rows = extract_text("Pro-China voters rose 4% in the poll.", source_id="t", published=PUB)
     assert [(r["imposer"], r["target"]) for r in rows if r["mention"] == "4%"] == [("", "")]
+
+
+def test_bilateral_trade_between_two_parties_names_both():
+    text = "Bilateral trade between India and the US stood at $190 billion last year."
+    assert first(text, "$190 billion") == ("IND", "USA")
