@@ -84,20 +84,27 @@ def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple
     if default != "neutral":
         return default, False
     lo, after = max(0, start - _REACH), text[end:end + _REACH_AFTER]
+    # every 'before' rule ends with one of the words of before_words: where the party follows
+    # none of them, no 'before' rule is tried
+    before = _before_words().search(text, max(0, start - 30), start) is not None
     for rule, rx, anchored, unless in _cues():
         if rule.get("demonym") is not None and rule["demonym"] != demonym:
             continue
-        if unless is not None and unless.search(text, lo, start) is not None:
-            continue
         if rule["side"] == "before":
-            hit = rx.search(text, lo, start) is not None
+            hit = before and rx.search(text, lo, start) is not None
         elif anchored:
             hit = rx.match(after) is not None
         else:
             hit = rx.search(after) is not None
-        if hit:
+        if hit and not (unless is not None and before and unless.search(text, lo, start)):
             return rule["role"], bool(rule.get("origin"))
     return "neutral", False
+
+
+@cache
+def _before_words() -> re.Pattern[str]:
+    words = [w for r in rules.section("places", "before_words") for w in r["names"]]
+    return re.compile(r"(?i:\b" + trie_regex(words) + r")\s(?:the\s)?$")
 
 
 _GROUP_REACH = 160  # the longest group phrase, up to its 'needs' word
