@@ -322,3 +322,12 @@ def test_a_hyphenated_word_holding_a_name_is_no_party():
 def test_bilateral_trade_between_two_parties_names_both():
     text = "Bilateral trade between India and the US stood at $190 billion last year."
     assert first(text, "$190 billion") == ("IND", "USA")
+
+
+def test_a_name_before_a_product_is_the_goods_origin_but_not_across_a_tariff_word():
+    # 'US crude' is goods from the US, bought by India
+    text = "India was open to raising purchases of US crude by $15 billion a year."
+    assert first(text, "$15 billion") == ("IND", "USA")
+    # 'US duties on vehicles': the US imposes; the vehicles are not US goods
+    text = "German carmakers face 27.5% US duties on vehicles."
+    assert first(text, "27.5%") == ("USA", "DEU")
