@@ -124,7 +124,7 @@ def _tariff_imposer(places: Sequence[Place], start: int, end: int, text: str,
     before = _carried_imposer(text, start, targets)
     if before:
         return before
-    named_us = "USA" in _places.codes(text)
+    named_us = "USA" in _places.counts(text)
     return "USA" if named_us and targets != [""] and "USA" not in targets else ""
 
 
@@ -235,13 +235,15 @@ def _run(places: Sequence[Place], target: str, imposer: str, text: str) -> list[
         while hi + 1 < len(places) and _joins(text, places[hi], places[hi + 1]):
             hi += 1
         codes = list(dict.fromkeys(q.code for q in places[lo:hi + 1]))
-        if len(codes) > 1 and imposer not in codes:
+        listed = any(_AND.search(text, places[j].end, places[j + 1].start) for j in range(lo, hi))
+        if len(codes) > 1 and imposer not in codes and listed:
             return codes
         break
     return [target]
 
 
 _SEP = re.compile(r"\s*(?:,|and|&|or|,\s*and|,\s*or)\s*(?:the\s)?")
+_AND = re.compile(r"\band\b|\bor\b|&")  # a run of names joined by commas alone is no list
 _POSSESSIVE = re.compile(r"'s?\s")
 
 

@@ -130,9 +130,12 @@ def _all(text: str) -> tuple[Place, ...]:
 
 
 @lru_cache(maxsize=4)
-def codes(text: str) -> frozenset[str]:
-    """Every party the text names anywhere."""
-    return frozenset(p.code for p in _all(text))
+def counts(text: str) -> dict[str, int]:
+    """How often the text names each party."""
+    out: dict[str, int] = {}
+    for p in _all(text):
+        out[p.code] = out.get(p.code, 0) + 1
+    return out
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> list[Place]:

@@ -331,3 +331,15 @@ def test_a_name_before_a_product_is_the_goods_origin_but_not_across_a_tariff_wor
     # 'US duties on vehicles': the US imposes; the vehicles are not US goods
     text = "German carmakers face 27.5% US duties on vehicles."
     assert first(text, "27.5%") == ("USA", "DEU")
+
+
+def test_an_eu_story_keeps_the_eu_as_imposer_of_the_next_sentences_rate():
+    text = ("The European Union will keep its duties of up to 35.3 percent on electric vehicles "
+            "made in China, the European Commission said on Wednesday. The levies come on top of "
+            "the standard 10 percent car tariff. Washington, by contrast, charges 100 percent on "
+            "Chinese EVs.")
+    # 'China, the European Commission said': names joined by a comma alone are no list
+    assert parties(text, "35.3 percent") == [("X-EU", "CHN")]
+    # the rate with no party takes the imposer and target of the sentence before
+    assert first(text, "10 percent") == ("X-EU", "CHN")
+    assert first(text, "100 percent") == ("USA", "CHN")
