@@ -47,7 +47,7 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     targets = _run(places, target, imposer, text)
     if kind in _TARIFF_KINDS:
         imposer = _eu_members().get(imposer, imposer)  # 'Germany imposed a 10% duty': the EU's
-    if kind in _TARIFF_KINDS and not places:  # 'New US tariff rates on Chinese goods:\nApparel: 35%'
+    if kind in _TARIFF_KINDS and targets == [""]:  # 'New US tariff rates on Chinese goods:\nApparel: 35%'
         targets = [_carried_target(text, start, imposer)]
     if kind in _TARIFF_KINDS and not imposer:
         imposer = _tariff_imposer(places, start, end, text, targets)
@@ -187,8 +187,6 @@ def _carried_target(text: str, start: int, imposer: str) -> str:
         marked = [p for p in found if p.role in ("target", "goods") and p.code != imposer]
         if marked:
             return marked[0].code
-        if found:
-            return ""
     return ""
 
 
@@ -212,13 +210,11 @@ def _pronoun_subject(text: str, start: int) -> bool:
 def _carried_party(text: str, start: int, exclude: Sequence[str] = ()) -> str:
     """The first party of a figure whose sentence names none ('It shipped 3.2 million tonnes'):
     the subject-like party of the nearest sentence before that names one."""
-    for found in _previous(text, start):
+    for found in _previous(text, start):  # a sentence naming only partners is looked past
         cands = [p for p in found if p.role not in ("second", "target")
                  and _actor(p.code) and p.code not in exclude]
         if cands:
             return cands[0].code
-        if found:
-            return ""
     return ""
 
 

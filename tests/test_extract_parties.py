@@ -343,3 +343,11 @@ def test_an_eu_story_keeps_the_eu_as_imposer_of_the_next_sentences_rate():
     # the rate with no party takes the imposer and target of the sentence before
     assert first(text, "10 percent") == ("X-EU", "CHN")
     assert first(text, "100 percent") == ("USA", "CHN")
+
+
+def test_a_rate_naming_only_its_imposer_takes_the_target_named_before():
+    text = ("India's exports to the US fell 8.6 per cent in October. Shipments to China, however, "
+            "jumped 33 per cent. The government expects the pact with Washington to cut the levy "
+            "to 15 per cent.")
+    # the sentence just before names only a partner; the one before that names the target
+    assert first(text, "15 per cent") == ("USA", "IND")
