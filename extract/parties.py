@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 
@@ -159,12 +159,12 @@ def _article(text: str) -> _Article:
     return _Article(text)
 
 
-def _previous(text: str, start: int) -> list[list[Place]]:
+def _previous(text: str, start: int) -> Iterator[list[Place]]:
     """The parties, with their roles, of the sentences before the one holding start (nearest
-    first, at most _BACK)."""
+    first, at most _BACK; each worked out only when asked for)."""
     art = _article(text)
     i = art.sentence_of(start)
-    return [art.parties(j) for j in range(i - 1, max(-1, i - 1 - _BACK), -1)]
+    return (art.parties(j) for j in range(i - 1, max(-1, i - 1 - _BACK), -1))
 
 
 def _carried_imposer(text: str, start: int, exclude: list[str]) -> str:
