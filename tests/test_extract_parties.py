@@ -351,3 +351,15 @@ def test_a_rate_naming_only_its_imposer_takes_the_target_named_before():
             "to 15 per cent.")
     # the sentence just before names only a partner; the one before that names the target
     assert first(text, "15 per cent") == ("USA", "IND")
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("The court struck down the 10 percent global baseline tariff on Friday.", "10 percent"),
+        ("Trump imposed a universal tariff of 10% on April 5.", "10%"),
+        ("Washington set blanket tariffs of 15% on the rest of the world.", "15%"),
+    ],
+)
+def test_a_global_tariff_targets_all_countries(text, mention):
+    assert first(text, mention)[1] == "X-ALL"
