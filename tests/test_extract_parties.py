@@ -359,6 +359,9 @@ def test_a_rate_naming_only_its_imposer_takes_the_target_named_before():
         ("The court struck down the 10 percent global baseline tariff on Friday.", "10 percent"),
         ("Trump imposed a universal tariff of 10% on April 5.", "10%"),
         ("Washington set blanket tariffs of 15% on the rest of the world.", "15%"),
+        # a sectoral duty on goods made anywhere abroad
+        ("The White House put a 25% duty on foreign-made furniture.", "25%"),
+        ("Trump will impose 100% on films made abroad, he posted.", "100%"),
     ],
 )
 def test_a_global_tariff_targets_all_countries(text, mention):
