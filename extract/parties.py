@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from functools import cache, lru_cache
 
+from extract import places as _places
+from extract import rules, sentences
 from extract.places import Place
 
 _TARIFF_KINDS = ("tariff_rate",)
+
+
+def _actor(code: str) -> bool:
+    """Whether a party can act (a country or the EU), unlike a class of countries (X-ALL,
+    X-RUS-OIL-BUYERS, ...) which only bears measures."""
+    return not code.startswith("X-") or code == "X-EU"
 
 
 def _nearest(places: Sequence[Place], start: int, end: int) -> Place | None:
@@ -20,18 +31,191 @@ def _nearest(places: Sequence[Place], start: int, end: int) -> Place | None:
 def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int, hi: int,
               text: str) -> tuple[str, list[str]]:
     """(imposer, targets) for a figure: parties of its own clause [lo, hi) first, the sentence's
-    for what the clause leaves open; a target named in a run ('Canada and Mexico') gives all."""
+    for what the clause leaves open, the sentences before for what the sentence leaves open; a
+    target named in a run ('Canada and Mexico') gives all."""
     local = [p for p in places if lo <= p.start and p.end <= hi]
-    imposer, target = choose(places, start, end, kind)
+    imposer, target = choose(_not_owned(places, hi, text), start, end, kind)
     named = [p for p in local if p.role == "imposer"]
     if named:
         imposer = min(named, key=lambda p: abs(p.start - start)).code
     _imp, local_target = choose([p for p in local if p.code != imposer], start, end, kind)
     target = local_target or (target if target != imposer else "")
     run = _run(places, target, "", text)
-    if imposer in run and not named and not any(p.role == "imposer" and p.code == imposer for p in places):
+    if (kind in _TARIFF_KINDS and imposer in run and not named
+            and not any(p.role == "imposer" and p.code == imposer for p in places)):
         imposer = ""  # 'tariffs on Canada and Mexico': both are targets, neither imposes
-    return imposer, _run(places, target, imposer, text)
+    targets = _run(places, target, imposer, text)
+    if kind in _TARIFF_KINDS:
+        imposer = _eu_members().get(imposer, imposer)  # 'Germany imposed a 10% duty': the EU's
+    if kind in _TARIFF_KINDS and targets == [""]:  # 'New US tariff rates on Chinese goods:\nApparel: 35%'
+        targets = [_carried_target(text, start, imposer)]
+    if kind in _TARIFF_KINDS and not imposer:
+        imposer = _tariff_imposer(places, start, end, text, targets)
+    elif kind not in _TARIFF_KINDS and (not imposer or _pronoun_subject(text, start)):
+        # 'It shipped 3.2 million tonnes ... of U.S. imports': the subject of the sentence before
+        imposer = _carried_party(text, start, targets) or imposer
+        targets = [t for t in targets if t != imposer] or [""]
+    if kind not in _TARIFF_KINDS and not imposer and targets != [""] and all(
+            p.code == targets[0] for p in places) and any(p.role == "neutral" for p in places):
+        imposer, targets = targets[0], [""]  # 'Wall Street slid, with the S&P 500 down 2.1%'
+    if kind not in _TARIFF_KINDS:
+        whole = _whole(places, end, text)
+        if whole and whole != imposer:  # '60 per cent of U.S. imports': the US's flow, divided
+            imposer, targets = whole, ([imposer] if imposer else [t for t in targets if t != whole] or [""])
+    return imposer, targets
+
+
+_SHARE_END = re.compile(r"(?:%|per\s?cent|percent|\bpc|percentage\spoints?|\bpoints?|\bthird|\bhalf|"
+                        r"\bquarter|\bfifth)$", re.IGNORECASE)
+
+
+@cache
+def _eu_members() -> dict[str, str]:
+    return rules.merged_values_cased("places", "eu_members")
+
+
+@cache
+def _whole_of() -> list[re.Pattern[str]]:
+    return [rx for _r, rx in rules.compile_cues("places", "whole_of")]
+
+
+def _whole(places: Sequence[Place], end: int, text: str) -> str:
+    """The party a share right before it divides ('2 per cent of total US imports'), or ''
+    ('$500 billion of US goods' is an amount of goods, not a share)."""
+    if _SHARE_END.search(text, max(0, end - 20), end) is None:
+        return ""
+    after = next((p for p in places if p.start >= end), None)
+    if after is None or after.start - end > 30:
+        return ""
+    gap = text[end:after.start]
+    return after.code if any(rx.match(gap) for rx in _whole_of()) else ""
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _not_owned(places: Sequence[Place], hi: int, text: str) -> Sequence[Place]:
+    """The places a figure may borrow from its sentence: not the targets after the next figure
+    when later figures each name their own ('duties of 35 percent on Canada and 10 percent on
+    China' gives neither to an earlier '10 percent global baseline tariff')."""
+    later = [p for p in places if p.start >= hi and p.role == "target"]
+    own = any(a.code != b.code and _DIGIT.search(text, a.end, b.start)
+              for a, b in zip(later, later[1:], strict=False))
+    return [p for p in places if p not in later] if own else places
+
+
+def _tariff_imposer(places: Sequence[Place], start: int, end: int, text: str,
+                    targets: list[str]) -> str:
+    """The imposer of a rate whose sentence names none: the other side of a US target named
+    in the sentence ('on all imports from the US, Beijing said'), else the partner of the
+    target ('deal with Washington', 'exports to the US'), else the imposer of the
+    sentences just before, else the US for a rate on another country's goods in an article that
+    names the US (the US is by far the most frequent imposer in tariff reporting; the sentence's
+    unmarked US is taken the same way by choose())."""
+    if targets == ["USA"]:
+        other = _nearest([p for p in places if p.code != "USA" and p.role in ("neutral", "imposer")
+                          and _actor(p.code)], start, end)
+        if other is not None:
+            return other.code
+    if targets != [""]:  # 'keeping a 25% rate while it finalises its deal with Washington'
+        other = _nearest([p for p in places if p.role == "second" and p.code not in targets], start, end)
+        if other is not None:
+            return other.code
+    before = _carried_imposer(text, start, targets)
+    if before:
+        return before
+    named_us = "USA" in _places.counts(text)
+    return "USA" if named_us and targets != [""] and "USA" not in targets else ""
+
+
+_BACK = 2  # sentences looked back for a party the figure's own sentence does not name
+
+
+class _Article:
+    """Per text: its sentences and, computed once each, the parties of a sentence with roles."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentences.split(text)
+        self.starts = [a for a, _b in self.spans]
+        self.places = _places.find(text)
+        self.place_starts = [p.start for p in self.places]
+        self.roles: dict[int, list[Place]] = {}
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def parties(self, j: int) -> list[Place]:
+        got = self.roles.get(j)
+        if got is None:
+            a, b = self.spans[j]
+            lo, hi = bisect_right(self.place_starts, a - 1), bisect_right(self.place_starts, b - 1)
+            got = self.roles[j] = _places.with_roles(self.text, self.places[lo:hi])
+        return got
+
+
+@lru_cache(maxsize=4)
+def _article(text: str) -> _Article:
+    return _Article(text)
+
+
+def _previous(text: str, start: int) -> Iterator[list[Place]]:
+    """The parties, with their roles, of the sentences before the one holding start (nearest
+    first, at most _BACK; each worked out only when asked for)."""
+    art = _article(text)
+    i = art.sentence_of(start)
+    return (art.parties(j) for j in range(i - 1, max(-1, i - 1 - _BACK), -1))
+
+
+def _carried_imposer(text: str, start: int, exclude: list[str]) -> str:
+    """The imposer named in the sentences just before ('Mexico approved higher tariffs. Most
+    increases take rates to 35%'): one marked as imposer, else an unmarked US."""
+    for found in _previous(text, start):
+        marked = [p for p in found if p.role == "imposer" and p.code not in exclude]
+        if marked:
+            return marked[0].code
+        usa = [p for p in found if p.code == "USA" and p.role == "neutral" and "USA" not in exclude]
+        if usa:
+            return "USA"
+    return ""
+
+
+def _carried_target(text: str, start: int, imposer: str) -> str:
+    """The target of a rate whose sentence names no party: the side whose goods the sentence
+    just before taxes ('New US tariff rates on Chinese goods: ... Apparel: 35%')."""
+    for found in _previous(text, start):
+        marked = [p for p in found if p.role in ("target", "goods") and p.code != imposer]
+        if marked:
+            return marked[0].code
+    return ""
+
+
+_PRONOUN = re.compile(r"[\s\"']*(?:It|They|Its|Their|The\s(?:country|nation|government|bloc|"
+                      r"economy|kingdom|republic))\b")
+
+
+_PRONOUN_ANY = re.compile(r"\b(?:It|They|Its|Their|The\s(?:country|nation|government|bloc|economy|"
+                          r"kingdom|republic))\b")
+
+
+def _pronoun_subject(text: str, start: int) -> bool:
+    """Whether the sentence holding start opens with a pronoun or 'the country' for its subject."""
+    if _PRONOUN_ANY.search(text, max(0, start - 400), start) is None:
+        return False  # no such word before the figure: no need to split the text
+    art = _article(text)
+    i = art.sentence_of(start)
+    return i >= 0 and _PRONOUN.match(text, art.spans[i][0]) is not None
+
+
+def _carried_party(text: str, start: int, exclude: Sequence[str] = ()) -> str:
+    """The first party of a figure whose sentence names none ('It shipped 3.2 million tonnes'):
+    the subject-like party of the nearest sentence before that names one."""
+    for found in _previous(text, start):  # a sentence naming only partners is looked past
+        cands = [p for p in found if p.role not in ("second", "target")
+                 and _actor(p.code) and p.code not in exclude]
+        if cands:
+            return cands[0].code
+    return ""
 
 
 def _run(places: Sequence[Place], target: str, imposer: str, text: str) -> list[str]:
@@ -42,23 +226,36 @@ def _run(places: Sequence[Place], target: str, imposer: str, text: str) -> list[
         if p.code != target:
             continue
         lo = hi = i
-        while lo > 0 and _SEP.fullmatch(text, places[lo - 1].end, places[lo].start):
+        while lo > 0 and _joins(text, places[lo - 1], places[lo]):
             lo -= 1
-        while hi + 1 < len(places) and _SEP.fullmatch(text, places[hi].end, places[hi + 1].start):
+        while hi + 1 < len(places) and _joins(text, places[hi], places[hi + 1]):
             hi += 1
         codes = list(dict.fromkeys(q.code for q in places[lo:hi + 1]))
-        if len(codes) > 1 and imposer not in codes:
+        listed = any(_AND.search(text, places[j].end, places[j + 1].start) for j in range(lo, hi))
+        if len(codes) > 1 and imposer not in codes and listed:
             return codes
         break
     return [target]
 
 
 _SEP = re.compile(r"\s*(?:,|and|&|or|,\s*and|,\s*or)\s*(?:the\s)?")
+_AND = re.compile(r"\band\b|\bor\b|&")  # a run of names joined by commas alone is no list
+_POSSESSIVE = re.compile(r"'s?\s")
+
+
+def _joins(text: str, a: Place, b: Place) -> bool:
+    """Whether b continues a's run ('Canada and Mexico'); not a possessive after a bare comma,
+    which opens an aside ('Ecuador, India's main rival, pays')."""
+    if not _SEP.fullmatch(text, a.end, b.start):
+        return False
+    return not (_POSSESSIVE.match(text, b.end) and text[a.end:b.start].strip() == ",")
 
 
 def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[str, str]:
     """(imposer, target) codes for the figure at [start, end); '' where the text does not say."""
     tariff = kind in _TARIFF_KINDS
+    if not tariff:
+        places = _buyer_first(places)
     tgt = _nearest([p for p in places if p.role == "target" or (p.role == "goods" and tariff)
                     or (p.role == "second" and not tariff)], start, end)
     imp = _nearest([p for p in places if (p.role == "imposer" or (p.role == "goods" and not tariff
@@ -66,9 +263,6 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
                     and (tgt is None or p.code != tgt.code)], start, end)
     if tgt is None and not tariff:  # 'buy $500 billion of US goods': goods after the figure
         tgt = _nearest([p for p in places if p.role == "goods" and p.start >= end
-                        and (imp is None or p.code != imp.code)], start, end)
-    if tgt is None and tariff:  # 'no tariffs on drugs from the UK', 'a 15% tariff on EU goods'
-        tgt = _nearest([p for p in places if p.role == "second" and p.start >= end
                         and (imp is None or p.code != imp.code)], start, end)
     imposer, target = (imp.code if imp else ""), (tgt.code if tgt else "")
     rest = [p for p in places if p.code not in (imposer, target) and not p.code.startswith("X-ALL")]
@@ -85,15 +279,26 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
     return imposer, target
 
 
+def _buyer_first(places: Sequence[Place]) -> Sequence[Place]:
+    """Goods named by their origin are the second party of a flow when another party is there
+    to buy them ('India will buy US energy worth $500 billion', 'China's purchases of US
+    soybeans'); alone they are the first ('American goods worth $300 billion')."""
+    origin = {p.code for p in places if p.role == "goods" and p.origin}
+    buyers = {p.code for p in places if p.role in ("neutral", "imposer")
+              or (p.role == "goods" and not p.origin)} - origin
+    if not origin or not buyers:
+        return places
+    return [replace(p, role="second") if p.role == "goods" and p.origin else p for p in places]
+
+
 def event_parties(places: Sequence[Place], start: int, end: int) -> tuple[str, str]:
     """(first, second) party of a dated event. The party met, called or visited ('with X',
-    'to X') is second and the nearest other party first; otherwise the two nearest parties in
-    the order the text names them."""
+    'to X') is second; the first is the subject-like party the sentence names first (groups of
+    countries only when nothing else is named); otherwise the two parties named first, in order."""
     usable = [p for p in places if not p.code.startswith("X-ALL")]
+    named = [p for p in usable if _actor(p.code)] or usable
     second = _nearest([p for p in usable if p.role == "second"], start, end)
-    first = _nearest([p for p in usable if second is None or p.code != second.code], start, end)
+    first = next((p for p in named if second is None or p.code != second.code), None)
     if second is None and first is not None:
-        second = _nearest([p for p in usable if p.code != first.code], start, end)
-        if second is not None and second.start < first.start:
-            first, second = second, first
+        second = next((p for p in usable if p.code != first.code), None)
     return (first.code if first else ""), (second.code if second else "")

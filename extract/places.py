@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
 from extract import rules
-from extract.cues import _fast, exists, starts_with
-from extract.firstchars import first_chars
+from extract.cues import starts_with
 from extract.trie import trie_regex
 
 
@@ -20,8 +19,9 @@ class Place:
     code: str
     start: int
     end: int
-    role: str  # imposer | target | goods | neutral
+    role: str  # imposer | target | goods | second | neutral
     demonym: bool = False
+    origin: bool = False  # goods named by where they come from ('US energy'), not whose flow
 
 
 @cache
@@ -54,60 +54,131 @@ def _finder() -> re.Pattern[str]:
     return re.compile("(" + trie_regex(list(_names())) + r")(?![\w$]|-[a-z])")
 
 
+@cache
+def _group_finders() -> list[tuple[str, str, str, re.Pattern[str]]]:
+    """(code, role, the word each phrase ends with, pattern) of each group phrase pattern."""
+    return [(r["code"], r["role"], r["needs"], rx)
+            for r, rx in rules.compile_cues("places", "group_patterns")]
+
+
 _WORDISH = re.compile(r"[\w$-]")
 
 
 @cache
-def _cues() -> list[tuple[int, dict, re.Pattern[str], frozenset[str] | None]]:
-    """(index, rule, skipping form, first characters where the rule is anchored at the start of
-    'after' (checked there alone) or None)."""
+def _cues() -> list[tuple[dict, re.Pattern[str], bool, re.Pattern[str] | None]]:
+    """(rule, pattern, whether it is anchored at the start of 'after', the words before the
+    party that keep the rule off or None) of each role rule."""
     out = []
-    for i, (r, rx, fast) in enumerate(_fast("roles")):
-        first = first_chars(rx.pattern)
-        at_start = r["side"] != "before" and first is not None and starts_with(rx.pattern)
-        out.append((i, r, fast, first if at_start else None))
+    for r, rx in rules.compile_cues("places", "roles"):
+        unless = re.compile(r["unless_before"]) if r.get("unless_before") else None
+        out.append((r, rx, r["side"] != "before" and starts_with(rx.pattern), unless))
     return out
 
 
-def _role(text: str, start: int, end: int, demonym: bool, default: str) -> str:
+_REACH = 60  # characters read on each side of a party for its role
+_REACH_AFTER = 90  # an appositive (', India's main rival,') may stand between a party and its verb
+
+
+def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple[str, bool]:
+    """(role, whether the role names the goods' origin) from the words around the party."""
     if default != "neutral":
-        return default
-    lo, after = max(0, start - 60), text[end:end + 60]
-    for i, rule, fast, first in _cues():
+        return default, False
+    lo, after = max(0, start - _REACH), text[end:end + _REACH_AFTER]
+    # every 'before' rule ends with one of the words of before_words: where the party follows
+    # none of them, no 'before' rule is tried
+    before = _before_words().search(text, max(0, start - 30), start) is not None
+    for rule, rx, anchored, unless in _cues():
         if rule.get("demonym") is not None and rule["demonym"] != demonym:
             continue
         if rule["side"] == "before":
-            hit = exists("roles", i, text, lo, start)
-        elif first is not None:  # '^...': the skipping form's search can succeed only at 0
-            hit = bool(after) and after[0] in first and fast.match(after) is not None
+            hit = before and rx.search(text, lo, start) is not None
+        elif anchored:
+            hit = rx.match(after) is not None
         else:
-            hit = fast.search(after) is not None
-        if hit:
-            return rule["role"]
-    return "neutral"
+            hit = rx.search(after) is not None
+        if hit and not (unless is not None and before and unless.search(text, lo, start)):
+            return rule["role"], bool(rule.get("origin"))
+    return "neutral", False
+
+
+@cache
+def _before_words() -> re.Pattern[str]:
+    words = [w for r in rules.section("places", "before_words") for w in r["names"]]
+    return re.compile(r"(?i:\b" + trie_regex(words) + r")\s(?:the\s)?$")
+
+
+_GROUP_REACH = 160  # the longest group phrase, up to its 'needs' word
+
+
+def _groups(text: str, start: int, stop: int) -> list[Place]:
+    """Group phrases ('countries that keep buying Russian oil') in text[start:stop]."""
+    out: list[Place] = []
+    for code, role, needs, rx in _group_finders():
+        k = text.find(needs, start, stop)
+        while k >= 0:  # every phrase ends at its 'needs' word
+            lo, hi = max(start, k - _GROUP_REACH), min(stop, k + len(needs) + 12)
+            k = text.find(needs, k + 1, stop)
+            for m in rx.finditer(text, lo, hi):
+                if not any(p.start <= m.start() < p.end for p in out):
+                    out.append(Place(code, m.start(), m.end(), role))
+    return sorted(out, key=lambda p: p.start)
+
+
+@lru_cache(maxsize=4)
+def _all(text: str) -> tuple[Place, ...]:
+    return tuple(_find(text, 0, len(text)))
+
+
+@lru_cache(maxsize=4)
+def counts(text: str) -> dict[str, int]:
+    """How often the text names each party."""
+    out: dict[str, int] = {}
+    for p in _all(text):
+        out[p.code] = out.get(p.code, 0) + 1
+    return out
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> list[Place]:
     """Parties in text[start:end], in order; roles are worked out later, only where needed."""
+    if start == 0 and end is None:
+        return list(_all(text))
+    return _find(text, start, len(text) if end is None else end)
+
+
+def _find(text: str, start: int, stop: int) -> list[Place]:
     table = _names()
-    out: list[Place] = []
+    groups = _groups(text, start, stop)
+    out: list[Place] = list(groups)
     finder = _finder()
-    stop = len(text) if end is None else end
-    pos = start
+    pos, last = start, -1
     while (m := finder.search(text, pos, stop)) is not None:
         s, e = m.start(1), m.end(1)
-        if s > 0 and _WORDISH.match(text, s - 1):
+        # a name inside a word is no party, but 'China-US trade' names two
+        if s > 0 and _WORDISH.match(text, s - 1) and not (text[s - 1] == "-" and s - 1 == last):
             pos = s + 1
             continue
-        pos = e
+        pos = last = e
         code, role, demonym = table[m.group(1)]
-        if role != "ignore":
+        if role != "ignore" and not any(g.start <= s < g.end for g in groups):
             out.append(Place(code, s, e, role, demonym))
-    return out
+    return sorted(out, key=lambda p: p.start) if groups else out
 
 
 def with_roles(text: str, places: list[Place]) -> list[Place]:
     """The places with the role their surrounding words give them."""
-    return [Place(p.code, p.start, p.end, _role(text, p.start, p.end, p.demonym, p.role), p.demonym)
-            for p in places]
+    done = _done(text)
+    out = []
+    for p in places:
+        got = done.get(p)
+        if got is None:
+            role, origin = _role(text, p.start, p.end, p.demonym, p.role)
+            got = done[p] = Place(p.code, p.start, p.end, role, p.demonym, origin)
+        out.append(got)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _done(text: str) -> dict[Place, Place]:
+    """The places of a text whose roles were worked out (each is worked out once)."""
+    return {}
 
