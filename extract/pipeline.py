@@ -101,8 +101,13 @@ def _date_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, pub: date
     for h in hits:
         m = h.mention
         measure = h.measure
-        if measure == "event_tariff_change":
-            imposer, target = parties.choose(s.places, m.start, m.end, "tariff_rate")
+        if measure in ("event_tariff_change", "date"):
+            # a tariff change reads like a rate, a bare period like a flow: their parties may
+            # come from the clause, the sentence or the sentences before
+            kind = "tariff_rate" if measure == "event_tariff_change" else "change"
+            imposer, run = parties.choose_in(lists.unlisted(s.places, norm), m.start, m.end, kind,
+                                             s.start, s.end, norm)
+            target = run[0] if len(run) == 1 else ""
         else:
             imposer, target = parties.event_parties(s.places, m.start, m.end)
         d_from, d_to = h.period if h.period else (None, None)
