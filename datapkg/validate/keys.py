@@ -46,19 +46,33 @@ def composite(data: TableData, names: list[str]) -> tuple[pa.Array, np.ndarray]:
 
 
 def _duplicates(keys: pa.Array, skip: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Indices of later occurrences, and the index of each one's first occurrence."""
+    """Indices of later occurrences, and the index of each one's first occurrence.
+
+    One dictionary encoding (a hash table of the distinct keys) and a count per distinct key;
+    only the rows of a repeated key are then looked at one by one, so the work and memory
+    beyond the encoding are a few bytes per row.
+    """
+    none = np.zeros(0, dtype=np.int64)
     if len(keys) == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return none, none
     codes = pc.dictionary_encode(pc.fill_null(keys, _NULL) if keys.null_count else keys)
     if len(codes.dictionary) == len(keys):  # every key distinct: the usual case, decided here
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    idx = np.asarray(codes.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
-    idx = np.where(skip, -1, idx)
-    _, first = np.unique(idx, return_index=True)
-    first_of = np.full(int(idx.max()) + 2 if len(idx) else 1, -1, dtype=np.int64)
-    first_of[idx[first]] = first
-    later = np.flatnonzero((first_of[idx] != np.arange(len(idx))) & ~skip)
-    return later, first_of[idx[later]]
+        return none, none
+    idx = codes.indices.to_numpy(zero_copy_only=False)
+    del codes
+    counted = idx[~skip] if skip.any() else idx
+    repeated = np.bincount(counted, minlength=int(idx.max()) + 1) > 1
+    del counted
+    candidates = np.flatnonzero(repeated[idx] & ~skip)
+    first_seen: dict[int, int] = {}
+    later: list[int] = []
+    first: list[int] = []
+    for i, code in zip(candidates.tolist(), idx[candidates].tolist(), strict=True):
+        j = first_seen.setdefault(code, i)
+        if j != i:
+            later.append(i)
+            first.append(j)
+    return np.array(later, dtype=np.int64), np.array(first, dtype=np.int64)
 
 
 def check_keys(data: TableData) -> list[Problem]:
@@ -67,13 +81,14 @@ def check_keys(data: TableData) -> list[Problem]:
         return []
     rows = data.row_numbers()
     problems: list[Problem] = []
+    unique_dups: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for f in spec.fields:
         name = f["name"]
         if not (f.get("constraints") or {}).get("unique") or name not in data.present:
             continue
         col = data.column(name)
         nulls = ~np.asarray(pc.is_valid(col).to_numpy(zero_copy_only=False), dtype=bool)
-        later, first = _duplicates(col, nulls)
+        later, first = unique_dups[name] = _duplicates(col, nulls)
         for i, j in zip(later, first, strict=True):
             problems.append(
                 Problem(
@@ -87,7 +102,10 @@ def check_keys(data: TableData) -> list[Problem]:
     pk = spec.primary_key
     if pk and set(pk) <= data.present:
         keys, all_null = composite(data, pk)
-        later, first = _duplicates(keys, all_null)
+        if len(pk) == 1 and pk[0] in unique_dups:  # the same repeats as the unique check's
+            later, first = unique_dups[pk[0]]
+        else:
+            later, first = _duplicates(keys, all_null)
         label = ",".join(pk)
         for i in np.flatnonzero(all_null):
             problems.append(
@@ -141,12 +159,7 @@ def check_foreign_keys(data: TableData, tables: dict[str, TableData]) -> list[Pr
         ref_keys = ref_keys.filter(pa.array(~ref_null)) if ref_null.any() else ref_keys
         if not pa.types.is_string(keys.type) or not pa.types.is_string(ref_keys.type):
             keys, ref_keys = pc.cast(keys, pa.string()), pc.cast(ref_keys, pa.string())
-        found = np.asarray(
-            pc.fill_null(pc.is_in(keys, value_set=pc.unique(ref_keys)), False).to_numpy(
-                zero_copy_only=False
-            ),
-            dtype=bool,
-        )
+        found = _found_in(keys, ref_keys)
         label = ",".join(fk["fields"])
         for i in np.flatnonzero(~found & ~all_null):
             value = keys[int(i)].as_py()
@@ -161,3 +174,19 @@ def check_foreign_keys(data: TableData, tables: dict[str, TableData]) -> list[Pr
                 )
             )
     return problems
+
+
+def _found_in(keys: pa.Array, ref_keys: pa.Array) -> np.ndarray:
+    """Whether each key is among *ref_keys*. The hash set is built from the smaller side: a
+    small table referring to a large one (evidence to a million claims) looks its own distinct
+    keys up in the large one rather than hashing every key of the large one."""
+    if len(ref_keys) > 2 * len(keys):
+        wanted = pc.unique(keys)
+        hit = pc.fill_null(pc.is_in(ref_keys, value_set=wanted), False)
+        ref_keys = pc.unique(ref_keys.filter(hit))
+    else:
+        ref_keys = pc.unique(ref_keys)
+    return np.asarray(
+        pc.fill_null(pc.is_in(keys, value_set=ref_keys), False).to_numpy(zero_copy_only=False),
+        dtype=bool,
+    )

@@ -101,11 +101,18 @@ class TableData:
     readable: bool = True
 
     def column(self, name: str) -> pa.Array:
+        """The kept column, joined once: the chunks' pieces are replaced by the whole."""
         parts = self.kept.get(name) or []
-        return pa.concat_arrays(parts) if parts else pa.array([], pa.string())
+        if not parts:
+            return pa.array([], pa.string())
+        if len(parts) > 1:
+            parts[:] = [pa.concat_arrays(parts)]
+        return parts[0]
 
     def row_numbers(self) -> np.ndarray:
-        return np.concatenate(self.rows) if self.rows else np.zeros(0, dtype=np.int64)
+        if len(self.rows) > 1:
+            self.rows[:] = [np.concatenate(self.rows)]
+        return self.rows[0] if self.rows else np.zeros(0, dtype=np.int64)
 
     def subset(self) -> tuple[np.ndarray, dict[str, pa.Array]]:
         rows = np.concatenate(self.sub_rows) if self.sub_rows else np.zeros(0, dtype=np.int64)
