@@ -100,14 +100,12 @@ class TableData:
     sub_rows: list[np.ndarray] = field(default_factory=list)
     readable: bool = True
 
-    def column(self, name: str) -> pa.Array:
-        """The kept column, joined once: the chunks' pieces are replaced by the whole."""
+    def column(self, name: str) -> pa.Array | pa.ChunkedArray:
+        """The kept column: the chunks' pieces as one chunked array (no copy)."""
         parts = self.kept.get(name) or []
         if not parts:
             return pa.array([], pa.string())
-        if len(parts) > 1:
-            parts[:] = [pa.concat_arrays(parts)]
-        return parts[0]
+        return parts[0] if len(parts) == 1 else pa.chunked_array(parts)
 
     def row_numbers(self) -> np.ndarray:
         if len(self.rows) > 1:
