@@ -182,7 +182,7 @@ def test_missing_descriptor(tmp_path: Path) -> None:
     assert "datapackage.json" in out.getvalue() and "not found" in out.getvalue()
 
 
-def test_ragged_file_uses_the_exact_reader(package: Path) -> None:
+def test_blank_line_is_a_blank_row(package: Path) -> None:
     path = package / "data" / "claims.csv"
     lines = path.read_text("utf-8").splitlines(keepends=True)
     lines.insert(2, "\n")

@@ -33,9 +33,7 @@ def key_fields(spec: ResourceSpec, specs: dict[str, ResourceSpec]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def composite(
-    data: TableData, names: list[str]
-) -> tuple[pa.Array | pa.ChunkedArray, np.ndarray]:
+def composite(data: TableData, names: list[str]) -> tuple[pa.Array | pa.ChunkedArray, np.ndarray]:
     """One string key per row, and a mask of rows whose key cells are all missing."""
     cols = [data.column(n) for n in names]
     all_null = np.ones(len(cols[0]), dtype=bool)

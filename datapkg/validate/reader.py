@@ -57,7 +57,7 @@ def read_header(path: Path, encoding: str) -> list[str] | None:
 
 
 def fast_chunks(
-    path: Path, encoding: str, width: int, chunk_rows: int = FAST_CHUNK_ROWS
+    path: Path, encoding: str, width: int, chunk_rows: int | None = None
 ) -> Iterator[Chunk]:
     """pyarrow reader; raises RaggedFile (before or after some chunks) when it cannot cope.
 
@@ -68,6 +68,7 @@ def fast_chunks(
     """
     import pyarrow.csv as pcsv
 
+    chunk_rows = chunk_rows or FAST_CHUNK_ROWS
     ragged: list[tuple[int, list[str]]] = []  # (row number, cells), in row order
 
     def set_aside(bad: object) -> str:
