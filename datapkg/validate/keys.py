@@ -1,11 +1,15 @@
-"""Unique fields, primary keys and foreign keys, over whole columns kept from the chunks.
+"""Unique fields, primary keys and foreign keys.
 
 Keys are compared on typed values, as frictionless compares them. Only the key columns of a
-resource are kept (plus one row number per row), and duplicates are found with a dictionary
-encoding: the first occurrence of a key is fine, every later one is an error naming the first.
+resource are kept (plus one row number per row); repeats are found by sorting: the first
+occurrence of a key is fine, every later one is an error naming the first. A foreign key to a
+resource already read is checked chunk by chunk, so its columns are not kept at all.
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -13,19 +17,23 @@ import pyarrow.compute as pc
 
 from datapkg.validate.package import ResourceSpec
 from datapkg.validate.problem import Problem
-from datapkg.validate.table import TableData
+from datapkg.validate.table import ChunkView, TableData
 
 _SEP = "\x1f"
 _NULL = "\x00"
 _BLOCK = 1 << 16
 
 
-def key_fields(spec: ResourceSpec, specs: dict[str, ResourceSpec]) -> list[str]:
-    """Columns a resource must keep for the key checks (its own and others' references)."""
+def key_fields(
+    spec: ResourceSpec, specs: dict[str, ResourceSpec], early: Collection[int] = ()
+) -> list[str]:
+    """Columns a resource must keep for the key checks (its own and others' references);
+    the fields of the foreign keys numbered in *early* are checked chunk by chunk instead."""
     names = [f["name"] for f in spec.fields if (f.get("constraints") or {}).get("unique")]
     names += spec.primary_key
-    for fk in spec.foreign_keys:
-        names += fk["fields"]
+    for k, fk in enumerate(spec.foreign_keys):
+        if k not in early:
+            names += fk["fields"]
     for other in specs.values():
         for fk in other.foreign_keys:
             if fk["resource"] == spec.name:
@@ -33,9 +41,11 @@ def key_fields(spec: ResourceSpec, specs: dict[str, ResourceSpec]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def composite(data: TableData, names: list[str]) -> tuple[pa.Array | pa.ChunkedArray, np.ndarray]:
-    """One string key per row, and a mask of rows whose key cells are all missing."""
-    cols = [data.column(n) for n in names]
+def _joined(
+    cols: list[pa.Array | pa.ChunkedArray],
+) -> tuple[pa.Array | pa.ChunkedArray, np.ndarray]:
+    """One string key per row from the key's columns, and a mask of rows whose cells are all
+    missing."""
     all_null = np.ones(len(cols[0]), dtype=bool)
     for c in cols:
         all_null &= ~np.asarray(pc.is_valid(c).to_numpy(zero_copy_only=False), dtype=bool)
@@ -44,6 +54,11 @@ def composite(data: TableData, names: list[str]) -> tuple[pa.Array | pa.ChunkedA
     parts = [pc.fill_null(pc.cast(c, pa.string()), _NULL) for c in cols]
     joined = parts[0] if len(parts) == 1 else pc.binary_join_element_wise(*parts, _SEP)
     return joined, all_null
+
+
+def composite(data: TableData, names: list[str]) -> tuple[pa.Array | pa.ChunkedArray, np.ndarray]:
+    """One string key per row, and a mask of rows whose key cells are all missing."""
+    return _joined([data.column(n) for n in names])
 
 
 def _duplicates(
@@ -156,8 +171,11 @@ def check_foreign_keys(data: TableData, tables: dict[str, TableData]) -> list[Pr
         return []
     rows = data.row_numbers()
     problems: list[Problem] = []
-    for fk in spec.foreign_keys:
+    for k, fk in enumerate(spec.foreign_keys):
         if not set(fk["fields"]) <= data.present:
+            continue
+        if k in data.early_fk:  # checked chunk by chunk while the table was read
+            problems.extend(data.early_fk[k])
             continue
         ref = tables.get(fk["resource"])
         if ref is None or not ref.readable or not set(fk["ref_fields"]) <= ref.present:
@@ -178,20 +196,69 @@ def check_foreign_keys(data: TableData, tables: dict[str, TableData]) -> list[Pr
         if not pa.types.is_string(keys.type) or not pa.types.is_string(ref_keys.type):
             keys, ref_keys = pc.cast(keys, pa.string()), pc.cast(ref_keys, pa.string())
         found = _found_in(keys, ref_keys)
-        label = ",".join(fk["fields"])
-        for i in np.flatnonzero(~found & ~all_null):
-            value = keys[int(i)].as_py()
-            problems.append(
-                Problem(
-                    spec.name,
-                    int(rows[i]),
-                    label,
-                    "foreign-key",
-                    f"{str(value).replace(_SEP, ', ')!r} is not a "
-                    f"{'/'.join(fk['ref_fields'])} of {fk['resource']}",
-                )
-            )
+        problems.extend(_missing_refs(spec, fk, keys, ~found & ~all_null, rows))
     return problems
+
+
+def _missing_refs(
+    spec: ResourceSpec,
+    fk: dict[str, Any],
+    keys: pa.Array | pa.ChunkedArray,
+    missing: np.ndarray,
+    rows: np.ndarray,
+) -> list[Problem]:
+    label = ",".join(fk["fields"])
+    out = []
+    for i in np.flatnonzero(missing):
+        value = keys[int(i)].as_py()
+        out.append(
+            Problem(
+                spec.name,
+                int(rows[i]),
+                label,
+                "foreign-key",
+                f"{str(value).replace(_SEP, ', ')!r} is not a "
+                f"{'/'.join(fk['ref_fields'])} of {fk['resource']}",
+            )
+        )
+    return out
+
+
+def early_foreign_keys(spec: ResourceSpec, tables: dict[str, TableData]) -> dict[int, pa.Array]:
+    """The foreign keys of *spec* whose resource has been read already (and can be read, with
+    the referenced fields): {number of the key: the distinct referenced keys}. They can be
+    checked chunk by chunk, so the referring columns need not be kept (a million claims'
+    source ids)."""
+    out = {}
+    for k, fk in enumerate(spec.foreign_keys):
+        ref = tables.get(fk["resource"])
+        if ref is None or not ref.readable or not set(fk["ref_fields"]) <= ref.present:
+            continue
+        ref_keys, ref_null = composite(ref, fk["ref_fields"])
+        ref_keys = ref_keys.filter(pa.array(~ref_null)) if ref_null.any() else ref_keys
+        out[k] = pc.unique(ref_keys)
+    return out
+
+
+def check_chunk_foreign_keys(
+    spec: ResourceSpec, early: dict[int, pa.Array], view: ChunkView
+) -> dict[int, list[Problem]]:
+    """The foreign keys of *early* (see :func:`early_foreign_keys`) over one chunk: the same
+    problems :func:`check_foreign_keys` finds for these rows."""
+    out: dict[int, list[Problem]] = {}
+    for k, ref_keys in early.items():
+        fk = spec.foreign_keys[k]
+        if not all(f in view.values for f in fk["fields"]):
+            continue
+        keys, all_null = _joined([view.values[f] for f in fk["fields"]])
+        if not pa.types.is_string(keys.type) or not pa.types.is_string(ref_keys.type):
+            keys, ref_keys = pc.cast(keys, pa.string()), pc.cast(ref_keys, pa.string())
+        found = np.asarray(
+            pc.fill_null(pc.is_in(keys, value_set=ref_keys), False).to_numpy(zero_copy_only=False),
+            dtype=bool,
+        )
+        out[k] = _missing_refs(spec, fk, keys, ~found & ~all_null, view.rows)
+    return out
 
 
 def _found_in(keys: pa.Array, ref_keys: pa.Array) -> np.ndarray:

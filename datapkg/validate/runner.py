@@ -82,7 +82,8 @@ def _validate_package(root: Path) -> list[Problem]:
     names = [n for n in ORDER if n in specs] + [n for n in specs if n not in ORDER]
     for name in names:
         spec = specs[name]
-        keep = keys.key_fields(spec, specs)
+        early = keys.early_foreign_keys(spec, tables)
+        keep = keys.key_fields(spec, specs, early)
         hook: Any = None
         keep_if: Any = None
         if name == "sources":
@@ -123,7 +124,17 @@ def _validate_package(root: Path) -> list[Problem]:
             def hook(view: ChunkView) -> list[Problem]:
                 return dates.check_period(view)
 
-        table_problems, data = check_table(spec, tuple(dict.fromkeys(keep)), hook, keep_if)
+        key_hook = None
+        if early:
+
+            def key_hook(
+                view: ChunkView, s: ResourceSpec = spec, e: dict[int, pa.Array] = early
+            ) -> dict[int, list[Problem]]:
+                return keys.check_chunk_foreign_keys(s, e, view)
+
+        table_problems, data = check_table(
+            spec, tuple(dict.fromkeys(keep)), hook, keep_if, key_hook
+        )
         found[name].extend(table_problems)
         found[name].extend(keys.check_keys(data))
         tables[name] = data
