@@ -316,3 +316,19 @@ def test_malformed_rows_on_block_and_chunk_boundaries(
     assert ("claims", last, "source_id", "missing-cell") in theirs
     assert ("claims", 2000, "claim_id", "unique-error") in theirs
     assert ours == theirs
+
+
+def test_every_row_too_long_is_read_by_the_csv_module(
+    package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the fast reader's bound on malformed rows the table is read by the csv module:
+    still the same errors as frictionless."""
+    from datapkg.validate import reader
+
+    monkeypatch.setattr(reader, "MAX_SET_ASIDE", 5)
+    path = package / "data" / "claims.csv"
+    rows = read_rows(path)
+    write_rows(path, [rows[0]] + [r + ["x"] for r in rows[1:]])
+    theirs = frictionless_errors(package)
+    assert ("claims", len(rows), "", "extra-cell") in theirs
+    assert our_errors(package) == theirs

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from datapkg.validate import reader
-from datapkg.validate.reader import Chunk, fast_chunks
+from datapkg.validate.reader import Chunk, RaggedFile, fast_chunks
 
 
 def cells_by_row(chunks: list[Chunk], width: int) -> dict[int, list[str | None]]:
@@ -93,3 +93,18 @@ def test_many_blocks_and_chunks_agree_with_the_csv_module(
     chunks = list(fast_chunks(path, "utf-8", width, chunk_rows=37))
     assert len(chunks) > 10
     assert cells_by_row(chunks, width) == expected
+
+
+def test_a_file_of_mostly_malformed_rows_is_left_to_the_csv_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Malformed rows wait in memory until their place is known; past a bound the fast reader
+    gives up (and the table is read by the csv module) instead of holding the whole file."""
+    monkeypatch.setattr(reader, "MAX_SET_ASIDE", 50)
+    path = tmp_path / "t.csv"
+    path.write_text("a,b,c\n" + "1,2,3,4\n" * 51, encoding="utf-8", newline="")
+    with pytest.raises(RaggedFile):
+        list(fast_chunks(path, "utf-8", 3))
+    path.write_text("a,b,c\n" + "1,2,3,4\n" * 50, encoding="utf-8", newline="")
+    got = cells_by_row(list(fast_chunks(path, "utf-8", 3)), 3)
+    assert got == {n: ["1", "2", "3", "extra@4"] for n in range(2, 52)}

@@ -25,6 +25,7 @@ import pyarrow as pa
 
 CHUNK_ROWS = 200_000
 FAST_CHUNK_ROWS = 16_384
+MAX_SET_ASIDE = 8_192  # malformed rows waiting for their place; more: read with the csv module
 BLOCK_BYTES = 1 << 20  # pyarrow reads about 32 blocks ahead of the parser
 
 
@@ -70,15 +71,24 @@ def fast_chunks(
 
     chunk_rows = chunk_rows or FAST_CHUNK_ROWS
     ragged: list[tuple[int, list[str]]] = []  # (row number, cells), in row order
+    refused: list[str] = []
 
     def set_aside(bad: object) -> str:
+        """Keep a malformed row for later, or stop pyarrow ('error') when the row cannot be
+        placed, reads differently with the csv module, or too many are waiting (a file of
+        mostly malformed rows is read by the csv module, chunk by chunk)."""
         number = getattr(bad, "number", None)
         text = getattr(bad, "text", None)
         if number is None or text is None:
-            raise RaggedFile(str(bad))
+            refused.append(f"pyarrow gave no row number for {bad}")
+            return "error"
         records = list(csv.reader(io.StringIO(text, newline="")))
         if len(records) != 1 or len(records[0]) == width:
-            raise RaggedFile(f"row {number} reads differently with the csv module")
+            refused.append(f"row {number} reads differently with the csv module")
+            return "error"
+        if len(ragged) >= MAX_SET_ASIDE:
+            refused.append(f"more than {MAX_SET_ASIDE} malformed rows waiting")
+            return "error"
         ragged.append((int(number), records[0]))
         return "skip"
 
@@ -106,13 +116,13 @@ def fast_chunks(
         pending: list[pa.RecordBatch] = []
         good = 0
         for batch in reader:
-            if batch.num_rows == 0:
-                continue
-            pending.append(batch)
-            good += batch.num_rows
-            if good >= chunk_rows:
+            if batch.num_rows:
+                pending.append(batch)
+                good += batch.num_rows
+            if good + len(ragged) >= chunk_rows:
                 chunk, ragged = _assemble(row, pending, good, ragged, width)
-                yield chunk
+                if chunk.n:
+                    yield chunk
                 row += chunk.n
                 pending, good = [], 0
         if pending or ragged:
@@ -121,7 +131,7 @@ def fast_chunks(
     except RaggedFile:
         raise
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError) as exc:
-        raise RaggedFile(str(exc)) from exc
+        raise RaggedFile("; ".join(refused) or str(exc)) from exc
 
 
 def _assemble(
@@ -135,21 +145,24 @@ def _assemble(
     """One chunk from *good* well-formed rows (in *batches*) and the malformed rows among them.
 
     The chunk starts at *first_row* and holds the good rows in order, with each set-aside row
-    at its own number; a set-aside row after the last good row waits for the next chunk
-    (unless this is the *last* one). Returns the chunk and the set-aside rows still waiting.
+    at its own number, and the set-aside rows that follow the last good row without a gap; a
+    set-aside row after a gap waits for the good rows before it (and must not be left over
+    from the *last* chunk). Returns the chunk and the set-aside rows still waiting.
     """
     numbers = [number for number, _ in ragged]
+    if numbers and numbers[0] < first_row:
+        raise RaggedFile(f"row {numbers[0]} was set aside out of order")
     end = first_row + good
     while True:  # the chunk ends after its last good row, counting the ragged rows before it
         k = bisect.bisect_left(numbers, end)
         if first_row + good + k == end:
             break
         end = first_row + good + k
-    if last:
-        k = len(ragged)
-        end = max(end, numbers[-1] + 1) if numbers else end
-    if numbers and numbers[0] < first_row:
-        raise RaggedFile(f"row {numbers[0]} was set aside out of order")
+    while k < len(numbers) and numbers[k] == end:  # then set-aside rows that follow on
+        k += 1
+        end += 1
+    if last and k != len(ragged):
+        raise RaggedFile(f"row {numbers[k]} was set aside beyond the rows read")
     mine, rest = ragged[:k], ragged[k:]
     n = end - first_row
     if len(mine) + good != n:
