@@ -182,7 +182,7 @@ def test_missing_descriptor(tmp_path: Path) -> None:
     assert "datapackage.json" in out.getvalue() and "not found" in out.getvalue()
 
 
-def test_ragged_file_uses_the_exact_reader(package: Path) -> None:
+def test_blank_line_is_a_blank_row(package: Path) -> None:
     path = package / "data" / "claims.csv"
     lines = path.read_text("utf-8").splitlines(keepends=True)
     lines.insert(2, "\n")
@@ -230,3 +230,11 @@ def test_broken_schema_in_the_descriptor_stops_like_frictionless(package: Path) 
     found = problems(package)
     assert [(p.resource, p.code) for p in found] == [("datapackage.json", "field-error")]
     assert "strin" in found[0].message
+
+
+def test_validation_leaves_arrows_default_memory_pool_as_it_was(package: Path) -> None:
+    import pyarrow as pa
+
+    before = pa.default_memory_pool().backend_name
+    validate_package(package)
+    assert pa.default_memory_pool().backend_name == before

@@ -278,3 +278,57 @@ def test_same_errors_as_frictionless_on_a_larger_table(tmp_path: Path, structura
     ours = our_errors(root)
     assert len(theirs) >= sum(map(len, planted.values())) // 2
     assert ours == theirs
+
+
+def test_malformed_rows_on_block_and_chunk_boundaries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Short, long and blank rows at the first rows, in the middle and at the last row, and
+    a claim id used three times, read in small blocks and chunks: same errors as frictionless,
+    without falling back to reading the whole file with the csv module."""
+    from bench.corpus import write_package
+    from datapkg.validate import reader, table
+
+    def no_fallback(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read row by row with the csv module")
+
+    monkeypatch.setattr(table, "csv_chunks", no_fallback)
+    monkeypatch.setattr(reader, "BLOCK_BYTES", 16 * 1024)
+    monkeypatch.setattr(reader, "FAST_CHUNK_ROWS", 200)
+    root = tmp_path / "big"
+    write_package(root, 3000, seed=11)
+    path = root / "data" / "claims.csv"
+    rows = read_rows(path)
+    last = len(rows)  # row number of the last row (the header is row 1)
+    rows[2 - 1] = rows[2 - 1][:3]
+    rows[3 - 1] = rows[3 - 1] + ["x", "y"]
+    rows[4 - 1] = []
+    for n in (700, 701, 702):
+        rows[n - 1] = rows[n - 1][:7]
+    rows[1500 - 1] = rows[1500 - 1] + [""]
+    rows[last - 1] = rows[last - 1][:1]
+    for n in (1000, 2000):
+        rows[n - 1][0] = rows[900 - 1][0]
+    rows[2500 - 1][0] = ""
+    write_rows(path, rows)
+    theirs = frictionless_errors(root)
+    ours = our_errors(root)
+    assert ("claims", last, "source_id", "missing-cell") in theirs
+    assert ("claims", 2000, "claim_id", "unique-error") in theirs
+    assert ours == theirs
+
+
+def test_every_row_too_long_is_read_by_the_csv_module(
+    package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the fast reader's bound on malformed rows the table is read by the csv module:
+    still the same errors as frictionless."""
+    from datapkg.validate import reader
+
+    monkeypatch.setattr(reader, "MAX_SET_ASIDE", 5)
+    path = package / "data" / "claims.csv"
+    rows = read_rows(path)
+    write_rows(path, [rows[0]] + [r + ["x"] for r in rows[1:]])
+    theirs = frictionless_errors(package)
+    assert ("claims", len(rows), "", "extra-cell") in theirs
+    assert our_errors(package) == theirs

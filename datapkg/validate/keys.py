@@ -1,11 +1,15 @@
-"""Unique fields, primary keys and foreign keys, over whole columns kept from the chunks.
+"""Unique fields, primary keys and foreign keys.
 
 Keys are compared on typed values, as frictionless compares them. Only the key columns of a
-resource are kept (plus one row number per row), and duplicates are found with a dictionary
-encoding: the first occurrence of a key is fine, every later one is an error naming the first.
+resource are kept (plus one row number per row); repeats are found by sorting: the first
+occurrence of a key is fine, every later one is an error naming the first. A foreign key to a
+resource already read is checked chunk by chunk, so its columns are not kept at all.
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -13,18 +17,23 @@ import pyarrow.compute as pc
 
 from datapkg.validate.package import ResourceSpec
 from datapkg.validate.problem import Problem
-from datapkg.validate.table import TableData
+from datapkg.validate.table import ChunkView, TableData
 
 _SEP = "\x1f"
 _NULL = "\x00"
+_BLOCK = 1 << 16
 
 
-def key_fields(spec: ResourceSpec, specs: dict[str, ResourceSpec]) -> list[str]:
-    """Columns a resource must keep for the key checks (its own and others' references)."""
+def key_fields(
+    spec: ResourceSpec, specs: dict[str, ResourceSpec], early: Collection[int] = ()
+) -> list[str]:
+    """Columns a resource must keep for the key checks (its own and others' references);
+    the fields of the foreign keys numbered in *early* are checked chunk by chunk instead."""
     names = [f["name"] for f in spec.fields if (f.get("constraints") or {}).get("unique")]
     names += spec.primary_key
-    for fk in spec.foreign_keys:
-        names += fk["fields"]
+    for k, fk in enumerate(spec.foreign_keys):
+        if k not in early:
+            names += fk["fields"]
     for other in specs.values():
         for fk in other.foreign_keys:
             if fk["resource"] == spec.name:
@@ -32,9 +41,11 @@ def key_fields(spec: ResourceSpec, specs: dict[str, ResourceSpec]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def composite(data: TableData, names: list[str]) -> tuple[pa.Array, np.ndarray]:
-    """One string key per row, and a mask of rows whose key cells are all missing."""
-    cols = [data.column(n) for n in names]
+def _joined(
+    cols: list[pa.Array | pa.ChunkedArray],
+) -> tuple[pa.Array | pa.ChunkedArray, np.ndarray]:
+    """One string key per row from the key's columns, and a mask of rows whose cells are all
+    missing."""
     all_null = np.ones(len(cols[0]), dtype=bool)
     for c in cols:
         all_null &= ~np.asarray(pc.is_valid(c).to_numpy(zero_copy_only=False), dtype=bool)
@@ -45,20 +56,56 @@ def composite(data: TableData, names: list[str]) -> tuple[pa.Array, np.ndarray]:
     return joined, all_null
 
 
-def _duplicates(keys: pa.Array, skip: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Indices of later occurrences, and the index of each one's first occurrence."""
-    if len(keys) == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    codes = pc.dictionary_encode(pc.fill_null(keys, _NULL) if keys.null_count else keys)
-    if len(codes.dictionary) == len(keys):  # every key distinct: the usual case, decided here
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    idx = np.asarray(codes.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
-    idx = np.where(skip, -1, idx)
-    _, first = np.unique(idx, return_index=True)
-    first_of = np.full(int(idx.max()) + 2 if len(idx) else 1, -1, dtype=np.int64)
-    first_of[idx[first]] = first
-    later = np.flatnonzero((first_of[idx] != np.arange(len(idx))) & ~skip)
-    return later, first_of[idx[later]]
+def composite(data: TableData, names: list[str]) -> tuple[pa.Array | pa.ChunkedArray, np.ndarray]:
+    """One string key per row, and a mask of rows whose key cells are all missing."""
+    return _joined([data.column(n) for n in names])
+
+
+def _duplicates(
+    keys: pa.Array | pa.ChunkedArray, skip: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of later occurrences, and the index of each one's first occurrence.
+
+    The keys are sorted (a stable sort of row indices, 8 bytes a row; a hash table of a
+    million distinct strings took about 120 MB) and equal neighbours compared a block at a
+    time; only the rows of a repeated key are then looked at one by one.
+    """
+    none = np.zeros(0, dtype=np.int64)
+    n = len(keys)
+    if n < 2:
+        return none, none
+    if keys.null_count:
+        keys = pc.fill_null(keys, _NULL)
+    order = np.asarray(pc.sort_indices(keys).to_numpy(zero_copy_only=False), dtype=np.int64)
+    same = np.zeros(n - 1, dtype=bool)  # same[p]: sorted positions p and p + 1 hold equal keys
+    for lo in range(0, n - 1, _BLOCK):
+        hi = min(n, lo + _BLOCK + 1)
+        vals = keys.take(pa.array(order[lo:hi]))
+        if isinstance(vals, pa.ChunkedArray):
+            vals = vals.combine_chunks()
+        same[lo : hi - 1] = pc.equal(vals.slice(1), vals.slice(0, hi - lo - 1)).to_numpy(
+            zero_copy_only=False
+        )
+    if not same.any():  # every key distinct: the usual case, decided here
+        return none, none
+    group = np.concatenate([[0], np.cumsum(~same)])  # group number per sorted position
+    near = np.zeros(n, dtype=bool)
+    near[:-1] |= same
+    near[1:] |= same
+    at = np.flatnonzero(near)
+    rows, groups = order[at], group[at]
+    keep = ~skip[rows]
+    rows, groups = rows[keep], groups[keep]
+    by_row = np.argsort(rows, kind="stable")
+    first_seen: dict[int, int] = {}
+    later: list[int] = []
+    first: list[int] = []
+    for i, g in zip(rows[by_row].tolist(), groups[by_row].tolist(), strict=True):
+        j = first_seen.setdefault(g, i)
+        if j != i:
+            later.append(i)
+            first.append(j)
+    return np.array(later, dtype=np.int64), np.array(first, dtype=np.int64)
 
 
 def check_keys(data: TableData) -> list[Problem]:
@@ -67,13 +114,14 @@ def check_keys(data: TableData) -> list[Problem]:
         return []
     rows = data.row_numbers()
     problems: list[Problem] = []
+    unique_dups: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for f in spec.fields:
         name = f["name"]
         if not (f.get("constraints") or {}).get("unique") or name not in data.present:
             continue
         col = data.column(name)
         nulls = ~np.asarray(pc.is_valid(col).to_numpy(zero_copy_only=False), dtype=bool)
-        later, first = _duplicates(col, nulls)
+        later, first = unique_dups[name] = _duplicates(col, nulls)
         for i, j in zip(later, first, strict=True):
             problems.append(
                 Problem(
@@ -87,7 +135,10 @@ def check_keys(data: TableData) -> list[Problem]:
     pk = spec.primary_key
     if pk and set(pk) <= data.present:
         keys, all_null = composite(data, pk)
-        later, first = _duplicates(keys, all_null)
+        if len(pk) == 1 and pk[0] in unique_dups:  # the same repeats as the unique check's
+            later, first = unique_dups[pk[0]]
+        else:
+            later, first = _duplicates(keys, all_null)
         label = ",".join(pk)
         for i in np.flatnonzero(all_null):
             problems.append(
@@ -120,8 +171,11 @@ def check_foreign_keys(data: TableData, tables: dict[str, TableData]) -> list[Pr
         return []
     rows = data.row_numbers()
     problems: list[Problem] = []
-    for fk in spec.foreign_keys:
+    for k, fk in enumerate(spec.foreign_keys):
         if not set(fk["fields"]) <= data.present:
+            continue
+        if k in data.early_fk:  # checked chunk by chunk while the table was read
+            problems.extend(data.early_fk[k])
             continue
         ref = tables.get(fk["resource"])
         if ref is None or not ref.readable or not set(fk["ref_fields"]) <= ref.present:
@@ -141,23 +195,83 @@ def check_foreign_keys(data: TableData, tables: dict[str, TableData]) -> list[Pr
         ref_keys = ref_keys.filter(pa.array(~ref_null)) if ref_null.any() else ref_keys
         if not pa.types.is_string(keys.type) or not pa.types.is_string(ref_keys.type):
             keys, ref_keys = pc.cast(keys, pa.string()), pc.cast(ref_keys, pa.string())
+        found = _found_in(keys, ref_keys)
+        problems.extend(_missing_refs(spec, fk, keys, ~found & ~all_null, rows))
+    return problems
+
+
+def _missing_refs(
+    spec: ResourceSpec,
+    fk: dict[str, Any],
+    keys: pa.Array | pa.ChunkedArray,
+    missing: np.ndarray,
+    rows: np.ndarray,
+) -> list[Problem]:
+    label = ",".join(fk["fields"])
+    out = []
+    for i in np.flatnonzero(missing):
+        value = keys[int(i)].as_py()
+        out.append(
+            Problem(
+                spec.name,
+                int(rows[i]),
+                label,
+                "foreign-key",
+                f"{str(value).replace(_SEP, ', ')!r} is not a "
+                f"{'/'.join(fk['ref_fields'])} of {fk['resource']}",
+            )
+        )
+    return out
+
+
+def early_foreign_keys(spec: ResourceSpec, tables: dict[str, TableData]) -> dict[int, pa.Array]:
+    """The foreign keys of *spec* whose resource has been read already (and can be read, with
+    the referenced fields): {number of the key: the distinct referenced keys}. They can be
+    checked chunk by chunk, so the referring columns need not be kept (a million claims'
+    source ids)."""
+    out = {}
+    for k, fk in enumerate(spec.foreign_keys):
+        ref = tables.get(fk["resource"])
+        if ref is None or not ref.readable or not set(fk["ref_fields"]) <= ref.present:
+            continue
+        ref_keys, ref_null = composite(ref, fk["ref_fields"])
+        ref_keys = ref_keys.filter(pa.array(~ref_null)) if ref_null.any() else ref_keys
+        out[k] = pc.unique(ref_keys)
+    return out
+
+
+def check_chunk_foreign_keys(
+    spec: ResourceSpec, early: dict[int, pa.Array], view: ChunkView
+) -> dict[int, list[Problem]]:
+    """The foreign keys of *early* (see :func:`early_foreign_keys`) over one chunk: the same
+    problems :func:`check_foreign_keys` finds for these rows."""
+    out: dict[int, list[Problem]] = {}
+    for k, ref_keys in early.items():
+        fk = spec.foreign_keys[k]
+        if not all(f in view.values for f in fk["fields"]):
+            continue
+        keys, all_null = _joined([view.values[f] for f in fk["fields"]])
+        if not pa.types.is_string(keys.type) or not pa.types.is_string(ref_keys.type):
+            keys, ref_keys = pc.cast(keys, pa.string()), pc.cast(ref_keys, pa.string())
         found = np.asarray(
-            pc.fill_null(pc.is_in(keys, value_set=pc.unique(ref_keys)), False).to_numpy(
-                zero_copy_only=False
-            ),
+            pc.fill_null(pc.is_in(keys, value_set=ref_keys), False).to_numpy(zero_copy_only=False),
             dtype=bool,
         )
-        label = ",".join(fk["fields"])
-        for i in np.flatnonzero(~found & ~all_null):
-            value = keys[int(i)].as_py()
-            problems.append(
-                Problem(
-                    spec.name,
-                    int(rows[i]),
-                    label,
-                    "foreign-key",
-                    f"{str(value).replace(_SEP, ', ')!r} is not a "
-                    f"{'/'.join(fk['ref_fields'])} of {fk['resource']}",
-                )
-            )
-    return problems
+        out[k] = _missing_refs(spec, fk, keys, ~found & ~all_null, view.rows)
+    return out
+
+
+def _found_in(keys: pa.Array, ref_keys: pa.Array) -> np.ndarray:
+    """Whether each key is among *ref_keys*. The hash set is built from the smaller side: a
+    small table referring to a large one (evidence to a million claims) looks its own distinct
+    keys up in the large one rather than hashing every key of the large one."""
+    if len(ref_keys) > 2 * len(keys):
+        wanted = pc.unique(keys)
+        hit = pc.fill_null(pc.is_in(ref_keys, value_set=wanted), False)
+        ref_keys = pc.unique(ref_keys.filter(hit))
+    else:
+        ref_keys = pc.unique(ref_keys)
+    return np.asarray(
+        pc.fill_null(pc.is_in(keys, value_set=ref_keys), False).to_numpy(zero_copy_only=False),
+        dtype=bool,
+    )

@@ -86,6 +86,7 @@ class ChunkView:
 
 
 ChunkHook = Callable[[ChunkView], list[Problem]]
+KeyHook = Callable[[ChunkView], dict[int, list[Problem]]]
 
 
 @dataclass
@@ -98,14 +99,20 @@ class TableData:
     rows: list[np.ndarray] = field(default_factory=list)
     sub_kept: dict[str, list[pa.Array]] = field(default_factory=dict)
     sub_rows: list[np.ndarray] = field(default_factory=list)
+    early_fk: dict[int, list[Problem]] = field(default_factory=dict)  # foreign keys by number
     readable: bool = True
 
-    def column(self, name: str) -> pa.Array:
+    def column(self, name: str) -> pa.Array | pa.ChunkedArray:
+        """The kept column: the chunks' pieces as one chunked array (no copy)."""
         parts = self.kept.get(name) or []
-        return pa.concat_arrays(parts) if parts else pa.array([], pa.string())
+        if not parts:
+            return pa.array([], pa.string())
+        return parts[0] if len(parts) == 1 else pa.chunked_array(parts)
 
     def row_numbers(self) -> np.ndarray:
-        return np.concatenate(self.rows) if self.rows else np.zeros(0, dtype=np.int64)
+        if len(self.rows) > 1:
+            self.rows[:] = [np.concatenate(self.rows)]
+        return self.rows[0] if self.rows else np.zeros(0, dtype=np.int64)
 
     def subset(self) -> tuple[np.ndarray, dict[str, pa.Array]]:
         rows = np.concatenate(self.sub_rows) if self.sub_rows else np.zeros(0, dtype=np.int64)
@@ -164,7 +171,11 @@ def check_table(
     keep: tuple[str, ...] = (),
     hook: ChunkHook | None = None,
     keep_if: tuple[tuple[str, ...], Callable[[ChunkView], np.ndarray]] | None = None,
+    key_hook: KeyHook | None = None,
 ) -> tuple[list[Problem], TableData]:
+    """Header and cells of one resource. *hook* adds problems per chunk; *keep_if* keeps some
+    columns of the rows it picks; *key_hook* checks foreign keys per chunk, its problems kept
+    by key number in ``data.early_fk`` (reported with the other key problems)."""
     data = TableData(spec)
     if not spec.path.is_file():
         data.readable = False
@@ -202,6 +213,7 @@ def check_table(
         data.rows = []
         data.sub_kept = {k: [] for k in (keep_if[0] if keep_if else ()) if k in position}
         data.sub_rows = []
+        data.early_fk = {}
         problems: list[Problem] = []
         chunks = prefetch(
             fast_chunks(spec.path, spec.encoding, width)
@@ -211,7 +223,9 @@ def check_table(
         try:
             for chunk in chunks:
                 problems.extend(
-                    _check_chunk(spec, chunk, labels, position, checkers, data, hook, keep_if)
+                    _check_chunk(
+                        spec, chunk, labels, position, checkers, data, hook, keep_if, key_hook
+                    )
                 )
             break
         except RaggedFile:
@@ -239,6 +253,7 @@ def _check_chunk(
     data: TableData,
     hook: ChunkHook | None,
     keep_if: tuple[tuple[str, ...], Callable[[ChunkView], np.ndarray]] | None,
+    key_hook: KeyHook | None = None,
 ) -> list[Problem]:
     n = chunk.n
     rows = chunk.rows()
@@ -316,6 +331,9 @@ def _check_chunk(
             data.sub_rows.append(rows[mask])
     if hook is not None:
         problems.extend(hook(view))
+    if key_hook is not None:
+        for k, found_k in key_hook(view).items():
+            data.early_fk.setdefault(k, []).extend(found_k)
     return problems
 
 
