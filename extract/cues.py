@@ -11,7 +11,7 @@ from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any
 
 from extract import rules
-from extract.firstchars import first_chars, prefixes
+from extract.firstchars import first_chars, prefixes, tail_width
 
 Cue = tuple[dict[str, Any], re.Pattern[str]]
 REACH = 150  # cues further than this from a mention are not read (bounds work per mention)
@@ -166,15 +166,29 @@ def _index() -> _Index:
     return _Index()
 
 
+@cache
+def _exists_plan(section: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], int | None,
+                                              int | None], ...]:
+    """Per rule of section: (rx, skipping form, index slot or None, reach back from the end of
+    the window or None). A rule whose every match ends at '$' and whose width is at most W can
+    only match starting at hi - 1 - W or later ('$' may also match before a final newline)."""
+    slot = _index().slot
+    out = []
+    for i, (_rule, rx, fast) in enumerate(_fast(section)):
+        width = tail_width(rx.pattern)
+        out.append((rx, fast, slot.get((section, i)), None if width is None else width + 1))
+    return tuple(out)
+
+
 def exists(section: str, i: int, text: str, lo: int, hi: int) -> bool:
     """Whether rule i of section matches anywhere in text[lo:hi] (what its skipping form's
     search answers), through the word-start index where the rule is indexed."""
-    ix = _index()
-    slot = ix.slot.get((section, i))
+    rx, fast, slot, back = _exists_plan(section)[i]
+    if back is not None and hi - back > lo:
+        lo = hi - back
     if slot is None:
-        return _fast(section)[i][2].search(text, lo, hi) is not None
-    cands = ix.of(text)[slot]
-    rx = _fast(section)[i][1]
+        return fast.search(text, lo, hi) is not None
+    cands = _index().of(text)[slot]
     k = bisect_left(cands, lo)
     for pos in cands[k:bisect_left(cands, hi, k)]:
         if rx.match(text, pos, hi) is not None:

@@ -162,7 +162,10 @@ def _leaf(chars: frozenset[str], k: int) -> _Pre:
 def _pre_seq(seq, icase: bool, k: int) -> _Pre:
     acc: _Pre = (set(), {""})
     for op, av in seq:
-        acc = _concat(acc, _pre_op(op, av, icase, k), k)
+        # the next part is read only as far as the shortest string so far needs: its first
+        # k - len(x) characters (fewer prefixes to build; the same result)
+        need = k - min(len(x) for x in acc[1])
+        acc = _concat(acc, _pre_op(op, av, icase, need), k)
         if not acc[1]:
             break
     return acc
@@ -216,3 +219,39 @@ def prefixes(pattern: str, k: int) -> frozenset[str] | None:
         return frozenset(full | short)
     except _Any:
         return None
+
+
+# --- matches that end at the end --------------------------------------------------------------
+# A cue read 'before' a mention ends with '$': it can match only where it ends at the end of the
+# window searched (or just before a final newline). With a bound on its width, no match can
+# begin further back than that width from the end, so a search may start there.
+
+_BIG = 1 << 30
+
+
+def _ends_at_end(seq) -> bool:
+    if not seq:
+        return False
+    op, av = seq[-1]
+    if op is C.AT:
+        return av is C.AT_END
+    if op is C.SUBPATTERN:
+        _group, add, _del, sub = av
+        return not add & re.MULTILINE and _ends_at_end(sub)
+    if op is C.BRANCH:
+        return all(_ends_at_end(alt) for alt in av[1])
+    return False
+
+
+@cache
+def tail_width(pattern: str) -> int | None:
+    """The greatest width of a match of pattern when every match must end at '$' (the end of the
+    string, or just before a newline that ends it); None when some match need not, when the
+    width is unbounded, or when MULTILINE makes '$' match at any line end."""
+    if re.compile(pattern).flags & re.MULTILINE:
+        return None
+    parsed = P.parse(pattern)
+    if not _ends_at_end(list(parsed)):
+        return None
+    width = parsed.getwidth()[1]
+    return None if width >= _BIG else width
