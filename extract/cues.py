@@ -180,16 +180,25 @@ def _exists_plan(section: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], 
     return tuple(out)
 
 
+_EXISTS: dict[str, tuple] = {}  # _exists_plan by section, read without a call
+
+
 def exists(section: str, i: int, text: str, lo: int, hi: int) -> bool:
     """Whether rule i of section matches anywhere in text[lo:hi] (what its skipping form's
     search answers), through the word-start index where the rule is indexed."""
-    rx, fast, slot, back = _exists_plan(section)[i]
+    plan = _EXISTS.get(section)
+    if plan is None:
+        plan = _EXISTS[section] = _exists_plan(section)
+    rx, fast, slot, back = plan[i]
     if back is not None and hi - back > lo:
         lo = hi - back
     if slot is None:
         return fast.search(text, lo, hi) is not None
-    cands = _index().of(text)[slot]
+    ix = _index()
+    cands = (ix.starts if ix.text is text else ix.of(text))[slot]
     k = bisect_left(cands, lo)
+    if k == len(cands) or cands[k] >= hi:
+        return False
     for pos in cands[k:bisect_left(cands, hi, k)]:
         if rx.match(text, pos, hi) is not None:
             return True
@@ -232,9 +241,12 @@ def nearest(section: str, w: Window, lo: int, hi: int, *, after_weight: float = 
     for rule, rx, fast, bonus, slot in _plan(section, sides, kinds):
         if slot is not None:  # candidate positions from the word-start index (_matched inlined)
             if starts is None:
-                starts = _index().of(text)
+                ix = _index()
+                starts = ix.starts if ix.text is text else ix.of(text)
             cands = starts[slot]
             k = bisect_left(cands, lo)
+            if k == len(cands) or cands[k] >= hi:
+                continue
             last = lo
             for pos in cands[k:bisect_left(cands, hi, k)]:
                 if pos < last:
