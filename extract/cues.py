@@ -11,7 +11,7 @@ from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any
 
 from extract import rules
-from extract.firstchars import first_chars, prefixes, tail_width
+from extract.firstchars import charset, first_chars, prefixes, tail_width
 
 Cue = tuple[dict[str, Any], re.Pattern[str]]
 REACH = 150  # cues further than this from a mention are not read (bounds work per mention)
@@ -103,7 +103,6 @@ def anchored(section: str, w: Window) -> dict[str, Any] | None:
 # of a regex scan of every window. The index only leaves out positions where the rule cannot
 # match, so the matches, and their order, are those of the skipping scan.
 
-_WORD_START = re.compile(r"(?<!\w)\w")
 _IS_WORD = re.compile(r"\w")
 
 
@@ -131,6 +130,9 @@ class _Index:
                     self.slot[(section, i)] = len(self.rules)
                     self.rules.append((first, prefixes(rx.pattern, rules.PREFIX)))
         self.by_key: dict[str, tuple[int, ...]] = {}
+        # word starts at a character some indexed rule can begin with (digits, most often, none)
+        chars = frozenset().union(*[first for first, _pre in self.rules])
+        self.word_start = re.compile(charset(chars) + r"(?<!\w.)") if chars else re.compile("(?!)")
         self.text: str | None = None
         self.starts: list[list[int]] = []
 
@@ -149,7 +151,7 @@ class _Index:
         if self.text is not text:
             starts: list[list[int]] = [[] for _ in self.rules]
             by_key, k = self.by_key, rules.PREFIX
-            for m in _WORD_START.finditer(text):
+            for m in self.word_start.finditer(text):
                 pos = m.start()
                 key = text[pos:pos + k]
                 got = by_key.get(key)
