@@ -11,7 +11,15 @@ from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any
 
 from extract import rules
-from extract.firstchars import charset, first_chars, prefixes, tail_width
+from extract.firstchars import (
+    charset,
+    ends_at_end,
+    first_chars,
+    fold_ascii,
+    prefixes,
+    suffixes,
+    tail_width,
+)
 
 Cue = tuple[dict[str, Any], re.Pattern[str]]
 REACH = 150  # cues further than this from a mention are not read (bounds work per mention)
@@ -168,18 +176,48 @@ def _index() -> _Index:
     return _Index()
 
 
+TAIL = 8  # characters before the end of a window read to rule out a cue that ends at '$'
+
+
+def _tails(pattern: str) -> tuple[int, frozenset[str]] | None:
+    """(k, the folded ASCII strings of k characters or fewer that every match ends with) for a
+    pattern whose every match ends at '$', with the largest k up to TAIL that firstchars can
+    work out."""
+    if not ends_at_end(pattern):
+        return None
+    for k in range(TAIL, 0, -1):
+        got = suffixes(pattern, k, fold=True)
+        if got is not None:
+            return k, got
+    return None
+
+
 @cache
 def _exists_plan(section: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], int | None,
-                                              int | None], ...]:
+                                              int | None, tuple[int, frozenset[str]] | None],
+                                        ...]:
     """Per rule of section: (rx, skipping form, index slot or None, reach back from the end of
-    the window or None). A rule whose every match ends at '$' and whose width is at most W can
-    only match starting at hi - 1 - W or later ('$' may also match before a final newline)."""
+    the window or None, _tails or None). A rule whose every match ends at '$' and whose width is
+    at most W can only match starting at hi - 1 - W or later ('$' may also match before a final
+    newline); and only where the window ends with one of its tails."""
     slot = _index().slot
     out = []
     for i, (_rule, rx, fast) in enumerate(_fast(section)):
         width = tail_width(rx.pattern)
-        out.append((rx, fast, slot.get((section, i)), None if width is None else width + 1))
+        out.append((rx, fast, slot.get((section, i)), None if width is None else width + 1,
+                    _tails(rx.pattern)))
     return tuple(out)
+
+
+def _may_end(text: str, hi: int, tails: tuple[int, frozenset[str]]) -> bool:
+    """False only when no match of a rule with these tails can end at hi: the text before hi
+    ends with none of them (ASCII text not ending in a newline; otherwise True, unknown)."""
+    k, ends = tails
+    s = text[max(0, hi - k):hi]
+    if not s.isascii() or s.endswith("\n"):
+        return True
+    s = fold_ascii(s)
+    return any(s[j:] in ends for j in range(len(s) + 1))
 
 
 _EXISTS: dict[str, tuple] = {}  # _exists_plan by section, read without a call
@@ -191,10 +229,14 @@ def exists(section: str, i: int, text: str, lo: int, hi: int) -> bool:
     plan = _EXISTS.get(section)
     if plan is None:
         plan = _EXISTS[section] = _exists_plan(section)
-    rx, fast, slot, back = plan[i]
+    rx, fast, slot, back, tails = plan[i]
     if back is not None and hi - back > lo:
         lo = hi - back
     if slot is None:
+        # a window that the rule's width does not shorten is searched at every character the
+        # rule can begin with: first rule out a window whose end cannot end a match
+        if back is None and tails is not None and not _may_end(text, hi, tails):
+            return False
         return fast.search(text, lo, hi) is not None
     ix = _index()
     cands = (ix.starts if ix.text is text else ix.of(text))[slot]

@@ -155,49 +155,61 @@ def _concat(a: _Pre, b: _Pre, k: int) -> _Pre:
     return full, short
 
 
-def _leaf(chars: frozenset[str], k: int) -> _Pre:
+def _leaf(chars: frozenset[str], k: int, fold: bool = False) -> _Pre:
+    if fold:
+        chars = frozenset(fold_ascii(c) for c in chars)
     return (set(chars), set()) if k == 1 else (set(), set(chars))
 
 
-def _pre_seq(seq, icase: bool, k: int) -> _Pre:
+_FOLD = str.maketrans({c: " " for c in map(chr, range(128)) if re.match(r"\s", c)})
+
+
+def fold_ascii(text: str) -> str:
+    """ASCII text lower-cased, with every whitespace character as a space: the alphabet of the
+    folded suffix sets (fewer strings; a necessary test still, never a wrong one)."""
+    return text.lower().translate(_FOLD)
+
+
+def _pre_seq(seq, icase: bool, k: int, rev: bool = False, fold: bool = False) -> _Pre:
+    """Prefixes of seq; with rev, its suffixes written backwards (the parts taken last first)."""
     acc: _Pre = (set(), {""})
-    for op, av in seq:
+    for op, av in (reversed(seq) if rev else seq):
         # the next part is read only as far as the shortest string so far needs: its first
         # k - len(x) characters (fewer prefixes to build; the same result)
         need = k - min(len(x) for x in acc[1])
-        acc = _concat(acc, _pre_op(op, av, icase, need), k)
+        acc = _concat(acc, _pre_op(op, av, icase, need, rev, fold), k)
         if not acc[1]:
             break
     return acc
 
 
-def _pre_op(op, av, icase: bool, k: int) -> _Pre:
+def _pre_op(op, av, icase: bool, k: int, rev: bool = False, fold: bool = False) -> _Pre:
     if op is C.LITERAL:
-        return _leaf(_ascii_class(re.escape(chr(av)), icase), k)
+        return _leaf(_ascii_class(re.escape(chr(av)), icase), k, fold)
     if op is C.NOT_LITERAL:
-        return _leaf(_ascii_class("^" + re.escape(chr(av)), icase), k)
+        return _leaf(_ascii_class("^" + re.escape(chr(av)), icase), k, fold)
     if op is C.IN:
-        return _leaf(_ascii_class(_class_body(av), icase), k)
+        return _leaf(_ascii_class(_class_body(av), icase), k, fold)
     if op is C.ANY:
-        return _leaf(frozenset(_ASCII), k)
+        return _leaf(frozenset(_ASCII), k, fold)
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
         return set(), {""}
     if op is C.SUBPATTERN:
         _group, add, _del, sub = av
-        return _pre_seq(sub, icase or bool(add & re.IGNORECASE), k)
+        return _pre_seq(sub, icase or bool(add & re.IGNORECASE), k, rev, fold)
     if op is C.ATOMIC_GROUP:
-        return _pre_seq(av, icase, k)
+        return _pre_seq(av, icase, k, rev, fold)
     if op is C.BRANCH:
         full: set[str] = set()
         short: set[str] = set()
         for alt in av[1]:
-            f, sh = _pre_seq(alt, icase, k)
+            f, sh = _pre_seq(alt, icase, k, rev, fold)
             full |= f
             short |= sh
         return full, short
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         lo, hi, sub = av
-        one = _pre_seq(sub, icase, k)
+        one = _pre_seq(sub, icase, k, rev, fold)
         acc: _Pre = (set(), {""})
         out: _Pre = (set(), set())
         for j in range(0, min(hi, lo + k + 1) + 1):
@@ -217,6 +229,17 @@ def prefixes(pattern: str, k: int) -> frozenset[str] | None:
     try:
         full, short = _pre_seq(P.parse(pattern), False, k)
         return frozenset(full | short)
+    except _Any:
+        return None
+
+
+def suffixes(pattern: str, k: int, *, fold: bool = False) -> frozenset[str] | None:
+    """ASCII strings of length k (or shorter: a whole match that short) one of which every match
+    of pattern in ASCII text ends with; None when unknown. With fold, the strings are folded
+    (fold_ascii) and so is what a caller compares with them."""
+    try:
+        full, short = _pre_seq(P.parse(pattern), False, k, rev=True, fold=fold)
+        return frozenset(x[::-1] for x in full | short)
     except _Any:
         return None
 
@@ -244,14 +267,19 @@ def _ends_at_end(seq) -> bool:
 
 
 @cache
-def tail_width(pattern: str) -> int | None:
-    """The greatest width of a match of pattern when every match must end at '$' (the end of the
-    string, or just before a newline that ends it); None when some match need not, when the
-    width is unbounded, or when MULTILINE makes '$' match at any line end."""
+def ends_at_end(pattern: str) -> bool:
+    """Whether every match of pattern must end at '$' (the end of the string, or just before a
+    newline that ends it); False too when MULTILINE makes '$' match at any line end."""
     if re.compile(pattern).flags & re.MULTILINE:
+        return False
+    return _ends_at_end(list(P.parse(pattern)))
+
+
+@cache
+def tail_width(pattern: str) -> int | None:
+    """The greatest width of a match of pattern when every match must end at '$'; None when some
+    match need not, or when the width is unbounded."""
+    if not ends_at_end(pattern):
         return None
-    parsed = P.parse(pattern)
-    if not _ends_at_end(list(parsed)):
-        return None
-    width = parsed.getwidth()[1]
+    width = P.parse(pattern).getwidth()[1]
     return None if width >= _BIG else width
