@@ -12,6 +12,7 @@ from typing import Any
 
 from extract import rules
 from extract.firstchars import (
+    KeyIndex,
     charset,
     ends_at_end,
     first_chars,
@@ -138,6 +139,7 @@ class _Index:
                     self.slot[(section, i)] = len(self.rules)
                     self.rules.append((first, prefixes(rx.pattern, rules.PREFIX)))
         self.by_key: dict[str, tuple[int, ...]] = {}
+        self.keys = KeyIndex(self.rules)
         # word starts at a character some indexed rule can begin with (digits, most often, none)
         chars = frozenset().union(*[first for first, _pre in self.rules])
         self.word_start = re.compile(charset(chars) + r"(?<!\w.)") if chars else re.compile("(?!)")
@@ -145,14 +147,7 @@ class _Index:
         self.starts: list[list[int]] = []
 
     def _key(self, key: str) -> tuple[int, ...]:
-        c = key[0]
-        if key.isascii():
-            heads = [key[:j] for j in range(len(key) + 1)]
-            got = tuple(j for j, (first, pre) in enumerate(self.rules)
-                        if c in first and (pre is None or any(h in pre for h in heads)))
-        else:
-            got = tuple(j for j, (first, _pre) in enumerate(self.rules) if c in first)
-        self.by_key[key] = got
+        got = self.by_key[key] = self.keys.lookup(key)
         return got
 
     def of(self, text: str) -> list[list[int]]:

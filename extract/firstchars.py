@@ -283,3 +283,39 @@ def tail_width(pattern: str) -> int | None:
         return None
     width = P.parse(pattern).getwidth()[1]
     return None if width >= _BIG else width
+
+
+class KeyIndex:
+    """For entries (first characters, prefix set or None), which can begin where the text begins
+    with `key` (its next few characters): entry j when key[0] is one of its first characters and
+    its prefix set (if known) holds one of the heads key[:0], key[:1], ... of key. The prefix sets
+    speak only of ASCII text: for a key that is not ASCII, every entry with key[0] as a first
+    character. Looked up through an index of the heads rather than by testing every entry."""
+
+    def __init__(self, entries: list[tuple[frozenset[str], frozenset[str] | None]]):
+        self.entries = entries
+        self.by_head: dict[str, list[int]] = {}
+        self.open: dict[str, list[int]] = {}  # entries without a prefix set, by first character
+        self.by_char: dict[str, tuple[int, ...]] = {}
+        for j, (first, pre) in enumerate(entries):
+            if pre is None:
+                for c in first:
+                    self.open.setdefault(c, []).append(j)
+            else:
+                for h in pre:
+                    self.by_head.setdefault(h, []).append(j)
+
+    def lookup(self, key: str) -> tuple[int, ...]:
+        c = key[0]
+        if not key.isascii():
+            got = self.by_char.get(c)
+            if got is None:
+                got = self.by_char[c] = tuple(
+                    j for j, (first, _pre) in enumerate(self.entries) if c in first)
+            return got
+        found = set(self.open.get(c, ()))
+        by_head = self.by_head
+        for n in range(len(key) + 1):
+            found.update(by_head.get(key[:n], ()))
+        entries = self.entries
+        return tuple(sorted(j for j in found if c in entries[j][0]))
