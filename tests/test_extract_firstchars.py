@@ -11,6 +11,7 @@ import pytest
 
 from extract import cues, rules
 from extract.firstchars import (
+    KeyIndex,
     ends_at_end,
     fold_ascii,
     prefixes,
@@ -103,3 +104,33 @@ def test_exists_agrees_with_a_plain_search_on_every_before_cue():
                 for lo in (0, max(0, hi - 60)):
                     assert cues.exists(section, i, text, lo, hi) == bool(rx.search(text, lo, hi)), (
                         rule["id"], lo, hi)
+
+
+def test_key_index_finds_the_entries_a_key_can_begin():
+    entries = [
+        (frozenset("ab"), frozenset({"abc", "ab"})),
+        (frozenset("a"), None),  # prefix set unknown: every key at 'a'
+        (frozenset("b"), frozenset({"bxy"})),
+    ]
+    index = KeyIndex(entries)
+    assert index.lookup("abc") == (0, 1)
+    assert index.lookup("abd") == (0, 1)  # 'ab', a whole match that short, heads it
+    assert index.lookup("axx") == (1,)
+    assert index.lookup("bxy") == (2,)
+    assert index.lookup("bxz") == ()
+    assert index.lookup("a\u00e9") == (0, 1)  # not ASCII: by the first character alone
+    assert index.lookup("\u00e9ab") == ()
+
+
+def test_key_index_agrees_with_testing_every_mention_rule():
+    compiled = rules.mention_rules()
+    entries = [(fc, pre) for _rule, fc, pre in compiled.first]
+    index = KeyIndex(entries)
+    rnd = random.Random(5)
+    keys = ["".join(rnd.choice("0123456789$abfimnoprstuJMFDA ,.-%") for _ in range(rnd.randint(1, 3)))
+            for _ in range(3000)]
+    for key in keys:
+        heads = [key[:n] for n in range(len(key) + 1)]
+        expected = tuple(j for j, (fc, pre) in enumerate(entries)
+                         if key[0] in fc and (pre is None or any(h in pre for h in heads)))
+        assert index.lookup(key) == expected, key
