@@ -143,15 +143,17 @@ class _Index:
         # word starts at a character some indexed rule can begin with (digits, most often, none)
         chars = frozenset().union(*[first for first, _pre in self.rules])
         self.word_start = re.compile(charset(chars) + r"(?<!\w.)") if chars else re.compile("(?!)")
-        self.text: str | None = None
-        self.starts: list[list[int]] = []
+        # the text last indexed with its word starts, one tuple so that a reader on another
+        # thread never pairs one text with another's starts
+        self.current: tuple[str | None, list[list[int]]] = (None, [])
 
     def _key(self, key: str) -> tuple[int, ...]:
         got = self.by_key[key] = self.keys.lookup(key)
         return got
 
     def of(self, text: str) -> list[list[int]]:
-        if self.text is not text:
+        cur = self.current
+        if cur[0] is not text:
             starts: list[list[int]] = [[] for _ in self.rules]
             by_key, k = self.by_key, rules.PREFIX
             for m in self.word_start.finditer(text):
@@ -162,8 +164,9 @@ class _Index:
                     got = self._key(key)
                 for j in got:
                     starts[j].append(pos)
-            self.text, self.starts = text, starts
-        return self.starts
+            self.current = (text, starts)
+            return starts
+        return cur[1]
 
 
 @cache
@@ -234,7 +237,8 @@ def exists(section: str, i: int, text: str, lo: int, hi: int) -> bool:
             return False
         return fast.search(text, lo, hi) is not None
     ix = _index()
-    cands = (ix.starts if ix.text is text else ix.of(text))[slot]
+    cur = ix.current
+    cands = (cur[1] if cur[0] is text else ix.of(text))[slot]
     k = bisect_left(cands, lo)
     if k == len(cands) or cands[k] >= hi:
         return False
@@ -281,7 +285,8 @@ def nearest(section: str, w: Window, lo: int, hi: int, *, after_weight: float = 
         if slot is not None:  # candidate positions from the word-start index (_matched inlined)
             if starts is None:
                 ix = _index()
-                starts = ix.starts if ix.text is text else ix.of(text)
+                cur = ix.current
+                starts = cur[1] if cur[0] is text else ix.of(text)
             cands = starts[slot]
             k = bisect_left(cands, lo)
             if k == len(cands) or cands[k] >= hi:
