@@ -11,7 +11,16 @@ from re import _parser as _P  # type: ignore[attr-defined]
 from typing import Any
 
 from extract import rules
-from extract.firstchars import first_chars, prefixes
+from extract.firstchars import (
+    KeyIndex,
+    charset,
+    ends_at_end,
+    first_chars,
+    fold_ascii,
+    prefixes,
+    suffixes,
+    tail_width,
+)
 
 Cue = tuple[dict[str, Any], re.Pattern[str]]
 REACH = 150  # cues further than this from a mention are not read (bounds work per mention)
@@ -103,7 +112,6 @@ def anchored(section: str, w: Window) -> dict[str, Any] | None:
 # of a regex scan of every window. The index only leaves out positions where the rule cannot
 # match, so the matches, and their order, are those of the skipping scan.
 
-_WORD_START = re.compile(r"(?<!\w)\w")
 _IS_WORD = re.compile(r"\w")
 
 
@@ -131,25 +139,24 @@ class _Index:
                     self.slot[(section, i)] = len(self.rules)
                     self.rules.append((first, prefixes(rx.pattern, rules.PREFIX)))
         self.by_key: dict[str, tuple[int, ...]] = {}
-        self.text: str | None = None
-        self.starts: list[list[int]] = []
+        self.keys = KeyIndex(self.rules)
+        # word starts at a character some indexed rule can begin with (digits, most often, none)
+        chars = frozenset().union(*[first for first, _pre in self.rules])
+        self.word_start = re.compile(charset(chars) + r"(?<!\w.)") if chars else re.compile("(?!)")
+        # the text last indexed with its word starts, one tuple so that a reader on another
+        # thread never pairs one text with another's starts
+        self.current: tuple[str | None, list[list[int]]] = (None, [])
 
     def _key(self, key: str) -> tuple[int, ...]:
-        c = key[0]
-        if key.isascii():
-            heads = [key[:j] for j in range(len(key) + 1)]
-            got = tuple(j for j, (first, pre) in enumerate(self.rules)
-                        if c in first and (pre is None or any(h in pre for h in heads)))
-        else:
-            got = tuple(j for j, (first, _pre) in enumerate(self.rules) if c in first)
-        self.by_key[key] = got
+        got = self.by_key[key] = self.keys.lookup(key)
         return got
 
     def of(self, text: str) -> list[list[int]]:
-        if self.text is not text:
+        cur = self.current
+        if cur[0] is not text:
             starts: list[list[int]] = [[] for _ in self.rules]
             by_key, k = self.by_key, rules.PREFIX
-            for m in _WORD_START.finditer(text):
+            for m in self.word_start.finditer(text):
                 pos = m.start()
                 key = text[pos:pos + k]
                 got = by_key.get(key)
@@ -157,8 +164,9 @@ class _Index:
                     got = self._key(key)
                 for j in got:
                     starts[j].append(pos)
-            self.text, self.starts = text, starts
-        return self.starts
+            self.current = (text, starts)
+            return starts
+        return cur[1]
 
 
 @cache
@@ -166,16 +174,74 @@ def _index() -> _Index:
     return _Index()
 
 
+TAIL = 8  # characters before the end of a window read to rule out a cue that ends at '$'
+
+
+def _tails(pattern: str) -> tuple[int, frozenset[str]] | None:
+    """(k, the folded ASCII strings of k characters or fewer that every match ends with) for a
+    pattern whose every match ends at '$', with the largest k up to TAIL that firstchars can
+    work out."""
+    if not ends_at_end(pattern):
+        return None
+    for k in range(TAIL, 0, -1):
+        got = suffixes(pattern, k, fold=True)
+        if got is not None:
+            return k, got
+    return None
+
+
+@cache
+def _exists_plan(section: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], int | None,
+                                              int | None, tuple[int, frozenset[str]] | None],
+                                        ...]:
+    """Per rule of section: (rx, skipping form, index slot or None, reach back from the end of
+    the window or None, _tails or None). A rule whose every match ends at '$' and whose width is
+    at most W can only match starting at hi - 1 - W or later ('$' may also match before a final
+    newline); and only where the window ends with one of its tails."""
+    slot = _index().slot
+    out = []
+    for i, (_rule, rx, fast) in enumerate(_fast(section)):
+        width = tail_width(rx.pattern)
+        out.append((rx, fast, slot.get((section, i)), None if width is None else width + 1,
+                    _tails(rx.pattern)))
+    return tuple(out)
+
+
+def _may_end(text: str, hi: int, tails: tuple[int, frozenset[str]]) -> bool:
+    """False only when no match of a rule with these tails can end at hi: the text before hi
+    ends with none of them (ASCII text not ending in a newline; otherwise True, unknown)."""
+    k, ends = tails
+    s = text[max(0, hi - k):hi]
+    if not s.isascii() or s.endswith("\n"):
+        return True
+    s = fold_ascii(s)
+    return any(s[j:] in ends for j in range(len(s) + 1))
+
+
+_EXISTS: dict[str, tuple] = {}  # _exists_plan by section, read without a call
+
+
 def exists(section: str, i: int, text: str, lo: int, hi: int) -> bool:
     """Whether rule i of section matches anywhere in text[lo:hi] (what its skipping form's
     search answers), through the word-start index where the rule is indexed."""
-    ix = _index()
-    slot = ix.slot.get((section, i))
+    plan = _EXISTS.get(section)
+    if plan is None:
+        plan = _EXISTS[section] = _exists_plan(section)
+    rx, fast, slot, back, tails = plan[i]
+    if back is not None and hi - back > lo:
+        lo = hi - back
     if slot is None:
-        return _fast(section)[i][2].search(text, lo, hi) is not None
-    cands = ix.of(text)[slot]
-    rx = _fast(section)[i][1]
+        # a window that the rule's width does not shorten is searched at every character the
+        # rule can begin with: first rule out a window whose end cannot end a match
+        if back is None and tails is not None and not _may_end(text, hi, tails):
+            return False
+        return fast.search(text, lo, hi) is not None
+    ix = _index()
+    cur = ix.current
+    cands = (cur[1] if cur[0] is text else ix.of(text))[slot]
     k = bisect_left(cands, lo)
+    if k == len(cands) or cands[k] >= hi:
+        return False
     for pos in cands[k:bisect_left(cands, hi, k)]:
         if rx.match(text, pos, hi) is not None:
             return True
@@ -218,9 +284,13 @@ def nearest(section: str, w: Window, lo: int, hi: int, *, after_weight: float = 
     for rule, rx, fast, bonus, slot in _plan(section, sides, kinds):
         if slot is not None:  # candidate positions from the word-start index (_matched inlined)
             if starts is None:
-                starts = _index().of(text)
+                ix = _index()
+                cur = ix.current
+                starts = cur[1] if cur[0] is text else ix.of(text)
             cands = starts[slot]
             k = bisect_left(cands, lo)
+            if k == len(cands) or cands[k] >= hi:
+                continue
             last = lo
             for pos in cands[k:bisect_left(cands, hi, k)]:
                 if pos < last:

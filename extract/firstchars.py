@@ -155,46 +155,61 @@ def _concat(a: _Pre, b: _Pre, k: int) -> _Pre:
     return full, short
 
 
-def _leaf(chars: frozenset[str], k: int) -> _Pre:
+def _leaf(chars: frozenset[str], k: int, fold: bool = False) -> _Pre:
+    if fold:
+        chars = frozenset(fold_ascii(c) for c in chars)
     return (set(chars), set()) if k == 1 else (set(), set(chars))
 
 
-def _pre_seq(seq, icase: bool, k: int) -> _Pre:
+_FOLD = str.maketrans({c: " " for c in map(chr, range(128)) if re.match(r"\s", c)})
+
+
+def fold_ascii(text: str) -> str:
+    """ASCII text lower-cased, with every whitespace character as a space: the alphabet of the
+    folded suffix sets (fewer strings; a necessary test still, never a wrong one)."""
+    return text.lower().translate(_FOLD)
+
+
+def _pre_seq(seq, icase: bool, k: int, rev: bool = False, fold: bool = False) -> _Pre:
+    """Prefixes of seq; with rev, its suffixes written backwards (the parts taken last first)."""
     acc: _Pre = (set(), {""})
-    for op, av in seq:
-        acc = _concat(acc, _pre_op(op, av, icase, k), k)
+    for op, av in (reversed(seq) if rev else seq):
+        # the next part is read only as far as the shortest string so far needs: its first
+        # k - len(x) characters (fewer prefixes to build; the same result)
+        need = k - min(len(x) for x in acc[1])
+        acc = _concat(acc, _pre_op(op, av, icase, need, rev, fold), k)
         if not acc[1]:
             break
     return acc
 
 
-def _pre_op(op, av, icase: bool, k: int) -> _Pre:
+def _pre_op(op, av, icase: bool, k: int, rev: bool = False, fold: bool = False) -> _Pre:
     if op is C.LITERAL:
-        return _leaf(_ascii_class(re.escape(chr(av)), icase), k)
+        return _leaf(_ascii_class(re.escape(chr(av)), icase), k, fold)
     if op is C.NOT_LITERAL:
-        return _leaf(_ascii_class("^" + re.escape(chr(av)), icase), k)
+        return _leaf(_ascii_class("^" + re.escape(chr(av)), icase), k, fold)
     if op is C.IN:
-        return _leaf(_ascii_class(_class_body(av), icase), k)
+        return _leaf(_ascii_class(_class_body(av), icase), k, fold)
     if op is C.ANY:
-        return _leaf(frozenset(_ASCII), k)
+        return _leaf(frozenset(_ASCII), k, fold)
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
         return set(), {""}
     if op is C.SUBPATTERN:
         _group, add, _del, sub = av
-        return _pre_seq(sub, icase or bool(add & re.IGNORECASE), k)
+        return _pre_seq(sub, icase or bool(add & re.IGNORECASE), k, rev, fold)
     if op is C.ATOMIC_GROUP:
-        return _pre_seq(av, icase, k)
+        return _pre_seq(av, icase, k, rev, fold)
     if op is C.BRANCH:
         full: set[str] = set()
         short: set[str] = set()
         for alt in av[1]:
-            f, sh = _pre_seq(alt, icase, k)
+            f, sh = _pre_seq(alt, icase, k, rev, fold)
             full |= f
             short |= sh
         return full, short
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         lo, hi, sub = av
-        one = _pre_seq(sub, icase, k)
+        one = _pre_seq(sub, icase, k, rev, fold)
         acc: _Pre = (set(), {""})
         out: _Pre = (set(), set())
         for j in range(0, min(hi, lo + k + 1) + 1):
@@ -216,3 +231,91 @@ def prefixes(pattern: str, k: int) -> frozenset[str] | None:
         return frozenset(full | short)
     except _Any:
         return None
+
+
+def suffixes(pattern: str, k: int, *, fold: bool = False) -> frozenset[str] | None:
+    """ASCII strings of length k (or shorter: a whole match that short) one of which every match
+    of pattern in ASCII text ends with; None when unknown. With fold, the strings are folded
+    (fold_ascii) and so is what a caller compares with them."""
+    try:
+        full, short = _pre_seq(P.parse(pattern), False, k, rev=True, fold=fold)
+        return frozenset(x[::-1] for x in full | short)
+    except _Any:
+        return None
+
+
+# --- matches that end at the end --------------------------------------------------------------
+# A cue read 'before' a mention ends with '$': it can match only where it ends at the end of the
+# window searched (or just before a final newline). With a bound on its width, no match can
+# begin further back than that width from the end, so a search may start there.
+
+_BIG = 1 << 30
+
+
+def _ends_at_end(seq) -> bool:
+    if not seq:
+        return False
+    op, av = seq[-1]
+    if op is C.AT:
+        return av is C.AT_END
+    if op is C.SUBPATTERN:
+        _group, add, _del, sub = av
+        return not add & re.MULTILINE and _ends_at_end(sub)
+    if op is C.BRANCH:
+        return all(_ends_at_end(alt) for alt in av[1])
+    return False
+
+
+@cache
+def ends_at_end(pattern: str) -> bool:
+    """Whether every match of pattern must end at '$' (the end of the string, or just before a
+    newline that ends it); False too when MULTILINE makes '$' match at any line end."""
+    if re.compile(pattern).flags & re.MULTILINE:
+        return False
+    return _ends_at_end(list(P.parse(pattern)))
+
+
+@cache
+def tail_width(pattern: str) -> int | None:
+    """The greatest width of a match of pattern when every match must end at '$'; None when some
+    match need not, or when the width is unbounded."""
+    if not ends_at_end(pattern):
+        return None
+    width = P.parse(pattern).getwidth()[1]
+    return None if width >= _BIG else width
+
+
+class KeyIndex:
+    """For entries (first characters, prefix set or None), which can begin where the text begins
+    with `key` (its next few characters): entry j when key[0] is one of its first characters and
+    its prefix set (if known) holds one of the heads key[:0], key[:1], ... of key. The prefix sets
+    speak only of ASCII text: for a key that is not ASCII, every entry with key[0] as a first
+    character. Looked up through an index of the heads rather than by testing every entry."""
+
+    def __init__(self, entries: list[tuple[frozenset[str], frozenset[str] | None]]):
+        self.entries = entries
+        self.by_head: dict[str, list[int]] = {}
+        self.open: dict[str, list[int]] = {}  # entries without a prefix set, by first character
+        self.by_char: dict[str, tuple[int, ...]] = {}
+        for j, (first, pre) in enumerate(entries):
+            if pre is None:
+                for c in first:
+                    self.open.setdefault(c, []).append(j)
+            else:
+                for h in pre:
+                    self.by_head.setdefault(h, []).append(j)
+
+    def lookup(self, key: str) -> tuple[int, ...]:
+        c = key[0]
+        if not key.isascii():
+            got = self.by_char.get(c)
+            if got is None:
+                got = self.by_char[c] = tuple(
+                    j for j, (first, _pre) in enumerate(self.entries) if c in first)
+            return got
+        found = set(self.open.get(c, ()))
+        by_head = self.by_head
+        for n in range(len(key) + 1):
+            found.update(by_head.get(key[:n], ()))
+        entries = self.entries
+        return tuple(sorted(j for j in found if c in entries[j][0]))

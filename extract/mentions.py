@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from extract.rules import PREFIX, MentionRule, mention_rules
 
@@ -46,13 +49,29 @@ _FEW = 64  # up to this many candidate rules are tried one by one (faster than t
 def windows(text: str, anchors) -> list[tuple[int, int]]:
     """Merged spans [anchor - REACH, anchor + 1) where a mention can begin."""
     out: list[tuple[int, int]] = []
+    lo, hi = 0, -REACH - 1  # no span yet: the first anchor cannot reach back into it
     for a in anchors.finditer(text):
-        lo, hi = max(0, a.start() - REACH), a.start() + 1
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
+        pos = a.start()
+        if pos - REACH <= hi:  # anchors come in order: this span reaches back into the last
+            hi = pos + 1
+            continue
+        if hi >= 0:
             out.append((lo, hi))
+        lo, hi = max(0, pos - REACH), pos + 1
+    if hi >= 0:
+        out.append((lo, hi))
     return out
+
+
+_Tries = tuple[tuple[Callable[..., "re.Match[str] | None"], MentionRule], ...]
+_TRIES: dict[str, _Tries | None] = {}  # by_pair per key as bound match methods (None: too many)
+
+
+def _tries(key: str) -> _Tries | None:
+    tried = mention_rules().by_pair(key)
+    got = tuple((rule.rx.match, rule) for rule in tried) if len(tried) <= _FEW else None
+    _TRIES[key] = got
+    return got
 
 
 def find(text: str, *, anchored: bool = True) -> list[Mention]:
@@ -63,21 +82,22 @@ def find(text: str, *, anchored: bool = True) -> list[Mention]:
     spans = windows(text, compiled.anchors) if anchored else [(0, len(text))]
     out: list[Mention] = []
     last = 0
-    pairs = compiled.pairs
+    tries = _TRIES
+    scan = compiled.scanner.finditer
     for lo, hi in spans:
-        for cand in compiled.scanner.finditer(text, max(lo, last), hi):
+        for cand in scan(text, max(lo, last), hi):
             pos = cand.start()
             if pos < last:
                 continue
             key = text[pos:pos + PREFIX]
             # the few rules that can begin with these characters, each tried in file order:
             # the first that matches is the one the alternation would pick
-            tried = pairs.get(key)
-            if tried is None:
-                tried = compiled.by_pair(key)
-            if len(tried) <= _FEW:
-                for rule in tried:
-                    m = rule.rx.match(text, pos)
+            got = tries.get(key, _UNSEEN)
+            if got is _UNSEEN:
+                got = _tries(key)
+            if got is not None:
+                for match, rule in got:  # noqa: B007 (the rule that matched is used below)
+                    m = match(text, pos)
                     if m is not None:
                         break
                 else:
@@ -96,3 +116,6 @@ def find(text: str, *, anchored: bool = True) -> list[Mention]:
             if rule.parse != "exclude" and (mention := _mention(rule, text, pos)) is not None:
                 out.append(mention)
     return out
+
+
+_UNSEEN: Any = object()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from re import _constants as _C  # type: ignore[attr-defined]
+from re import _parser as _P  # type: ignore[attr-defined]
 
 from extract import rules
 
@@ -41,6 +43,51 @@ def _blankers() -> list[re.Pattern[str]]:
 
 
 @cache
+def _fast_blankers() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Each blanker with its skipping form (rules.skipping): a pattern that cannot use a literal
+    prefix (case-insensitive, opening with \b) is otherwise tried at every position of the text."""
+    out = []
+    for rx in _blankers():
+        try:  # a pattern held at the start of the text ('\A...') is quick as it is
+            fast = rx if _at_start(rx.pattern) else rules.skipping(rx)
+        except re.error:  # inline global flags ('(?m)...') cannot sit inside the look-ahead
+            fast = rx
+        out.append((rx, fast))
+    return out
+
+
+def _at_start(pattern: str) -> bool:
+    seq = _P.parse(pattern)
+    while seq and seq[0][0] is _C.SUBPATTERN:
+        seq = seq[0][1][3]
+    return bool(seq) and seq[0][0] is _C.AT and seq[0][1] in (
+        _C.AT_BEGINNING, _C.AT_BEGINNING_STRING)
+
+
+def _blank(rx: re.Pattern[str], fast: re.Pattern[str], text: str) -> str:
+    """rx.sub(_spaces, text), finding the matches through the skipping form: at each position
+    where rx matches (leftmost first, each search resuming at the end of the last match)."""
+    if fast is rx:
+        return rx.sub(_spaces, text)
+    parts: list[str] = []
+    done = 0
+    for f in fast.finditer(text):
+        pos = f.start()
+        if pos < done:
+            continue
+        m = rx.match(text, pos)
+        if m is None:  # cannot happen: the skipping form matched here
+            continue
+        parts.append(text[done:pos])
+        parts.append(_spaces(m))
+        done = m.end()
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+@cache
 def _tails() -> list[re.Pattern[str]]:
     return [re.compile(r["pattern"]) for r in rules.section("text", "tails")]
 
@@ -66,8 +113,8 @@ def normalise(text: str) -> str:
     cut = tail_start(out)
     if cut < len(out):
         out = out[:cut] + re.sub(r"[^\n]", " ", out[cut:])
-    for rx in _blankers():
-        out = rx.sub(_spaces, out)
+    for rx, fast in _fast_blankers():
+        out = _blank(rx, fast, out)
     if len(out) != len(text):  # a broken rule file, not bad input
         raise AssertionError("normalisation changed the length of the text")
     return out

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from extract.firstchars import charset, first_chars, prefixes
+from extract.firstchars import KeyIndex, charset, first_chars, prefixes
 from extract.trie import trie_regex
 
 PREFIX = 3  # characters of text read to choose the mention rules tried at a position (by_pair)
@@ -126,15 +126,14 @@ class MentionRules:
         that leaves out only rules that cannot match there."""
         got = self.pairs.get(key)
         if got is None:
-            c = key[0]
-            if key.isascii():
-                heads = [key[:j] for j in range(len(key) + 1)]
-                got = tuple(rule for rule, fc, pre in self.first
-                            if c in fc and (pre is None or any(h in pre for h in heads)))
-            else:  # the prefix sets speak only of ASCII text: every rule of by_char[c]
-                got = tuple(rule for rule, fc, _pre in self.first if c in fc)
-            self.pairs[key] = got
+            first = self.first
+            got = self.pairs[key] = tuple(first[j][0] for j in self._keys.lookup(key))
         return got
+
+    @cached_property
+    def _keys(self) -> KeyIndex:
+        # the prefix sets speak only of ASCII text: for other keys every rule of by_char[c]
+        return KeyIndex([(fc, pre) for _rule, fc, pre in self.first])
 
 
 class _Alternations(dict):

@@ -57,9 +57,18 @@ def _cap(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return out
 
 
+# the last text split and its spans, one tuple (safe to read from any thread): the pipeline and
+# the parties pass both split the same text
+_LAST: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
+
+
 def split(text: str) -> list[tuple[int, int]]:
     """Sentence spans of the (normalised) text, in order, never empty, at most MAX_LEN long."""
-    return _cap(_split(text), text)
+    global _LAST
+    last = _LAST
+    if last[0] is not text and last[0] != text:
+        last = _LAST = (text, tuple(_cap(_split(text), text)))
+    return list(last[1])
 
 
 def _split(text: str) -> list[tuple[int, int]]:
