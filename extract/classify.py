@@ -6,7 +6,8 @@ import re
 
 from extract.cues import Window, anchored, first, nearest
 
-_LAYERS = ("tariff_penalty_russian_oil", "tariff_secondary", "tariff_fentanyl", "tariff_penalty",
+# named layers, strongest first: a tariff on buyers of Russian oil is secondary, not the penalty
+_LAYERS = ("tariff_secondary", "tariff_penalty_russian_oil", "tariff_fentanyl", "tariff_penalty",
            "tariff_retaliatory", "tariff_reciprocal")
 _NEAR = 40  # characters either side in which 'near' cues count
 _CLAUSE_BEFORE = 160
@@ -81,30 +82,77 @@ def tariff_measure(w: Window) -> tuple[str, str]:
     """(measure, rule id) of a tariff rate from the clause around it."""
     rule = anchored("tariff_measures", w)
     if rule and rule["side"] in ("before", "after"):
+        if rule["measure"] == "tariff_penalty":  # 'a 25% penalty tariff over Russian oil'
+            oil = _oil(w)
+            if oil:
+                return oil
         return rule["measure"], rule["id"]
     near_lo, near_hi = max(w.sent_start, w.start - _NEAR), min(w.hi, w.end + _NEAR)
     near = nearest("tariff_measures", w, near_lo, near_hi, sides=("near",))
     if near and near["measure"] == "tariff_total":
         return near["measure"], near["id"]
 
-    local = [r for r, rx, fast in _clause_cues()
-             if _found(rx, fast, w.text, w.end, w.hi) or _found(rx, fast, w.text, near_lo, w.start)]
-    if any(r["measure"] == "tariff_penalty" for r in local):  # 'punitive levy' + Russian oil
-        lo, hi = max(w.sent_start, w.start - 250), min(w.sent_end, w.end + 250)
-        oil = [r for r, rx, fast in _clause_cues()
-               if r["measure"] == "tariff_penalty_russian_oil" and _found(rx, fast, w.text, lo, hi)]
+    local = _local(w, _clause_lo(w, near_lo))
+    if any(r["measure"] == "tariff_penalty" for r in local) and not any(
+            r["measure"] == "tariff_secondary" for r in local):  # 'punitive levy' + Russian oil
+        oil = _oil(w)
         if oil:
-            return oil[0]["measure"], oil[0]["id"]
-    strong = [r for r in local if r["measure"] in _LAYERS]
+            return oil
+    strong = sorted((r for r in local if r["measure"] in _LAYERS),
+                    key=lambda r: _LAYERS.index(r["measure"]))
     if strong:  # a named layer ('baseline', 'punitive', 'fentanyl') beats a deal or a sector
         return strong[0]["measure"], strong[0]["id"]
-    if near and near["measure"] == "tariff_deal":  # 'a 15% cap on pharma tariffs in its deal'
+    deal = _deal(w)
+    if deal:  # 'a 15% cap on pharma tariffs in its deal', 'the deal cuts the levy on cars to 15%'
+        return "tariff_deal", deal["id"]
+    if near and near["measure"] == "tariff_deal":
         return near["measure"], near["id"]
     if local:
         return local[0]["measure"], local[0]["id"]
     if near:
         return near["measure"], near["id"]
+    far = _local(w, max(w.lo, w.sent_start, w.start - _CLAUSE_REACH), hi=None)
+    if far:  # 'the fentanyl tariff on Chinese goods he imposed last month, to 20%'
+        return far[0]["measure"], far[0]["id"]
     return "tariff_rate", ""
+
+
+_CLAUSE_REACH = 110  # characters before the figure, within its clause, read when nothing nearer
+_DEAL_REACH = 100
+_CONTINUES = re.compile(  # ' on Canada and ', ', ', ' for cars and ': the figure continues a list
+    r"[\s,;]*(?:(?:on|for|against|in)\s(?:the\s)?[\w.'-]+(?:\s[\w.'-]+){0,3}?[\s,;]*)?"
+    r"(?:and|or|while|with|,)\s(?:a\s|an\s|the\s)?$")
+
+
+def _clause_lo(w: Window, near_lo: int) -> int:
+    """Where the clause cues of a figure start: 40 characters back, or, when the figure continues
+    a list ('duties of 35% on Canada and 10% on China'), back into the previous figure's clause."""
+    if w.lo > w.sent_start and _CONTINUES.match(w.text, w.lo, w.start):
+        return max(w.sent_start, w.lo - _CLAUSE_REACH)
+    return near_lo
+
+
+def _local(w: Window, lo: int, hi: int | None = 0) -> list[dict]:
+    """Clause cues in text[lo:start] and (unless hi is None) in the clause after the figure."""
+    return [r for r, rx, fast in _clause_cues()
+            if (hi is not None and _found(rx, fast, w.text, w.end, w.hi))
+            or _found(rx, fast, w.text, lo, w.start)]
+
+
+def _oil(w: Window) -> tuple[str, str] | None:
+    lo, hi = max(w.sent_start, w.start - 250), min(w.sent_end, w.end + 250)
+    for r, rx, fast in _clause_cues():
+        if r["measure"] == "tariff_penalty_russian_oil" and _found(rx, fast, w.text, lo, hi):
+            return r["measure"], r["id"]
+    return None
+
+
+def _deal(w: Window) -> dict | None:
+    """A deal named earlier in the clause, or a rate agreed or secured right beside the figure."""
+    lo = max(w.lo, w.start - _DEAL_REACH)
+    return (nearest("deal_clauses", w, lo, w.start, sides=("clause",))
+            or nearest("deal_clauses", w, max(w.lo, w.start - _NEAR), min(w.hi, w.end + 25),
+                       sides=("verb",)))
 
 
 def _clause_cues():
@@ -137,19 +185,36 @@ def change_measure(w: Window, hint: str) -> str:
 
 def status(w: Window, kind: str) -> str:
     """Standing of the measure: nearest status cue in the clause, else in the sentence. Figures
-    other than tariff rates are facts (in_force) unless projected, pledged or proposed."""
+    other than tariff rates are facts (in_force) unless projected, pledged or proposed. A rate
+    the sentence moves away from ('up from the 10% baseline') takes only its own clause's cue and
+    is otherwise the rate in force."""
     if kind != "tariff_rate":
         rule = nearest("fact_statuses", w, max(w.lo, w.start - 120), min(w.hi, w.end + 60),
                        after_weight=1.5)
         if rule is None:  # '... will invest $350 billion, including $150 billion for ships'
             rule = nearest("fact_statuses", w, max(w.sent_start, w.start - 150), w.start)
         return rule["status"] if rule else "in_force"
-    rule = nearest("statuses", w, max(w.lo, w.start - 90), min(w.hi, w.end + 40), after_weight=2.0)
+    if anchored("reference_levels", w):
+        rule = _cue(w, w.end, min(w.hi, w.end + 90))
+        return rule["status"] if rule else "in_force"
+    rule = _cue(w, max(w.lo, w.start - 90), min(w.hi, w.end + 60))
+    if rule is None and _deal(w):  # a rate set in a deal, with no word on when it applies
+        return "announced"
     if rule is None:
-        rule = nearest("statuses", w, w.sent_start, w.sent_end, after_weight=2.0)
-    if rule:
-        return rule["status"]
-    return "in_force" if kind == "tariff_rate" else "unknown"
+        rule = _cue(w, w.sent_start, w.sent_end)
+    return rule["status"] if rule else "in_force"
+
+
+def _cue(w: Window, lo: int, hi: int) -> dict | None:
+    """The nearest status cue; a 'would impose' cue counts (as announced) only in reported speech
+    ('Ottawa said it would impose'), otherwise the next nearest cue ('if', 'would') decides."""
+    rule = nearest("statuses", w, lo, hi, after_weight=2.0)
+    if rule and rule.get("side") == "reported" and first("reporting", w.sentence) is None:
+        return _HYPOTHETICAL
+    return rule
+
+
+_HYPOTHETICAL = {"id": "s.would", "status": "hypothetical"}
 
 
 def event_measure(w: Window) -> str:

@@ -1,0 +1,95 @@
+"""The measure of a claim: which tariff layer a rate is, read from the words around it.
+
+Sentences written for these tests in the manner of wire copy, business papers and broadcasters'
+sites (not taken from any article of the repository); the expected measure of each was worked out
+by reading the sentence against the conventions of tests/holdout/README.md ("Measures").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.api import extract_text
+
+PUB = date(2026, 3, 12)
+
+
+def measure_of(text: str, mention: str, n: int = 1) -> str:
+    rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
+    assert rows, [r["mention"] for r in extract_text(text, source_id="t", published=PUB)]
+    assert all(r["kind"] == "tariff_rate" for r in rows), [(r["mention"], r["kind"]) for r in rows]
+    return rows[n - 1]["measure"]
+
+
+@pytest.mark.parametrize(
+    "text, mention, n, want",
+    [
+        # the layer named right after the figure wins over whatever else the sentence names
+        ("Hanoi's exporters have paid a 20 percent reciprocal duty since August, on top of "
+         "Section 232 levies on their steel.", "20 percent", 1, "tariff_reciprocal"),
+        ("The penalty over Russian crude comes on top of the 25% reciprocal tariff already "
+         "in force.", "25%", 1, "tariff_reciprocal"),
+        ("Singapore, which buys little Russian oil, stays at the 10 per cent baseline.",
+         "10 per cent", 1, "tariff_reciprocal"),
+        ("Washington set a 10% universal baseline on imports from nearly every partner.",
+         "10%", 1, "tariff_reciprocal"),
+        ("Seoul's carmakers face a 25 percent sectoral duty, while the country's other goods "
+         "pay a lower rate.", "25 percent", 1, "tariff_sectoral"),
+        ("Beijing answered with 15% retaliatory levies on American soybeans and pork.",
+         "15%", 1, "tariff_retaliatory"),
+        ("The administration kept a 20 per cent fentanyl-related tariff on Chinese goods.",
+         "20 per cent", 1, "tariff_fentanyl"),
+        ("The steel mills asked for a 30% anti-dumping duty on Vietnamese coil.",
+         "30%", 1, "tariff_penalty"),
+        ("Refiners worry that a 25 percent secondary tariff on Venezuelan crude buyers will "
+         "spread to Russian oil.", "25 percent", 1, "tariff_secondary"),
+        # the layer named in the noun phrase the figure completes
+        ("Brussels prepared counter-tariffs of up to 25% on US bourbon and jeans.",
+         "25%", 1, "tariff_retaliatory"),
+        ("The draft would add a secondary levy of as much as 200 per cent.",
+         "200 per cent", 1, "tariff_secondary"),
+        ("Canadian lumber already carries countervailing duties of 14.4 percent.",
+         "14.4 percent", 1, "tariff_penalty"),
+        # a list continues the layer of its first figure
+        ("The White House imposed fentanyl-linked tariffs of 25% on Mexico and 20% on China.",
+         "20%", 1, "tariff_fentanyl"),
+        # a layer word further back in the figure's own clause
+        ("The president doubled the fentanyl levy he had placed on Chinese goods in February, "
+         "to 20 per cent.", "20 per cent", 1, "tariff_fentanyl"),
+        # totals
+        ("The move lifts the total duty on most Brazilian coffee and beef to 50 per cent.",
+         "50 per cent", 1, "tariff_total"),
+        ("Exporters said the overall tariff burden on their shipments now stands at 58 percent.",
+         "58 percent", 1, "tariff_total"),
+        ("With the new layer, Indian garments face a 50% combined rate in the US market.",
+         "50%", 1, "tariff_total"),
+        ("Cars pay 27.5 percent, which combines a 25 percent auto duty and a 2.5 percent "
+         "most-favoured-nation rate.", "27.5 percent", 1, "tariff_total"),
+        ("Cars pay 27.5 percent, which combines a 25 percent auto duty and a 2.5 percent "
+         "most-favoured-nation rate.", "2.5 percent", 1, "tariff_mfn"),
+        # deals
+        ("Under the framework agreement reached in Kuala Lumpur, Washington will charge a 19 per "
+         "cent tariff on most Malaysian goods.", "19 per cent", 1, "tariff_deal"),
+        ("Both countries' trade deals cap US duties on their semiconductors at 15%.",
+         "15%", 1, "tariff_deal"),
+        ("Taipei secured a 20 percent rate after weeks of talks in Washington.",
+         "20 percent", 1, "tariff_deal"),
+        ("Without a deal, Swiss watches still face a 39% tariff.",
+         "39%", 1, "tariff_rate"),
+        # secondary tariffs on buyers of a third country's oil
+        ("Senators want tariffs of up to 500% on countries that keep buying Russian crude.",
+         "500%", 1, "tariff_secondary"),
+        ("The order puts a 25 percent tariff on any nation that imports oil from Venezuela.",
+         "25 percent", 1, "tariff_secondary"),
+        # the Russian-oil penalty is still read when the target is a country
+        ("New Delhi faces an extra 25% penalty tariff over its purchases of Russian oil.",
+         "25%", 1, "tariff_penalty_russian_oil"),
+        # no layer named: the generic measure
+        ("Footwear makers said a 20 per cent tariff is something they can live with.",
+         "20 per cent", 1, "tariff_rate"),
+    ],
+)
+def test_tariff_layer(text, mention, n, want):
+    assert measure_of(text, mention, n) == want

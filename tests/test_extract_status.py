@@ -1,0 +1,76 @@
+"""The status of a tariff rate: in force, announced, threatened, proposed, waived, removed or
+hypothetical, read from the wording around it.
+
+Sentences written for these tests in the manner of wire copy, business papers and broadcasters'
+sites (not taken from any article of the repository); the expected status of each was worked out
+by reading the sentence against the conventions of tests/holdout/README.md ("Status").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.api import extract_text
+
+PUB = date(2026, 3, 12)
+
+
+def status_of(text: str, mention: str) -> str:
+    rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
+    assert rows, [r["mention"] for r in extract_text(text, source_id="t", published=PUB)]
+    assert rows[0]["kind"] == "tariff_rate", rows[0]
+    return rows[0]["status"]
+
+
+@pytest.mark.parametrize(
+    "text, mention, want",
+    [
+        # in force
+        ("Ottawa said it would respond after a 35 per cent US tariff on Canadian goods came "
+         "into force on Friday.", "35 per cent", "in_force"),
+        ("Exporters will seek relief now that the 39% levy has taken hold.", "39%", "in_force"),
+        ("Cotton mills have paid a 50 percent duty since August.", "50 percent", "in_force"),
+        # announced: will, set to, reported 'would', announcing
+        ("Beijing responded by announcing tariffs of 10-15% on American farm goods.",
+         "10-15%", "announced"),
+        ("The White House said on Friday that the 30 percent tariff would take effect on "
+         "August 1.", "30 percent", "announced"),
+        ("Mexico's economy minister said the country would impose 20% tariffs on Chinese "
+         "textiles.", "20%", "announced"),
+        ("Under the accord, Washington will charge a 15 per cent tariff on most Korean goods.",
+         "15 per cent", "announced"),
+        # threatened
+        ("Trump has warned that chipmakers could face a 100% tariff.", "100%", "threatened"),
+        # hypothetical: a forecast with 'would' is not reported speech of a decision
+        ("Economists estimate a 40 percent tariff would shave a point off growth.",
+         "40 percent", "hypothetical"),
+        ("A 25% levy would take effect only if talks collapse.", "25%", "hypothetical"),
+        # proposed: a bill that 'would' impose is a proposal, not a forecast
+        ("A Senate bill that would impose a 500 per cent tariff on buyers of Iranian oil "
+         "gained ten more sponsors.", "500 per cent", "proposed"),
+        # waived
+        ("Washington will pause the 34% duty for 90 days.", "34%", "waived"),
+        # removed
+        ("The appeals court voided the 10 percent global tariff on Thursday.",
+         "10 percent", "removed"),
+        ("Under the interim pact the US will scrap the 25% penalty over Russian oil.",
+         "25%", "removed"),
+        ("Washington agreed to lift the 20 per cent levy on Brazilian beef.",
+         "20 per cent", "removed"),
+        # a reference level takes its own clause's cue, else it is the rate in force
+        ("The new rate would take effect on August 1, up from the 10% baseline importers have "
+         "paid since April.", "10%", "in_force"),
+        ("Seoul agreed to a 15% rate, down from the 25% rate Washington had threatened to impose.",
+         "25%", "threatened"),
+        ("Beijing will raise its duties on US goods to 84 percent from 34 percent.",
+         "34 percent", "in_force"),
+        ("Beijing will raise its duties on US goods to 84 percent from 34 percent.",
+         "84 percent", "announced"),
+        ("The accord averts the 30 per cent rate Trump had threatened for August.",
+         "30 per cent", "threatened"),
+    ],
+)
+def test_tariff_status(text, mention, want):
+    assert status_of(text, mention) == want
