@@ -87,7 +87,7 @@ def tariff_measure(w: Window) -> tuple[str, str]:
             if oil:
                 return oil
         return rule["measure"], rule["id"]
-    near_lo, near_hi = max(w.sent_start, w.start - _NEAR), min(w.hi, w.end + _NEAR)
+    near_lo, near_hi = max(w.sent_start, w.start - _NEAR), min(_clause_hi(w), w.end + _NEAR)
     near = nearest("tariff_measures", w, near_lo, near_hi, sides=("near",))
     if near and near["measure"] == "tariff_total":
         return near["measure"], near["id"]
@@ -121,7 +121,15 @@ _CLAUSE_REACH = 110  # characters before the figure, within its clause, read whe
 _DEAL_REACH = 100
 _CONTINUES = re.compile(  # ' on Canada and ', ', ', ' for cars and ': the figure continues a list
     r"[\s,;]*(?:(?:on|for|against|in)\s(?:the\s)?[\w.'-]+(?:\s[\w.'-]+){0,3}?[\s,;]*)?"
-    r"(?:and|or|while|with|,)\s(?:a\s|an\s|the\s)?$")
+    r"(?:and|or|while|with|from|to|,)\s(?:a\s|an\s|the\s)?$")
+_BOUNDARY = re.compile(r",\s(?:and|but|while|or|whereas)\s|;|\s(?:and|but|or)\sthe\s|\s(?:but|while|whereas)\s")
+
+
+def _clause_hi(w: Window) -> int:
+    """Where the figure's clause ends after it: at ', and', ', while', ' and the ', ';' (the next
+    clause names its own layer: 'rates of up to 41%, and the fentanyl-related duties of 35%')."""
+    m = _BOUNDARY.search(w.text, w.end, w.hi)
+    return m.start() if m else w.hi
 
 
 def _clause_lo(w: Window, near_lo: int) -> int:
@@ -134,8 +142,9 @@ def _clause_lo(w: Window, near_lo: int) -> int:
 
 def _local(w: Window, lo: int, hi: int | None = 0) -> list[dict]:
     """Clause cues in text[lo:start] and (unless hi is None) in the clause after the figure."""
+    end = _clause_hi(w) if hi is not None else 0
     return [r for r, rx, fast in _clause_cues()
-            if (hi is not None and _found(rx, fast, w.text, w.end, w.hi))
+            if (hi is not None and _found(rx, fast, w.text, w.end, end))
             or _found(rx, fast, w.text, lo, w.start)]
 
 
@@ -195,7 +204,7 @@ def status(w: Window, kind: str) -> str:
             rule = nearest("fact_statuses", w, max(w.sent_start, w.start - 150), w.start)
         return rule["status"] if rule else "in_force"
     if anchored("reference_levels", w):
-        rule = _cue(w, w.end, min(w.hi, w.end + 90))
+        rule = _cue(w, w.end, min(_clause_hi(w), w.end + 90))
         return rule["status"] if rule else "in_force"
     rule = _cue(w, max(w.lo, w.start - 90), min(w.hi, w.end + 60))
     if rule is None and _deal(w):  # a rate set in a deal, with no word on when it applies

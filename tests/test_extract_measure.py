@@ -58,6 +58,20 @@ def measure_of(text: str, mention: str, n: int = 1) -> str:
         # a layer word further back in the figure's own clause
         ("The president doubled the fentanyl levy he had placed on Chinese goods in February, "
          "to 20 per cent.", "20 per cent", 1, "tariff_fentanyl"),
+        # a later clause names its own layer, not this figure's
+        ("Country rates of up to 41 percent stay in place, and the fentanyl-linked duties of 35 "
+         "percent on Canada stay too.", "41 percent", 1, "tariff_rate"),
+        # a reference level continues the layer of the rate it is compared with
+        ("The deal cuts the reciprocal duty on Thai goods to 19 per cent from 36 per cent.",
+         "36 per cent", 1, "tariff_reciprocal"),
+        # retaliation named by its verb
+        ("Ottawa hit back with 25% tariffs on C$30 billion of American goods.",
+         "25%", 1, "tariff_retaliatory"),
+        ("New Delhi responded by raising duties on US almonds to 20 per cent.",
+         "20 per cent", 1, "tariff_retaliatory"),
+        # a secondary tariff in quotation marks
+        ("Trump announced a 25 percent tariff on any country 'doing business' with Caracas.",
+         "25 percent", 1, "tariff_secondary"),
         # totals
         ("The move lifts the total duty on most Brazilian coffee and beef to 50 per cent.",
          "50 per cent", 1, "tariff_total"),

@@ -50,6 +50,14 @@ def status_of(text: str, mention: str) -> str:
         # proposed: a bill that 'would' impose is a proposal, not a forecast
         ("A Senate bill that would impose a 500 per cent tariff on buyers of Iranian oil "
          "gained ten more sponsors.", "500 per cent", "proposed"),
+        ("The bill would let the president impose tariffs of up to 250% on drug imports, "
+         "its sponsors said.", "250%", "proposed"),
+        # the legal basis is not an announcement
+        ("Importers still pay the 10% baseline imposed under executive order 14257.",
+         "10%", "in_force"),
+        # extended: the rate stays
+        ("Trump extended by 60 days a 25% tariff on Mexican goods, instead of raising it as he "
+         "had threatened.", "25%", "in_force"),
         # waived
         ("Washington will pause the 34% duty for 90 days.", "34%", "waived"),
         # removed
