@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extract.cues import Window, anchored, first, nearest
+from extract.cues import Window, anchored, cues, first, nearest
 
 # named layers, strongest first: a tariff on buyers of Russian oil is secondary, not the penalty
 _LAYERS = ("tariff_secondary", "tariff_penalty_russian_oil", "tariff_fentanyl", "tariff_penalty",
@@ -61,7 +61,21 @@ def percent_kind(w: Window, parse: str) -> tuple[str, str]:
         rule = tariff or rule
     if rule is None:
         return ("tariff_rate", "") if _label_line(w) else ("quantity", "quantity")
+    if rule["kind"] == "change" and _share_level(w, lo):  # 'its share ... has fallen to 15%'
+        return "change", "share"
     return rule["kind"], rule.get("measure", "")
+
+
+def _share_level(w: Window, lo: int) -> bool:
+    """A level a share reaches or leaves ('its share of exports fell to 15% from 19%')."""
+    if not (_LEVEL.search(w.text, max(lo, w.start - 40), w.start)
+            or _FROM_LEVEL.search(w.text, max(lo, w.start - 30), w.start)
+            or re.search(r"(?i:\bfrom\s(?:a\s|the\s)?(?:peak|high|low)\sof\s(?:\w+\s){0,3}$)",
+                         w.text[max(lo, w.start - 40):w.start])):
+        return False
+    share = next(((r, rx) for r, rx in cues("kinds") if r.get("measure") == "share"
+                  and r.get("side") != "after"), None)
+    return share is not None and share[1].search(w.text, w.sent_start, w.start) is not None
 
 
 def _after_kind(w: Window) -> dict | None:

@@ -107,3 +107,46 @@ def measure_of(text: str, mention: str, n: int = 1) -> str:
 )
 def test_tariff_layer(text, mention, n, want):
     assert measure_of(text, mention, n) == want
+
+
+def fact_of(text: str, mention: str) -> tuple[str, str]:
+    rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
+    assert rows, [r["mention"] for r in extract_text(text, source_id="t", published=PUB)]
+    return rows[0]["kind"], rows[0]["measure"]
+
+
+@pytest.mark.parametrize(
+    "text, mention, want",
+    [
+        # changes: weakening and discounts are falls, 'add' is a rise; 'up to' is a bound, not
+        # a rise, and growth that is reduced falls
+        ("The rupee weakened 0.7% against the dollar on Friday.", "0.7%",
+         ("change", "change_decrease")),
+        ("Importers were offered discounts of 5-8 per cent by Chinese suppliers.", "5-8 per cent",
+         ("change", "change_decrease")),
+        ("Freight brokers said the levy could add 12 percent to the landed cost of furniture.",
+         "12 percent", ("change", "change_increase")),
+        ("Brokers estimate the tariffs could shave up to 0.4 percentage point off Canada's growth.",
+         "0.4 percentage point", ("change", "change_decrease")),
+        ("The duties could reduce Thai economic growth by 0.5 percentage points.",
+         "0.5 percentage points", ("change", "change_decrease")),
+        # a level a share reaches or leaves is a share, not a change
+        ("Mexico's share of US auto imports has climbed to 42 percent from 35 percent in 2019.",
+         "42 percent", ("change", "share")),
+        ("Mexico's share of US auto imports has climbed to 42 percent from 35 percent in 2019.",
+         "35 percent", ("change", "share")),
+        ("Brazil's share of US coffee imports fell from a peak of 38 per cent.", "38 per cent",
+         ("change", "share")),
+        # money
+        ("Canada conducted trade worth US$ 9.4 bn with Mexico last year.", "US$ 9.4 bn",
+         ("trade_value", "bilateral_trade")),
+        ("Importers paid $48 billion in duties in the first half, Treasury data show.",
+         "$48 billion", ("trade_value", "tariff_revenue")),
+        ("Ottawa will put counter-tariffs on C$60 billion of American goods.", "C$60 billion",
+         ("trade_value", "imports")),
+        ("Vietnam ships about $15 billion a year of furniture to the US.", "$15 billion",
+         ("trade_value", "exports")),
+    ],
+)
+def test_fact_measure(text, mention, want):
+    assert fact_of(text, mention) == want

@@ -82,3 +82,29 @@ def status_of(text: str, mention: str) -> str:
 )
 def test_tariff_status(text, mention, want):
     assert status_of(text, mention) == want
+
+
+def fact_status(text: str, mention: str) -> str:
+    rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
+    assert rows, [r["mention"] for r in extract_text(text, source_id="t", published=PUB)]
+    assert rows[0]["kind"] != "tariff_rate", rows[0]
+    return rows[0]["status"]
+
+
+@pytest.mark.parametrize(
+    "text, mention, want",
+    [
+        # 'estimated at' states a present figure roughly; an estimate of an effect is hypothetical
+        ("Annual two-way trade with Cuba is estimated at $1.1 billion.", "$1.1 billion",
+         "in_force"),
+        ("Analysts estimate the duties will cost exporters $3 billion.", "$3 billion",
+         "hypothetical"),
+        # outlays being prepared or asked for are proposed
+        ("The ministry is finalising a relief scheme with an outlay of Rs 12,000 crore.",
+         "Rs 12,000 crore", "proposed"),
+        ("Exporters have asked the government for a credit line of about $2 billion.",
+         "$2 billion", "proposed"),
+    ],
+)
+def test_fact_status(text, mention, want):
+    assert fact_status(text, mention) == want
