@@ -137,6 +137,13 @@ def fact_of(text: str, mention: str) -> tuple[str, str]:
          "35 percent", ("change", "share")),
         ("Brazil's share of US coffee imports fell from a peak of 38 per cent.", "38 per cent",
          ("change", "share")),
+        # verbs whose object is a duty rate make a bare percentage a tariff rate, unless a nearer
+        # word makes it a change
+        ("Trucks built outside the bloc currently face 32.5 percent.", "32.5 percent",
+         ("tariff_rate", "tariff_sectoral")),
+        ("Cambodia secured 19 per cent at the last minute.", "19 per cent",
+         ("tariff_rate", "tariff_deal")),
+        ("Exporters face a 20% drop in orders.", "20%", ("change", "change_decrease")),
         # money
         ("Canada conducted trade worth US$ 9.4 bn with Mexico last year.", "US$ 9.4 bn",
          ("trade_value", "bilateral_trade")),
