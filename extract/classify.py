@@ -220,12 +220,25 @@ def status(w: Window, kind: str) -> str:
     if anchored("reference_levels", w):
         rule = _cue(w, w.end, min(_clause_hi(w), w.end + 90))
         return rule["status"] if rule else "in_force"
-    rule = _cue(w, max(w.lo, w.start - 90), min(w.hi, w.end + 60))
+    rule = _cue(w, max(w.lo, w.start - 90), min(_own_hi(w), w.end + 60))
     if rule is None and _deal(w):  # a rate set in a deal, with no word on when it applies
         return "announced"
     if rule is None:
         rule = _cue(w, w.sent_start, w.sent_end)
     return rule["status"] if rule else "in_force"
+
+
+def _own_hi(w: Window) -> int:
+    """The end of the figure's own words: before the phrase that leads to the next figure
+    ('to 15% from the current 27.5%': 'current' is the next figure's)."""
+    if w.hi >= w.sent_end:
+        return w.hi
+    lead = _lead_in().search(w.text, w.end, w.hi)
+    return lead.start() if lead else w.hi
+
+
+def _lead_in():
+    return next(rx for _r, rx in cues("reference_levels"))
 
 
 def _cue(w: Window, lo: int, hi: int) -> dict | None:

@@ -76,6 +76,11 @@ def status_of(text: str, mention: str) -> str:
          "34 percent", "in_force"),
         ("Beijing will raise its duties on US goods to 84 percent from 34 percent.",
          "84 percent", "announced"),
+        # the words leading to the next figure are not this figure's ('from the current')
+        ("The pact lowers the duty on Korean cars to 15 percent from the current 25 percent.",
+         "15 percent", "announced"),
+        ("The pact lowers the duty on Korean cars to 15 percent from the current 25 percent.",
+         "25 percent", "in_force"),
         ("The accord averts the 30 per cent rate Trump had threatened for August.",
          "30 per cent", "threatened"),
     ],
