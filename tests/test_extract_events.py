@@ -38,6 +38,8 @@ def event_of(text: str, mention: str) -> str:
          "event_tariff_change"),
         ("Seoul avoided the 25 percent rate U.S. President Donald Trump had threatened to apply "
          "from Aug. 1.", "Aug. 1", "event_tariff_change"),
+        ("Japan's auto tariff was cut to 15% from 27.5% on September 16.", "September 16",
+         "event_tariff_change"),
         # a period right after a trade figure dates the figure
         ("Seafood shipments fell to US$ 2.1 bn last year, officials said.", "last year", "date"),
         ("Exports to the US rose 12 per cent in February, the ministry said.",

@@ -77,6 +77,8 @@ def measure_of(text: str, mention: str, n: int = 1) -> str:
          "50 per cent", 1, "tariff_total"),
         ("Exporters said the overall tariff burden on their shipments now stands at 58 percent.",
          "58 percent", 1, "tariff_total"),
+        ("The effective US tariff rate rose to 17.9%, according to the budget lab.", "17.9%", 1,
+         "tariff_total"),
         ("With the new layer, Indian garments face a 50% combined rate in the US market.",
          "50%", 1, "tariff_total"),
         ("Cars pay 27.5 percent, which combines a 25 percent auto duty and a 2.5 percent "

@@ -41,12 +41,23 @@ def status_of(text: str, mention: str) -> str:
          "textiles.", "20%", "announced"),
         ("Under the accord, Washington will charge a 15 per cent tariff on most Korean goods.",
          "15 per cent", "announced"),
-        # threatened
+        ("The European Union will retaliate with 25% duties on US motorcycles.", "25%",
+         "announced"),
+        ("The 25% tariff on Mexican trucks is expected to take effect on November 1.", "25%",
+         "announced"),
+        ("Washington plans to impose a 25% levy on imported heavy trucks.", "25%", "announced"),
+        # threatened: the infinitive 'to impose' is not 'imposed'
+        ("Trump threatened on social media to impose a 100% tariff on foreign-made films.",
+         "100%", "threatened"),
         ("Trump has warned that chipmakers could face a 100% tariff.", "100%", "threatened"),
         # hypothetical: a forecast with 'would' is not reported speech of a decision
         ("Economists estimate a 40 percent tariff would shave a point off growth.",
          "40 percent", "hypothetical"),
         ("A 25% levy would take effect only if talks collapse.", "25%", "hypothetical"),
+        # a forecast of a rate; 'effective' here means overall, not in force
+        ("Analysts expect the effective US tariff rate to settle at 17% next year.", "17%",
+         "hypothetical"),
+        ("The Senate passed a resolution to end the 10% global tariff.", "10%", "proposed"),
         # proposed: a bill that 'would' impose is a proposal, not a forecast
         ("A Senate bill that would impose a 500 per cent tariff on buyers of Iranian oil "
          "gained ten more sponsors.", "500 per cent", "proposed"),
@@ -60,6 +71,8 @@ def status_of(text: str, mention: str) -> str:
          "had threatened.", "25%", "in_force"),
         # waived
         ("Washington will pause the 34% duty for 90 days.", "34%", "waived"),
+        ("Mexico won a 90-day delay of the 30% tariff in exchange for border measures.", "30%",
+         "waived"),
         # removed
         ("The appeals court voided the 10 percent global tariff on Thursday.",
          "10 percent", "removed"),
