@@ -146,7 +146,12 @@ def fact_of(text: str, mention: str) -> tuple[str, str]:
         ("Cambodia secured 19 per cent at the last minute.", "19 per cent",
          ("tariff_rate", "tariff_deal")),
         ("Exporters face a 20% drop in orders.", "20%", ("change", "change_decrease")),
+        # a figure followed by 'up from' is a level, not a rise
+        ("The duty on Chinese electric vehicles now stands at 100%, up from 25% last year.",
+         "100%", ("tariff_rate", "tariff_sectoral")),
         # money
+        ("A 10% tariff on all imports would raise about $2 trillion over a decade, the CBO "
+         "estimated.", "$2 trillion", ("trade_value", "tariff_revenue")),
         ("Canada conducted trade worth US$ 9.4 bn with Mexico last year.", "US$ 9.4 bn",
          ("trade_value", "bilateral_trade")),
         ("Importers paid $48 billion in duties in the first half, Treasury data show.",

@@ -74,6 +74,10 @@ def status_of(text: str, mention: str) -> str:
         ("Mexico won a 90-day delay of the 30% tariff in exchange for border measures.", "30%",
          "waived"),
         # removed
+        ("The trade court ruled the fentanyl tariffs of 25% on Canada unlawful.", "25%",
+         "removed"),
+        # negotiators are people, not a negotiation: the rate they won is a deal's term
+        ("Hanoi's negotiators won a reduction of the rate to 20% in July.", "20%", "announced"),
         ("The appeals court voided the 10 percent global tariff on Thursday.",
          "10 percent", "removed"),
         ("Under the interim pact the US will scrap the 25% penalty over Russian oil.",
