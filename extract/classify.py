@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extract.cues import Window, anchored, cues, first, nearest
 
@@ -211,6 +212,7 @@ def status(w: Window, kind: str) -> str:
     other than tariff rates are facts (in_force) unless projected, pledged or proposed. A rate
     the sentence moves away from ('up from the 10% baseline') takes only its own clause's cue and
     is otherwise the rate in force."""
+    w = _in_aside(w)
     if kind != "tariff_rate":
         rule = nearest("fact_statuses", w, max(w.lo, w.start - 120), min(w.hi, w.end + 60),
                        after_weight=1.5)
@@ -226,6 +228,19 @@ def status(w: Window, kind: str) -> str:
     if rule is None:
         rule = _cue(w, w.sent_start, w.sent_end)
     return rule["status"] if rule else "in_force"
+
+
+def _in_aside(w: Window) -> Window:
+    """The window narrowed to the ', which ... ,' aside the figure stands in, if any."""
+    opener = next(rx for _r, rx in cues("asides"))
+    last = None
+    for m in opener.finditer(w.text, w.sent_start, w.start):
+        last = m
+    if last is None or ", " in w.text[last.end():w.start]:
+        return w
+    close = w.text.find(", ", w.end, w.sent_end)
+    lo, hi = last.start() + 1, (close if close >= 0 else w.sent_end)
+    return replace(w, sent_start=lo, sent_end=hi, lo=max(w.lo, lo), hi=min(w.hi, hi))
 
 
 def _own_hi(w: Window) -> int:

@@ -160,6 +160,8 @@ def fact_of(text: str, mention: str) -> tuple[str, str]:
          ("trade_value", "imports")),
         ("Vietnam ships about $15 billion a year of furniture to the US.", "$15 billion",
          ("trade_value", "exports")),
+        ("Leather makers, which ship goods worth $4 billion a year to the US, would be hit "
+         "hardest.", "$4 billion", ("trade_value", "exports")),
     ],
 )
 def test_fact_measure(text, mention, want):

@@ -46,6 +46,10 @@ def status_of(text: str, mention: str) -> str:
         ("The 25% tariff on Mexican trucks is expected to take effect on November 1.", "25%",
          "announced"),
         ("Washington plans to impose a 25% levy on imported heavy trucks.", "25%", "announced"),
+        ("Transshipped goods will face an extra 40 per cent, the order said.", "40 per cent",
+         "announced"),
+        ("India, which had a 50% tariff until last month, would welcome a broader deal.", "50%",
+         "in_force"),
         # threatened: the infinitive 'to impose' is not 'imposed'
         ("Trump threatened on social media to impose a 100% tariff on foreign-made films.",
          "100%", "threatened"),
@@ -121,6 +125,10 @@ def fact_status(text: str, mention: str) -> str:
          "in_force"),
         ("Analysts estimate the duties will cost exporters $3 billion.", "$3 billion",
          "hypothetical"),
+        # a figure in a ', which ... ,' aside takes the aside's standing, not the main clause's
+        ("Leather makers, which ship goods worth $4 billion a year to the US, would be hit "
+         "hardest.", "$4 billion", "in_force"),
+        ("Seoul will also purchase $20 billion of US farm goods.", "$20 billion", "announced"),
         # outlays being prepared or asked for are proposed
         ("The ministry is finalising a relief scheme with an outlay of Rs 12,000 crore.",
          "Rs 12,000 crore", "proposed"),
