@@ -270,10 +270,9 @@ _HYPOTHETICAL = {"id": "s.would", "status": "hypothetical"}
 
 def event_measure(w: Window) -> str:
     """The event a date is tied to (nearest event word), or 'date' when none is named."""
-    edge = anchored("event_edges", w)  # 'from Saturday' in a tariff sentence, '$1.6 bn last year'
-    if edge:
-        return edge["measure"]
-    rule = nearest("events", w, max(w.sent_start, w.start - 150), min(w.sent_end, w.end + 150))
+    rule = anchored("event_edges", w)  # 'from Saturday' in a tariff sentence, 'said on Monday'
+    if rule is None:
+        rule = nearest("events", w, max(w.sent_start, w.start - 150), min(w.sent_end, w.end + 150))
     if rule and rule["measure"] == "event_address" and first("announced_content", w.text[w.end:w.sent_end]):
         return "event_announcement"  # 'said on Monday that the levy would apply'
     return rule["measure"] if rule else "date"

@@ -40,6 +40,19 @@ def event_of(text: str, mention: str) -> str:
          "from Aug. 1.", "Aug. 1", "event_tariff_change"),
         ("Japan's auto tariff was cut to 15% from 27.5% on September 16.", "September 16",
          "event_tariff_change"),
+        # a date right after a speech verb dates the statement, not the talks it reports
+        ("The EU's trade chief told reporters on Thursday that talks were at a critical stage.",
+         "Thursday", "event_address"),
+        ("Trump posted on Truth Social on Saturday that the tariff on Canada would rise to 35%.",
+         "Saturday", "event_announcement"),
+        ("The White House announced on April 2 a baseline tariff on all imports.", "April 2",
+         "event_announcement"),
+        # travelling 'for talks' is a visit
+        ("Commerce Secretary Lutnick will travel to New Delhi next week for talks.", "next week",
+         "event_visit"),
+        ("Ministers from the 27 member states will meet in Luxembourg on Monday.", "Monday",
+         "event_ministerial"),
+        ("The Supreme Court will hear arguments on November 5.", "November 5", "event_other"),
         # a period right after a trade figure dates the figure
         ("Seafood shipments fell to US$ 2.1 bn last year, officials said.", "last year", "date"),
         ("Exports to the US rose 12 per cent in February, the ministry said.",
