@@ -48,8 +48,9 @@ def percent_kind(w: Window, parse: str) -> tuple[str, str]:
     edge = _after_kind(w)
     if edge and edge["kind"] == "tariff_rate":
         return "tariff_rate", ""
-    if edge and edge["id"] == "k.comparative":
-        return "change", ""
+    if edge and edge["kind"] == "change" and edge.get("measure") != "share":
+        return "change", ""  # '10% higher', 'add 25% to the cost'
+
     lo, hi = max(w.sent_start, w.start - 120), min(w.sent_end, w.end + 80)
     rule = nearest("kinds", w, lo, hi, after_weight=1.2, sides=("near",))
     if edge and not _RATE_OF.search(w.text, max(w.sent_start, w.start - 30), w.start):

@@ -92,6 +92,9 @@ def measure_of(text: str, mention: str, n: int = 1) -> str:
          "15%", 1, "tariff_deal"),
         ("Taipei secured a 20 percent rate after weeks of talks in Washington.",
          "20 percent", 1, "tariff_deal"),
+        ("Since the trade deal collapsed, Canadian goods face a 35% tariff.",
+         "35%", 1, "tariff_rate"),
+        ("Ministers agreed to impose a 25% tariff on steel.", "25%", 1, "tariff_sectoral"),
         ("Without a deal, Swiss watches still face a 39% tariff.",
          "39%", 1, "tariff_rate"),
         # secondary tariffs on buyers of a third country's oil
@@ -146,6 +149,10 @@ def fact_of(text: str, mention: str) -> tuple[str, str]:
         ("Cambodia secured 19 per cent at the last minute.", "19 per cent",
          ("tariff_rate", "tariff_deal")),
         ("Exporters face a 20% drop in orders.", "20%", ("change", "change_decrease")),
+        ("Farmers face 20% losses on soybean sales.", "20%", ("change", "change_decrease")),
+        # 'adding 25% tariffs' is a duty; only 'add 12 percent to the cost' is a rise
+        ("Trump is adding 25% tariffs on Canadian lumber.", "25%",
+         ("tariff_rate", "tariff_sectoral")),
         # a figure followed by 'up from' is a level, not a rise
         ("The duty on Chinese electric vehicles now stands at 100%, up from 25% last year.",
          "100%", ("tariff_rate", "tariff_sectoral")),

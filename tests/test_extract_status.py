@@ -50,6 +50,10 @@ def status_of(text: str, mention: str) -> str:
          "announced"),
         ("India, which had a 50% tariff until last month, would welcome a broader deal.", "50%",
          "in_force"),
+        # a tariff's future effects are not an announcement of it
+        ("The 50% tariff will hurt exporters in Tirupur.", "50%", "in_force"),
+        # 'illegal transshipment' is not a ruling
+        ("Goods found to involve illegal transshipment face a 40% penalty.", "40%", "in_force"),
         # threatened: the infinitive 'to impose' is not 'imposed'
         ("Trump threatened on social media to impose a 100% tariff on foreign-made films.",
          "100%", "threatened"),
