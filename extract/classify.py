@@ -133,6 +133,7 @@ def tariff_measure(w: Window) -> tuple[str, str]:
     return "tariff_rate", ""
 
 
+_EDGE_REACH = 120  # characters before a date that the event_edges rules can span
 _CLAUSE_REACH = 110  # characters before the figure, within its clause, read when nothing nearer
 _DEAL_REACH = 100
 _CONTINUES = re.compile(  # ' on Canada and ', ', ', ' for cars and ': the figure continues a list
@@ -249,7 +250,7 @@ def _own_hi(w: Window) -> int:
     ('to 15% from the current 27.5%': 'current' is the next figure's)."""
     if w.hi >= w.sent_end:
         return w.hi
-    lead = _lead_in().search(w.text, w.end, w.hi)
+    lead = _lead_in().search(w.text, max(w.end, w.hi - 60), w.hi)  # it ends at the next figure
     return lead.start() if lead else w.hi
 
 
@@ -271,7 +272,9 @@ _HYPOTHETICAL = {"id": "s.would", "status": "hypothetical"}
 
 def event_measure(w: Window) -> str:
     """The event a date is tied to (nearest event word), or 'date' when none is named."""
-    rule = anchored("event_edges", w)  # 'from Saturday' in a tariff sentence, 'said on Monday'
+    # 'from Saturday' in a tariff sentence, 'said on Monday': edge rules read at most ~100
+    # characters back, so the window is cut to that
+    rule = anchored("event_edges", replace(w, lo=max(w.lo, w.start - _EDGE_REACH)))
     if rule is None:
         rule = nearest("events", w, max(w.sent_start, w.start - 150), min(w.sent_end, w.end + 150))
     if rule and rule["measure"] == "event_address" and first("announced_content", w.text[w.end:w.sent_end]):
