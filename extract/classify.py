@@ -103,7 +103,8 @@ def tariff_measure(w: Window) -> tuple[str, str]:
             if oil:
                 return oil
         return rule["measure"], rule["id"]
-    near_lo, near_hi = max(w.sent_start, w.start - _NEAR), min(_clause_hi(w), w.end + _NEAR)
+    near_lo = _after_break(w, max(w.sent_start, w.start - _NEAR))
+    near_hi = min(_clause_hi(w), w.end + _NEAR)
     near = nearest("tariff_measures", w, near_lo, near_hi, sides=("near",))
     if near and near["measure"] == "tariff_total":
         return near["measure"], near["id"]
@@ -127,7 +128,8 @@ def tariff_measure(w: Window) -> tuple[str, str]:
         return local[0]["measure"], local[0]["id"]
     if near:
         return near["measure"], near["id"]
-    far = _local(w, max(w.lo, w.sent_start, w.start - _CLAUSE_REACH), hi=None)
+    lo = _after_break(w, max(w.lo, w.sent_start, w.start - _CLAUSE_REACH))
+    far = _local(w, _after_break(w, lo, "before"), hi=None)
     if far:  # 'the fentanyl tariff on Chinese goods he imposed last month, to 20%'
         return far[0]["measure"], far[0]["id"]
     return "tariff_rate", ""
@@ -146,14 +148,28 @@ def _clause_hi(w: Window) -> int:
     """Where the figure's clause ends after it: at ', and', ', while', ' and the ', ';' (the next
     clause names its own layer: 'rates of up to 41%, and the fentanyl-related duties of 35%')."""
     m = _BOUNDARY.search(w.text, w.end, w.hi)
-    return m.start() if m else w.hi
+    hi = m.start() if m else w.hi
+    stack = _breaks("both")[0].search(w.text, w.end, hi)
+    return stack.start() if stack else hi
+
+
+def _breaks(side: str) -> list[re.Pattern[str]]:
+    return [rx for r, rx in cues("clause_breaks") if r["side"] == side]
+
+
+def _after_break(w: Window, lo: int, side: str = "both") -> int:
+    """lo moved past the last clause break before the figure ('comes on top of the 25% tariff')."""
+    for rx in _breaks(side):
+        for m in rx.finditer(w.text, lo, w.start):
+            lo = m.end()
+    return lo
 
 
 def _clause_lo(w: Window, near_lo: int) -> int:
     """Where the clause cues of a figure start: 40 characters back, or, when the figure continues
     a list ('duties of 35% on Canada and 10% on China'), back into the previous figure's clause."""
     if w.lo > w.sent_start and _CONTINUES.match(w.text, w.lo, w.start):
-        return max(w.sent_start, w.lo - _CLAUSE_REACH)
+        return _after_break(w, max(w.sent_start, w.lo - _CLAUSE_REACH))
     return near_lo
 
 

@@ -72,8 +72,22 @@ def measure_of(text: str, mention: str, n: int = 1) -> str:
         # a secondary tariff in quotation marks
         ("Trump announced a 25 percent tariff on any country 'doing business' with Caracas.",
          "25 percent", 1, "tariff_secondary"),
+        # a stacking phrase separates two layers
+        ("The steel duties come on top of the 25 per cent tariff on non-USMCA goods.",
+         "25 per cent", 1, "tariff_rate"),
+        ("A 25% duty on top of the reciprocal tariff now applies to Indian goods.",
+         "25%", 1, "tariff_rate"),
+        # a layer word in the main clause does not reach a figure in an 'if' clause
+        ("Mexico would answer with reciprocal duties if Washington goes ahead with a 30% tariff "
+         "on its goods.", "30%", 1, "tariff_rate"),
+        # 'to deal with' is a verb, not a trade deal
+        ("Section 122 allows temporary duties of up to 15 percent to deal with payment "
+         "deficits.", "15 percent", 1, "tariff_rate"),
+        ("In return, Jakarta will cut duties on US cars to 10%.", "10%", 1, "tariff_deal"),
         # totals
         ("The move lifts the total duty on most Brazilian coffee and beef to 50 per cent.",
+         "50 per cent", 1, "tariff_total"),
+        ("The pact brings the effective levy on Indian goods down from 50 per cent.",
          "50 per cent", 1, "tariff_total"),
         ("Exporters said the overall tariff burden on their shipments now stands at 58 percent.",
          "58 percent", 1, "tariff_total"),
