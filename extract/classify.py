@@ -32,7 +32,8 @@ _FROM_LEVEL = re.compile(
     r"(?:a\s|an\s|the\s|its\s)?(?:current\s|earlier\s|previous\s)?$)"
 )
 _LEVEL = re.compile(
-    r"(?i:\b(?:rise|rises|rising|rose|risen|raise[sd]?|raising|increase[sd]?|hike[sd]?|cut|cuts|"
+    r"(?i:\b(?:rise|rises|rising|rose|risen|raise[sd]?|raising|increase[sd]?|increasing|hike[sd]?|"
+    r"hiking|cut|cuts|cutting|lowering|reducing|bringing|taking|slashing|"
     r"lower(?:ed|s)?|reduced?|reduces|drop(?:ped|s)?|fell|fall(?:s|en)?|go|goes|going|went|gone|"
     r"climb(?:ed|s)?|jump(?:ed|s)?|doubled?|bring|brought|slash(?:ed)?|up|down)\s(?:\w+\s)?"
     r"(?:to|at)\s(?:a\s|an\s)?$)"
@@ -237,7 +238,11 @@ def status(w: Window, kind: str) -> str:
         if rule is None:  # '... will invest $350 billion, including $150 billion for ships'
             rule = nearest("fact_statuses", w, max(w.sent_start, w.start - 150), w.start)
         return rule["status"] if rule else "in_force"
-    if anchored("reference_levels", w):
+    ref = anchored("reference_levels", w)
+    if ref and ref.get("side") == "after":  # 'the 25% tariff could rise to 250%'
+        rule = _cue(w, max(w.lo, w.start - 90), w.start)
+        return rule["status"] if rule and rule["status"] in ("removed", "waived") else "in_force"
+    if ref:
         rule = _cue(w, w.end, min(_clause_hi(w), w.end + 90))
         return rule["status"] if rule else "in_force"
     rule = _cue(w, max(w.lo, w.start - 90), min(_own_hi(w), w.end + 60))
@@ -271,7 +276,7 @@ def _own_hi(w: Window) -> int:
 
 
 def _lead_in():
-    return next(rx for _r, rx in cues("reference_levels"))
+    return next(rx for r, rx in cues("reference_levels") if r.get("side", "before") == "before")
 
 
 def _cue(w: Window, lo: int, hi: int) -> dict | None:

@@ -170,6 +170,8 @@ def fact_of(text: str, mention: str) -> tuple[str, str]:
         # a figure followed by 'up from' is a level, not a rise
         ("The duty on Chinese electric vehicles now stands at 100%, up from 25% last year.",
          "100%", ("tariff_rate", "tariff_sectoral")),
+        ("Washington paused the 25% tariff, cutting it to 10%.", "10%",
+         ("tariff_rate", "tariff_rate")),
         # money
         ("A 10% tariff on all imports would raise about $2 trillion over a decade, the CBO "
          "estimated.", "$2 trillion", ("trade_value", "tariff_revenue")),

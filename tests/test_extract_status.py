@@ -54,6 +54,18 @@ def status_of(text: str, mention: str) -> str:
         ("The 50% tariff will hurt exporters in Tirupur.", "50%", "in_force"),
         # 'illegal transshipment' is not a ruling
         ("Goods found to involve illegal transshipment face a 40% penalty.", "40%", "in_force"),
+        ("The tariffs, set at 20% for most goods, start on August 1.", "20%", "announced"),
+        ("The new 15% rate kicks in on Friday.", "15%", "announced"),
+        ("Under the plan, a 25% tariff would apply to all foreign-made trucks.", "25%",
+         "proposed"),
+        # the level a change starts from is the rate in force; the wish or forecast is the new one's
+        ("Trump said the 25% tariff on pharmaceuticals could rise to 250% over time.", "25%",
+         "in_force"),
+        ("Trump said the 25% tariff on pharmaceuticals could rise to 250% over time.", "250%",
+         "hypothetical"),
+        ("Japan wants the 25% auto tariff cut to 12.5%.", "25%", "in_force"),
+        ("Japan wants the 25% auto tariff cut to 12.5%.", "12.5%", "proposed"),
+        ("Washington paused the 25% tariff, cutting it to 10%.", "25%", "waived"),
         # threatened: the infinitive 'to impose' is not 'imposed'
         ("Trump threatened on social media to impose a 100% tariff on foreign-made films.",
          "100%", "threatened"),
