@@ -69,12 +69,17 @@ def percent_kind(w: Window, parse: str) -> tuple[str, str]:
     return rule["kind"], rule.get("measure", "")
 
 
+_SHARE_LEVEL = re.compile(  # 'fallen to below 15%', 'from a peak of at least 40%'
+    r"(?i:\b(?:to|at|from)\s(?:a\s|the\s)?(?:(?:peak|high|low|record)\sof\s)?"
+    r"(?:(?:below|above|around|about|nearly|over|under|at\sleast|some|roughly|almost|just|less\sthan|"
+    r"more\sthan)\s){0,2}$)")
+
+
 def _share_level(w: Window, lo: int) -> bool:
     """A level a share reaches or leaves ('its share of exports fell to 15% from 19%')."""
     if not (_LEVEL.search(w.text, max(lo, w.start - 40), w.start)
             or _FROM_LEVEL.search(w.text, max(lo, w.start - 30), w.start)
-            or re.search(r"(?i:\bfrom\s(?:a\s|the\s)?(?:peak|high|low)\sof\s(?:\w+\s){0,3}$)",
-                         w.text[max(lo, w.start - 40):w.start])):
+            or _SHARE_LEVEL.search(w.text, max(lo, w.start - 40), w.start)):
         return False
     share = next(((r, rx) for r, rx in cues("kinds") if r.get("measure") == "share"
                   and r.get("side") != "after"), None)

@@ -156,6 +156,10 @@ def fact_of(text: str, mention: str) -> tuple[str, str]:
          "35 percent", ("change", "share")),
         ("Brazil's share of US coffee imports fell from a peak of 38 per cent.", "38 per cent",
          ("change", "share")),
+        ("Its share of Chinese exports has fallen to below 15 percent from about 19 percent.",
+         "15 percent", ("change", "share")),
+        ("Its share of Chinese exports has fallen to below 15 percent from about 19 percent.",
+         "19 percent", ("change", "share")),
         # verbs whose object is a duty rate make a bare percentage a tariff rate, unless a nearer
         # word makes it a change
         ("Trucks built outside the bloc currently face 32.5 percent.", "32.5 percent",
@@ -180,6 +184,10 @@ def fact_of(text: str, mention: str) -> tuple[str, str]:
         ("Importers paid $48 billion in duties in the first half, Treasury data show.",
          "$48 billion", ("trade_value", "tariff_revenue")),
         ("Ottawa will put counter-tariffs on C$60 billion of American goods.", "C$60 billion",
+         ("trade_value", "imports")),
+        ("Brussels will suspend the countermeasures worth $93 billion it had prepared.",
+         "$93 billion", ("trade_value", "imports")),
+        ("Korea will also purchase $100 billion worth of US energy.", "$100 billion",
          ("trade_value", "imports")),
         ("Vietnam ships about $15 billion a year of furniture to the US.", "$15 billion",
          ("trade_value", "exports")),
