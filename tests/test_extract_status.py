@@ -145,6 +145,9 @@ def fact_status(text: str, mention: str) -> str:
         ("Leather makers, which ship goods worth $4 billion a year to the US, would be hit "
          "hardest.", "$4 billion", "in_force"),
         ("Seoul will also purchase $20 billion of US farm goods.", "$20 billion", "announced"),
+        # 'demand' as a noun is the market's, not a request
+        ("Demand for Indian shrimp in the US fell 15% in the quarter.", "15%", "in_force"),
+        ("Exporters demanded a relief package of $1 billion.", "$1 billion", "proposed"),
         # outlays being prepared or asked for are proposed
         ("The ministry is finalising a relief scheme with an outlay of Rs 12,000 crore.",
          "Rs 12,000 crore", "proposed"),
