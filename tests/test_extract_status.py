@@ -89,6 +89,9 @@ def status_of(text: str, mention: str) -> str:
         # extended: the rate stays
         ("Trump extended by 60 days a 25% tariff on Mexican goods, instead of raising it as he "
          "had threatened.", "25%", "in_force"),
+        # 'demand' and 'bill' as ordinary nouns do not propose a rate
+        ("US demand for Indian carpets slumped after the 50% tariff.", "50%", "in_force"),
+        ("India's oil import bill rose even as the 25% penalty applied.", "25%", "in_force"),
         # waived
         ("Washington will pause the 34% duty for 90 days.", "34%", "waived"),
         ("Mexico won a 90-day delay of the 30% tariff in exchange for border measures.", "30%",
