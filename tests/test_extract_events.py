@@ -53,6 +53,14 @@ def event_of(text: str, mention: str) -> str:
         ("Ministers from the 27 member states will meet in Luxembourg on Monday.", "Monday",
          "event_ministerial"),
         ("The Supreme Court will hear arguments on November 5.", "November 5", "event_other"),
+        # the day of a market move is an event
+        ("The yen weakened 0.8% against the dollar on Friday.", "Friday", "event_other"),
+        ("Brent rose 1.1 per cent to $73.00 a barrel on Tuesday.", "Tuesday", "event_other"),
+        # talks on the sidelines of a conference are a meeting
+        ("Goyal will hold talks with Greer in Geneva on March 9 on the sidelines of the WTO "
+         "conference.", "March 9", "event_meeting"),
+        # a region's name is not a ministerial
+        ("Asean economies could grow more slowly next year.", "next year", "date"),
         # a period right after a trade figure dates the figure
         ("Seafood shipments fell to US$ 2.1 bn last year, officials said.", "last year", "date"),
         ("Exports to the US rose 12 per cent in February, the ministry said.",
