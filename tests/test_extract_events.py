@@ -61,6 +61,15 @@ def event_of(text: str, mention: str) -> str:
          "conference.", "March 9", "event_meeting"),
         # a region's name is not a ministerial
         ("Asean economies could grow more slowly next year.", "next year", "date"),
+        # naming a date is not a phone call; 'will unveil ... on' and 'would announce X on' date
+        # an announcement
+        ("Trump said he will unveil the tariffs on April 2, a date he has called "
+         "\"Liberation Day\".", "April 2", "event_announcement"),
+        ("Sheinbaum said she would announce her country's response on Sunday.", "Sunday",
+         "event_announcement"),
+        ("The White House announced tariffs that take effect on Monday.", "Monday",
+         "event_tariff_change"),
+        ("The next call on trade will take place on Friday.", "Friday", "event_call"),
         # a period right after a trade figure dates the figure
         ("Seafood shipments fell to US$ 2.1 bn last year, officials said.", "last year", "date"),
         ("Exports to the US rose 12 per cent in February, the ministry said.",
