@@ -147,6 +147,8 @@ _DEAL_REACH = 100
 _CONTINUES = re.compile(  # ' on Canada and ', ', ', ' for cars and ': the figure continues a list
     r"[\s,;]*(?:(?:on|for|against|in)\s(?:the\s)?[\w.'-]+(?:\s[\w.'-]+){0,3}?[\s,;]*)?"
     r"(?:and|or|while|with|from|to|,)\s(?:a\s|an\s|the\s)?$")
+_OWN_NOUN = re.compile(  # 'and a 50 per cent US tariff': the figure has its own noun phrase
+    r"\s(?:[\w.-]+\s){0,2}?(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|surcharges?)\b")
 _BOUNDARY = re.compile(r",\s(?:and|but|while|or|whereas)\s|;|\s(?:and|but|or)\sthe\s|\s(?:but|while|whereas)\s")
 
 
@@ -174,7 +176,8 @@ def _after_break(w: Window, lo: int, side: str = "both") -> int:
 def _clause_lo(w: Window, near_lo: int) -> int:
     """Where the clause cues of a figure start: 40 characters back, or, when the figure continues
     a list ('duties of 35% on Canada and 10% on China'), back into the previous figure's clause."""
-    if w.lo > w.sent_start and _CONTINUES.match(w.text, w.lo, w.start):
+    if (w.lo > w.sent_start and _CONTINUES.match(w.text, w.lo, w.start)
+            and not _OWN_NOUN.match(w.text, w.end, w.hi)):
         return _after_break(w, max(w.sent_start, w.lo - _CLAUSE_REACH))
     return near_lo
 

@@ -55,6 +55,11 @@ def measure_of(text: str, mention: str, n: int = 1) -> str:
         # a list continues the layer of its first figure
         ("The White House imposed fentanyl-linked tariffs of 25% on Mexico and 20% on China.",
          "20%", 1, "tariff_fentanyl"),
+        # ... but not when the figure has its own noun phrase
+        ("Indian shrimp face a countervailing duty of 5.77 per cent and a 50 per cent US "
+         "tariff.", "50 per cent", 1, "tariff_rate"),
+        ("The 10pc universal duty applies to nearly every trading partner.", "10pc", 1,
+         "tariff_reciprocal"),
         # a layer word further back in the figure's own clause
         ("The president doubled the fentanyl levy he had placed on Chinese goods in February, "
          "to 20 per cent.", "20 per cent", 1, "tariff_fentanyl"),
@@ -88,6 +93,8 @@ def measure_of(text: str, mention: str, n: int = 1) -> str:
         ("The move lifts the total duty on most Brazilian coffee and beef to 50 per cent.",
          "50 per cent", 1, "tariff_total"),
         ("The pact brings the effective levy on Indian goods down from 50 per cent.",
+         "50 per cent", 1, "tariff_total"),
+        ("The combined duty on Brazilian coffee, 50 per cent, has choked shipments.",
          "50 per cent", 1, "tariff_total"),
         ("Exporters said the overall tariff burden on their shipments now stands at 58 percent.",
          "58 percent", 1, "tariff_total"),

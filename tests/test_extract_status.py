@@ -32,6 +32,9 @@ def status_of(text: str, mention: str) -> str:
          "into force on Friday.", "35 per cent", "in_force"),
         ("Exporters will seek relief now that the 39% levy has taken hold.", "39%", "in_force"),
         ("Cotton mills have paid a 50 percent duty since August.", "50 percent", "in_force"),
+        # a level reached is in force; only a deal reached is announced
+        ("Beijing's retaliatory tariffs on US goods reached 125 per cent.", "125 per cent",
+         "in_force"),
         # announced: will, set to, reported 'would', announcing
         ("Beijing responded by announcing tariffs of 10-15% on American farm goods.",
          "10-15%", "announced"),
