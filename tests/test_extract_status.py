@@ -77,6 +77,9 @@ def status_of(text: str, mention: str) -> str:
         ("Economists estimate a 40 percent tariff would shave a point off growth.",
          "40 percent", "hypothetical"),
         ("A 25% levy would take effect only if talks collapse.", "25%", "hypothetical"),
+        ("Analysts said the 30% tariff would raise prices for American shoppers.", "30%",
+         "hypothetical"),
+        ("Trump said the tariff on Canada would rise to 35% next month.", "35%", "announced"),
         # a forecast of a rate; 'effective' here means overall, not in force
         ("Analysts expect the effective US tariff rate to settle at 17% next year.", "17%",
          "hypothetical"),
