@@ -31,6 +31,8 @@ def event_of(text: str, mention: str) -> str:
          "week.", "Monday", "event_announcement"),
         ("Officials said on Tuesday that talks had made good progress.", "Tuesday",
          "event_address"),
+        ("Economists said on Monday that the tariffs would raise prices.", "Monday",
+         "event_address"),
         # the day a tariff applies from, even with a speech verb beside it
         ("Beijing to lift duties on US soybeans to 30% from Sunday, says commerce ministry",
          "Sunday", "event_tariff_change"),
