@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from extract.cues import Window, anchored, cues, first, nearest
 
@@ -102,8 +103,8 @@ def _label_line(w: Window) -> bool:
 
 def tariff_measure(w: Window) -> tuple[str, str]:
     """(measure, rule id) of a tariff rate from the clause around it."""
-    rule = anchored("tariff_measures", w)
-    if rule and rule["side"] in ("before", "after"):
+    rule = anchored("tariff_measures", w) or edge("tariff_measures", w, max(w.lo, w.start - 200))
+    if rule and rule["side"] in ("before", "after", "edge"):
         if rule["measure"] == "tariff_penalty":  # 'a 25% penalty tariff over Russian oil'
             oil = _oil(w)
             if oil:
@@ -206,6 +207,19 @@ def _deal(w: Window) -> dict | None:
                        sides=("verb",)))
 
 
+@cache
+def _edge_rules(section: str) -> list[tuple[dict, re.Pattern[str]]]:
+    return [(r, re.compile(f"(?:{rx.pattern})\\Z")) for r, rx in cues(section) if r.get("side") == "edge"]
+
+
+def edge(section: str, w: Window, lo: int) -> dict | None:
+    """The first 'edge' rule of section whose match ends right where the mention starts."""
+    if not _edge_rules(section):
+        return None
+    tail = w.text[lo:w.start]
+    return next((r for r, rx in _edge_rules(section) if rx.search(tail)), None)
+
+
 def _clause_cues():
     from extract.cues import _fast
     return [(r, rx, fast) for r, rx, fast in _fast("tariff_measures") if r["side"] == "clause"]
@@ -303,7 +317,8 @@ def event_measure(w: Window) -> str:
     """The event a date is tied to (nearest event word), or 'date' when none is named."""
     # 'from Saturday' in a tariff sentence, 'said on Monday': edge rules read at most ~100
     # characters back, so the window is cut to that
-    rule = anchored("event_edges", replace(w, lo=max(w.lo, w.start - _EDGE_REACH)))
+    lo = max(w.lo, w.start - _EDGE_REACH)
+    rule = anchored("event_edges", replace(w, lo=lo)) or edge("event_edges", w, lo)
     if rule is None:
         rule = nearest("events", w, max(w.sent_start, w.start - 150), min(w.sent_end, w.end + 150))
     if rule and rule["measure"] == "event_address" and first("announced_content", w.text[w.end:w.sent_end]):
