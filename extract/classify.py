@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.cues import Window, anchored, cues, first, nearest
 
@@ -153,6 +153,7 @@ _OWN_NOUN = re.compile(  # 'and a 50 per cent US tariff': the figure has its own
 _BOUNDARY = re.compile(r",\s(?:and|but|while|or|whereas)\s|;|\s(?:and|but|or)\sthe\s|\s(?:but|while|whereas)\s")
 
 
+@lru_cache(maxsize=64)
 def _clause_hi(w: Window) -> int:
     """Where the figure's clause ends after it: at ', and', ', while', ' and the ', ';' (the next
     clause names its own layer: 'rates of up to 41%, and the fentanyl-related duties of 35%')."""
@@ -162,6 +163,7 @@ def _clause_hi(w: Window) -> int:
     return stack.start() if stack else hi
 
 
+@cache
 def _breaks(side: str) -> list[re.Pattern[str]]:
     return [rx for r, rx in cues("clause_breaks") if r["side"] == side]
 
@@ -208,16 +210,20 @@ def _deal(w: Window) -> dict | None:
 
 
 @cache
-def _edge_rules(section: str) -> list[tuple[dict, re.Pattern[str]]]:
-    return [(r, re.compile(f"(?:{rx.pattern})\\Z")) for r, rx in cues(section) if r.get("side") == "edge"]
+def _edge_rules(section: str) -> list[tuple[dict, re.Pattern[str], re.Pattern[str], int]]:
+    """(rule, full pattern ending at the end, tail pattern, reach) of each 'edge' rule."""
+    return [(r, re.compile(f"(?:{rx.pattern})\\Z"), re.compile(r["tail"]), int(r["reach"]))
+            for r, rx in cues(section) if r.get("side") == "edge"]
 
 
 def edge(section: str, w: Window, lo: int) -> dict | None:
-    """The first 'edge' rule of section whose match ends right where the mention starts."""
-    if not _edge_rules(section):
-        return None
-    tail = w.text[lo:w.start]
-    return next((r for r, rx in _edge_rules(section) if rx.search(tail)), None)
+    """The first 'edge' rule of section whose match ends right where the mention starts: its short
+    tail must match the last characters, then the full pattern the text within its reach."""
+    last = w.text[max(lo, w.start - 40):w.start]
+    for r, rx, tail, reach in _edge_rules(section):
+        if tail.search(last) and rx.search(w.text[max(lo, w.start - reach):w.start]):
+            return r
+    return None
 
 
 def _clause_cues():
@@ -275,9 +281,14 @@ def status(w: Window, kind: str) -> str:
     return rule["status"] if rule else "in_force"
 
 
+@cache
+def _aside_opener() -> re.Pattern[str]:
+    return next(rx for _r, rx in cues("asides"))
+
+
 def _in_aside(w: Window) -> Window:
     """The window narrowed to the ', which ... ,' aside the figure stands in, if any."""
-    opener = next(rx for _r, rx in cues("asides"))
+    opener = _aside_opener()
     last = None
     for m in opener.finditer(w.text, w.sent_start, w.start):
         last = m
@@ -297,7 +308,8 @@ def _own_hi(w: Window) -> int:
     return lead.start() if lead else w.hi
 
 
-def _lead_in():
+@cache
+def _lead_in() -> re.Pattern[str]:
     return next(rx for r, rx in cues("reference_levels") if r.get("side", "before") == "before")
 
 
