@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import cache, lru_cache
 
-from extract.cues import Window, anchored, first, nearest
+from extract.cues import Window, anchored, cues, first, nearest
 
-_LAYERS = ("tariff_penalty_russian_oil", "tariff_secondary", "tariff_fentanyl", "tariff_penalty",
+# named layers, strongest first: a tariff on buyers of Russian oil is secondary, not the penalty
+_LAYERS = ("tariff_secondary", "tariff_penalty_russian_oil", "tariff_fentanyl", "tariff_penalty",
            "tariff_retaliatory", "tariff_reciprocal")
 _NEAR = 40  # characters either side in which 'near' cues count
 _CLAUSE_BEFORE = 160
@@ -30,7 +33,8 @@ _FROM_LEVEL = re.compile(
     r"(?:a\s|an\s|the\s|its\s)?(?:current\s|earlier\s|previous\s)?$)"
 )
 _LEVEL = re.compile(
-    r"(?i:\b(?:rise|rises|rising|rose|risen|raise[sd]?|raising|increase[sd]?|hike[sd]?|cut|cuts|"
+    r"(?i:\b(?:rise|rises|rising|rose|risen|raise[sd]?|raising|increase[sd]?|increasing|hike[sd]?|"
+    r"hiking|cut|cuts|cutting|lowering|reducing|bringing|taking|slashing|"
     r"lower(?:ed|s)?|reduced?|reduces|drop(?:ped|s)?|fell|fall(?:s|en)?|go|goes|going|went|gone|"
     r"climb(?:ed|s)?|jump(?:ed|s)?|doubled?|bring|brought|slash(?:ed)?|up|down)\s(?:\w+\s)?"
     r"(?:to|at)\s(?:a\s|an\s)?$)"
@@ -46,8 +50,9 @@ def percent_kind(w: Window, parse: str) -> tuple[str, str]:
     edge = _after_kind(w)
     if edge and edge["kind"] == "tariff_rate":
         return "tariff_rate", ""
-    if edge and edge["id"] == "k.comparative":
-        return "change", ""
+    if edge and edge["kind"] == "change" and edge.get("measure") != "share":
+        return "change", ""  # '10% higher', 'add 25% to the cost'
+
     lo, hi = max(w.sent_start, w.start - 120), min(w.sent_end, w.end + 80)
     rule = nearest("kinds", w, lo, hi, after_weight=1.2, sides=("near",))
     if edge and not _RATE_OF.search(w.text, max(w.sent_start, w.start - 30), w.start):
@@ -60,7 +65,26 @@ def percent_kind(w: Window, parse: str) -> tuple[str, str]:
         rule = tariff or rule
     if rule is None:
         return ("tariff_rate", "") if _label_line(w) else ("quantity", "quantity")
+    if rule["kind"] == "change" and _share_level(w, lo):  # 'its share ... has fallen to 15%'
+        return "change", "share"
     return rule["kind"], rule.get("measure", "")
+
+
+_SHARE_LEVEL = re.compile(  # 'fallen to below 15%', 'from a peak of at least 40%'
+    r"(?i:\b(?:to|at|from)\s(?:a\s|the\s)?(?:(?:peak|high|low|record)\sof\s)?"
+    r"(?:(?:below|above|around|about|nearly|over|under|at\sleast|some|roughly|almost|just|less\sthan|"
+    r"more\sthan)\s){0,2}$)")
+
+
+def _share_level(w: Window, lo: int) -> bool:
+    """A level a share reaches or leaves ('its share of exports fell to 15% from 19%')."""
+    if not (_LEVEL.search(w.text, max(lo, w.start - 40), w.start)
+            or _FROM_LEVEL.search(w.text, max(lo, w.start - 30), w.start)
+            or _SHARE_LEVEL.search(w.text, max(lo, w.start - 40), w.start)):
+        return False
+    share = next(((r, rx) for r, rx in cues("kinds") if r.get("measure") == "share"
+                  and r.get("side") != "after"), None)
+    return share is not None and share[1].search(w.text, w.sent_start, w.start) is not None
 
 
 def _after_kind(w: Window) -> dict | None:
@@ -79,32 +103,127 @@ def _label_line(w: Window) -> bool:
 
 def tariff_measure(w: Window) -> tuple[str, str]:
     """(measure, rule id) of a tariff rate from the clause around it."""
-    rule = anchored("tariff_measures", w)
-    if rule and rule["side"] in ("before", "after"):
+    rule = anchored("tariff_measures", w) or edge("tariff_measures", w, max(w.lo, w.start - 200))
+    if rule and rule["side"] in ("before", "after", "edge"):
+        if rule["measure"] == "tariff_penalty":  # 'a 25% penalty tariff over Russian oil'
+            oil = _oil(w)
+            if oil:
+                return oil
         return rule["measure"], rule["id"]
-    near_lo, near_hi = max(w.sent_start, w.start - _NEAR), min(w.hi, w.end + _NEAR)
+    near_lo = _after_break(w, max(w.sent_start, w.start - _NEAR))
+    near_hi = min(_clause_hi(w), w.end + _NEAR)
     near = nearest("tariff_measures", w, near_lo, near_hi, sides=("near",))
     if near and near["measure"] == "tariff_total":
         return near["measure"], near["id"]
 
-    local = [r for r, rx, fast in _clause_cues()
-             if _found(rx, fast, w.text, w.end, w.hi) or _found(rx, fast, w.text, near_lo, w.start)]
-    if any(r["measure"] == "tariff_penalty" for r in local):  # 'punitive levy' + Russian oil
-        lo, hi = max(w.sent_start, w.start - 250), min(w.sent_end, w.end + 250)
-        oil = [r for r, rx, fast in _clause_cues()
-               if r["measure"] == "tariff_penalty_russian_oil" and _found(rx, fast, w.text, lo, hi)]
+    local = _local(w, _clause_lo(w, near_lo))
+    if any(r["measure"] == "tariff_penalty" for r in local) and not any(
+            r["measure"] == "tariff_secondary" for r in local):  # 'punitive levy' + Russian oil
+        oil = _oil(w)
         if oil:
-            return oil[0]["measure"], oil[0]["id"]
-    strong = [r for r in local if r["measure"] in _LAYERS]
+            return oil
+    strong = sorted((r for r in local if r["measure"] in _LAYERS),
+                    key=lambda r: _LAYERS.index(r["measure"]))
     if strong:  # a named layer ('baseline', 'punitive', 'fentanyl') beats a deal or a sector
         return strong[0]["measure"], strong[0]["id"]
-    if near and near["measure"] == "tariff_deal":  # 'a 15% cap on pharma tariffs in its deal'
+    deal = _deal(w)
+    if deal:  # 'a 15% cap on pharma tariffs in its deal', 'the deal cuts the levy on cars to 15%'
+        return "tariff_deal", deal["id"]
+    if near and near["measure"] == "tariff_deal":
         return near["measure"], near["id"]
     if local:
         return local[0]["measure"], local[0]["id"]
     if near:
         return near["measure"], near["id"]
+    lo = _after_break(w, max(w.lo, w.sent_start, w.start - _CLAUSE_REACH))
+    far = _local(w, _after_break(w, lo, "before"), hi=None)
+    if far:  # 'the fentanyl tariff on Chinese goods he imposed last month, to 20%'
+        return far[0]["measure"], far[0]["id"]
     return "tariff_rate", ""
+
+
+_EDGE_REACH = 120  # characters before a date that the event_edges rules can span
+_CLAUSE_REACH = 110  # characters before the figure, within its clause, read when nothing nearer
+_DEAL_REACH = 100
+_CONTINUES = re.compile(  # ' on Canada and ', ', ', ' for cars and ': the figure continues a list
+    r"[\s,;]*(?:(?:on|for|against|in)\s(?:the\s)?[\w.'-]+(?:\s[\w.'-]+){0,3}?[\s,;]*)?"
+    r"(?:and|or|while|with|from|to|,)\s(?:a\s|an\s|the\s)?$")
+_OWN_NOUN = re.compile(  # 'and a 50 per cent US tariff': the figure has its own noun phrase
+    r"\s(?:[\w.-]+\s){0,2}?(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|surcharges?)\b")
+_BOUNDARY = re.compile(r",\s(?:and|but|while|or|whereas)\s|;|\s(?:and|but|or)\sthe\s|\s(?:but|while|whereas)\s")
+
+
+@lru_cache(maxsize=64)
+def _clause_hi(w: Window) -> int:
+    """Where the figure's clause ends after it: at ', and', ', while', ' and the ', ';' (the next
+    clause names its own layer: 'rates of up to 41%, and the fentanyl-related duties of 35%')."""
+    m = _BOUNDARY.search(w.text, w.end, w.hi)
+    hi = m.start() if m else w.hi
+    stack = _breaks("both")[0].search(w.text, w.end, hi)
+    return stack.start() if stack else hi
+
+
+@cache
+def _breaks(side: str) -> list[re.Pattern[str]]:
+    return [rx for r, rx in cues("clause_breaks") if r["side"] == side]
+
+
+def _after_break(w: Window, lo: int, side: str = "both") -> int:
+    """lo moved past the last clause break before the figure ('comes on top of the 25% tariff')."""
+    for rx in _breaks(side):
+        for m in rx.finditer(w.text, lo, w.start):
+            lo = m.end()
+    return lo
+
+
+def _clause_lo(w: Window, near_lo: int) -> int:
+    """Where the clause cues of a figure start: 40 characters back, or, when the figure continues
+    a list ('duties of 35% on Canada and 10% on China'), back into the previous figure's clause."""
+    if (w.lo > w.sent_start and _CONTINUES.match(w.text, w.lo, w.start)
+            and not _OWN_NOUN.match(w.text, w.end, w.hi)):
+        return _after_break(w, max(w.sent_start, w.lo - _CLAUSE_REACH))
+    return near_lo
+
+
+def _local(w: Window, lo: int, hi: int | None = 0) -> list[dict]:
+    """Clause cues in text[lo:start] and (unless hi is None) in the clause after the figure."""
+    end = _clause_hi(w) if hi is not None else 0
+    return [r for r, rx, fast in _clause_cues()
+            if (hi is not None and _found(rx, fast, w.text, w.end, end))
+            or _found(rx, fast, w.text, lo, w.start)]
+
+
+def _oil(w: Window) -> tuple[str, str] | None:
+    lo, hi = max(w.sent_start, w.start - 250), min(w.sent_end, w.end + 250)
+    for r, rx, fast in _clause_cues():
+        if r["measure"] == "tariff_penalty_russian_oil" and _found(rx, fast, w.text, lo, hi):
+            return r["measure"], r["id"]
+    return None
+
+
+def _deal(w: Window) -> dict | None:
+    """A deal named earlier in the clause, or a rate agreed or secured right beside the figure."""
+    lo = max(w.lo, w.start - _DEAL_REACH)
+    return (nearest("deal_clauses", w, lo, w.start, sides=("clause",))
+            or nearest("deal_clauses", w, max(w.lo, w.start - _NEAR), min(w.hi, w.end + 25),
+                       sides=("verb",)))
+
+
+@cache
+def _edge_rules(section: str) -> list[tuple[dict, re.Pattern[str], re.Pattern[str], int]]:
+    """(rule, full pattern ending at the end, tail pattern, reach) of each 'edge' rule."""
+    return [(r, re.compile(f"(?:{rx.pattern})\\Z"), re.compile(r["tail"]), int(r["reach"]))
+            for r, rx in cues(section) if r.get("side") == "edge"]
+
+
+def edge(section: str, w: Window, lo: int) -> dict | None:
+    """The first 'edge' rule of section whose match ends right where the mention starts: its short
+    tail must match the last characters, then the full pattern the text within its reach."""
+    last = w.text[max(lo, w.start - 40):w.start]
+    for r, rx, tail, reach in _edge_rules(section):
+        if tail.search(last) and rx.search(w.text[max(lo, w.start - reach):w.start]):
+            return r
+    return None
 
 
 def _clause_cues():
@@ -137,24 +256,85 @@ def change_measure(w: Window, hint: str) -> str:
 
 def status(w: Window, kind: str) -> str:
     """Standing of the measure: nearest status cue in the clause, else in the sentence. Figures
-    other than tariff rates are facts (in_force) unless projected, pledged or proposed."""
+    other than tariff rates are facts (in_force) unless projected, pledged or proposed. A rate
+    the sentence moves away from ('up from the 10% baseline') takes only its own clause's cue and
+    is otherwise the rate in force."""
+    w = _in_aside(w)
     if kind != "tariff_rate":
         rule = nearest("fact_statuses", w, max(w.lo, w.start - 120), min(w.hi, w.end + 60),
                        after_weight=1.5)
         if rule is None:  # '... will invest $350 billion, including $150 billion for ships'
             rule = nearest("fact_statuses", w, max(w.sent_start, w.start - 150), w.start)
         return rule["status"] if rule else "in_force"
-    rule = nearest("statuses", w, max(w.lo, w.start - 90), min(w.hi, w.end + 40), after_weight=2.0)
+    ref = anchored("reference_levels", w)
+    if ref and ref.get("side") == "after":  # 'the 25% tariff could rise to 250%'
+        rule = _cue(w, max(w.lo, w.start - 90), w.start)
+        return rule["status"] if rule and rule["status"] in ("removed", "waived") else "in_force"
+    if ref:
+        rule = _cue(w, w.end, min(_clause_hi(w), w.end + 90))
+        return rule["status"] if rule else "in_force"
+    rule = _cue(w, max(w.lo, w.start - 90), min(_own_hi(w), w.end + 60))
+    if rule is None and _deal(w):  # a rate set in a deal, with no word on when it applies
+        return "announced"
     if rule is None:
-        rule = nearest("statuses", w, w.sent_start, w.sent_end, after_weight=2.0)
-    if rule:
-        return rule["status"]
-    return "in_force" if kind == "tariff_rate" else "unknown"
+        rule = _cue(w, w.sent_start, w.sent_end)
+    return rule["status"] if rule else "in_force"
+
+
+@cache
+def _aside_opener() -> re.Pattern[str]:
+    return next(rx for _r, rx in cues("asides"))
+
+
+def _in_aside(w: Window) -> Window:
+    """The window narrowed to the ', which ... ,' aside the figure stands in, if any."""
+    opener = _aside_opener()
+    last = None
+    for m in opener.finditer(w.text, w.sent_start, w.start):
+        last = m
+    if last is None or ", " in w.text[last.end():w.start]:
+        return w
+    close = w.text.find(", ", w.end, w.sent_end)
+    lo, hi = last.start() + 1, (close if close >= 0 else w.sent_end)
+    return replace(w, sent_start=lo, sent_end=hi, lo=max(w.lo, lo), hi=min(w.hi, hi))
+
+
+def _own_hi(w: Window) -> int:
+    """The end of the figure's own words: before the phrase that leads to the next figure
+    ('to 15% from the current 27.5%': 'current' is the next figure's)."""
+    if w.hi >= w.sent_end:
+        return w.hi
+    lead = _lead_in().search(w.text, max(w.end, w.hi - 60), w.hi)  # it ends at the next figure
+    return lead.start() if lead else w.hi
+
+
+@cache
+def _lead_in() -> re.Pattern[str]:
+    return next(rx for r, rx in cues("reference_levels") if r.get("side", "before") == "before")
+
+
+def _cue(w: Window, lo: int, hi: int) -> dict | None:
+    """The nearest status cue; a 'would impose' cue counts (as announced) only in reported speech
+    ('Ottawa said it would impose'), otherwise the next nearest cue ('if', 'would') decides."""
+    rule = nearest("statuses", w, lo, hi, after_weight=2.0)
+    if rule and rule.get("side") == "reported" and first("reporting", w.sentence) is None:
+        return _HYPOTHETICAL
+    return rule
+
+
+_HYPOTHETICAL = {"id": "s.would", "status": "hypothetical"}
 
 
 def event_measure(w: Window) -> str:
     """The event a date is tied to (nearest event word), or 'date' when none is named."""
-    rule = nearest("events", w, max(w.sent_start, w.start - 150), min(w.sent_end, w.end + 150))
+    # 'from Saturday' in a tariff sentence, 'said on Monday': edge rules read at most ~100
+    # characters back, so the window is cut to that
+    lo = max(w.lo, w.start - _EDGE_REACH)
+    rule = anchored("event_edges", replace(w, lo=lo)) or edge("event_edges", w, lo)
+    if rule is None:
+        rule = nearest("events", w, max(w.sent_start, w.start - 150), min(w.sent_end, w.end + 150))
+    if rule and rule["measure"] == "event_address" and first("announced_content", w.text[w.end:w.sent_end]):
+        return "event_announcement"  # 'said on Monday that the levy would apply'
     return rule["measure"] if rule else "date"
 
 
