@@ -44,7 +44,7 @@ def article_pass(rows: list[dict[str, Any]]) -> None:
         fill = same or (imposer if not r["target"] or r["target"] == target else "")
         if not r["imposer"] and fill and fill != r["target"]:
             r["imposer"] = fill
-        if not r["target"] and target and target != r["imposer"] and r["measure"] != "tariff_sectoral":
+        if not r["target"] and target and target != r["imposer"]:
             r["target"] = target
     layers: dict[str, dict[str, float]] = {}
     for r in tariffs:  # the largest rate of each component layer, per target

@@ -291,3 +291,12 @@ def test_a_duration_takes_only_a_date_written_right_after_it():
     assert period(one(text, "30 days", pub)) == ("2025-02-01", "2025-02-10")
     text = "The 90-day truce expires next week."
     assert period(one(text, "90-day", pub)) == (None, None)
+
+
+def test_a_sector_rate_with_no_party_in_its_sentence_takes_the_article_s_target():
+    # context pass (extract/context.py): steel duties apply to the article's target country too
+    text = ("The US raised tariffs on Indian goods to 50 per cent on Wednesday. "
+            "Exporters in Tiruppur said orders had dried up. Talks have stalled for weeks. "
+            "Officials declined to comment. A 50 per cent duty on steel and aluminium also applies.")
+    rows = [r for r in claims(text, date(2025, 8, 28)) if r["kind"] == "tariff_rate"]
+    assert {r["target"] for r in rows} == {"IND"}
