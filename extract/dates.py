@@ -229,6 +229,16 @@ def _this_part(span: Period, rel: str, pub: date, when: str) -> Period:
     return span
 
 
+def called_off(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """Whether the event dated at [start, end) is said to be called off (within 80 characters)."""
+    return _called_off().search(text, max(lo, start - 80), min(hi, end + 80)) is not None
+
+
+@cache
+def _called_off() -> re.Pattern[str]:
+    return rules.compile_cues("dates", "called_off")[0][1]
+
+
 def starts_at(before: str) -> bool:
     """True when the text just before a date marks the day a measure starts ('from', 'effective')."""
     return bool(_start().search(before[-45:]))

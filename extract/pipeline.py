@@ -115,11 +115,14 @@ def _date_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, pub: date
             source_id="", start=m.start, end=m.end, mention=text[m.start:m.end],
             quote=text[s.start:s.end], kind="date", value=None, unit="", qualifier="exact",
             measure=measure, imposer=imposer, target=target,
-            status=_event_status(h, pub, lambda m=m: dates.tense(norm, s.start, s.end, m.start, m.end)),
+            status=_event_status(h, pub, lambda m=m: dates.tense(norm, s.start, s.end, m.start, m.end),
+                                 measure != "date" and dates.called_off(norm, s.start, s.end, m.start, m.end)),
             date_from=d_from, date_to=d_to, date_text=h.text, rule=m.rule.id)
 
 
-def _event_status(h: DateHit, pub: date | None, when) -> str:
+def _event_status(h: DateHit, pub: date | None, when, called_off: bool = False) -> str:
+    if called_off:  # 'the visit planned for Friday was called off'
+        return "removed"
     if not h.period or pub is None:
         return "unknown"
     d_from, d_to = h.period

@@ -300,3 +300,16 @@ def test_a_sector_rate_with_no_party_in_its_sentence_takes_the_article_s_target(
             "Officials declined to comment. A 50 per cent duty on steel and aluminium also applies.")
     rows = [r for r in claims(text, date(2025, 8, 28)) if r["kind"] == "tariff_rate"]
     assert {r["target"] for r in rows} == {"IND"}
+
+
+@pytest.mark.parametrize(
+    "text, mention, status",
+    [
+        ("The visit planned for Friday was called off.", "Friday", "removed"),
+        ("Talks scheduled for March 3 were postponed.", "March 3", "removed"),
+        ("They met on Monday.", "Monday", "in_force"),
+        ("They will meet on Friday.", "Friday", "announced"),
+    ],
+)
+def test_event_status(text, mention, status):
+    assert one(text, mention, date(2025, 8, 28))["status"] == status
