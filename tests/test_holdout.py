@@ -194,8 +194,12 @@ GROUPS = {g["id"] for g in
 PARTY = re.compile(r"^([A-Z]{3}|X-[A-Z0-9-]+)$")
 
 
-def _expected_rows():
-    for path in sorted(EXPECTED.glob("*.csv")):
+# the second held-out set (tests/holdout2), written later by another hand, follows the same layout
+SETS = [HOLDOUT, HOLDOUT.parent / "holdout2"]
+
+
+def _expected_rows(folder: Path = HOLDOUT):
+    for path in sorted((folder / "expected").glob("*.csv")):
         with open(path, newline="", encoding="utf-8") as fh:
             reader = csv.DictReader(fh)
             assert reader.fieldnames == S.FIELDS, path.name
@@ -203,24 +207,26 @@ def _expected_rows():
                 yield path, line, row
 
 
-def test_every_article_has_an_expected_file_and_a_header_date():
-    arts = sorted(p.stem for p in ARTICLES.glob("*.txt"))
+@pytest.mark.parametrize("folder", SETS, ids=lambda f: f.name)
+def test_every_article_has_an_expected_file_and_a_header_date(folder):
+    arts = sorted(p.stem for p in (folder / "articles").glob("*.txt"))
     assert 15 <= len(arts) <= 20
-    assert arts == sorted(p.stem for p in EXPECTED.glob("*.csv"))
+    assert arts == sorted(p.stem for p in (folder / "expected").glob("*.csv"))
     for stem in arts:
-        text = (ARTICLES / f"{stem}.txt").read_text("utf-8")
+        text = (folder / "articles" / f"{stem}.txt").read_text("utf-8")
         assert re.match(r"^ date \d{4}-\d{2}-\d{2}\b", text), stem
         words = len(text.split())
-        assert 150 <= words <= 520, (stem, words)
+        assert 150 <= words <= 700, (stem, words)
 
 
-def test_expected_files_are_well_formed():
+@pytest.mark.parametrize("folder", SETS, ids=lambda f: f.name)
+def test_expected_files_are_well_formed(folder):
     problems = []
     n = 0
-    for path, line, r in _expected_rows():
+    for path, line, r in _expected_rows(folder):
         n += 1
         where = f"{path.name}:{line}"
-        text = (ARTICLES / f"{path.stem}.txt").read_text("utf-8")
+        text = (folder / "articles" / f"{path.stem}.txt").read_text("utf-8")
         occ = int(r["occurrence"])
         if occ < 1 or text.count(r["mention"]) < 1 or S.locate(text, r["mention"], occ) is None:
             problems.append(f"{where}: {r['mention']!r} does not occur {occ} times")
@@ -255,9 +261,10 @@ def test_expected_files_are_well_formed():
     assert problems == []
 
 
-def test_no_expected_claim_is_listed_twice():
+@pytest.mark.parametrize("folder", SETS, ids=lambda f: f.name)
+def test_no_expected_claim_is_listed_twice(folder):
     seen = set()
-    for path, line, r in _expected_rows():
+    for path, line, r in _expected_rows(folder):
         key = (path.name, r["mention"], r["occurrence"], r["value"], r["target"])
         assert key not in seen, (path.name, line)
         seen.add(key)
@@ -274,3 +281,10 @@ def test_percentages_agree_to_two_decimals_other_values_to_one_ppm(perfect, n_ex
     money = next(r for r in preds["02_reuters_brazil_50_threat"] if r["mention"] == "$92 billion")
     money["value"] = 92_000_100_000.0  # off by 1.1 ppm
     assert _score(preds)["overall"]["recall"] == pytest.approx(1 - 1 / n_expected)
+
+
+def test_the_second_set_scores_one_against_itself():
+    folder = SETS[1]
+    res = S.score(folder / "articles", folder / "expected",
+                  predictions=S.perfect_predictions(folder / "articles", folder / "expected"))
+    assert res["overall"]["recall"] == 1.0 and res["overall"]["precision"] == 1.0
