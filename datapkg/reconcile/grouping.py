@@ -73,8 +73,10 @@ class _Bucket:
         self.bounded: list[tuple[dt.date, int, _Open]] = []
         self.other: list[_Open] = []
         self.longest = 0
+        self._all: list[_Open] | None = None  # groups(), kept until the bucket changes
 
     def add(self, g: _Open) -> None:
+        self._all = None
         p = g.first
         if p.start is not None and p.end is not None:
             bisect.insort(self.bounded, (p.start, g.seq, g), key=lambda t: (t[0], t[1]))
@@ -83,13 +85,16 @@ class _Bucket:
             self.other.append(g)
 
     def remove(self, g: _Open) -> None:
+        self._all = None
         if g in self.other:
             self.other.remove(g)
         else:
             self.bounded = [t for t in self.bounded if t[2] is not g]
 
     def groups(self) -> list[_Open]:
-        return [t[2] for t in self.bounded] + self.other
+        if self._all is None:
+            self._all = [t[2] for t in self.bounded] + self.other
+        return self._all
 
     def near(self, p: Period) -> list[_Open]:
         """Groups that may overlap *p* (all of them for an undated or unbounded *p*)."""
@@ -109,16 +114,16 @@ class _Index:
     def __init__(self) -> None:
         self.buckets: dict[tuple[str, Parties], _Bucket] = defaultdict(_Bucket)
         self.all: list[_Open] = []
-        # every parties key seen per status, and the same keys by (status, slot, party), so a
-        # claim with a missing party is compared only with keys that can fit it
-        self.keys: dict[str, set[Parties]] = defaultdict(set)
-        self.by_slot: dict[tuple[str, int, str | None], set[Parties]] = defaultdict(set)
+        # the parties keys of each status in the order first seen, and for a claim's (status,
+        # parties) the compatible keys among the first n of them: keys are never removed, so
+        # the answer is extended, not recomputed, when new keys appear (a claim with a missing
+        # party is then compared only with keys that fit it, without rechecking every key)
+        self.key_list: dict[str, list[Parties]] = defaultdict(list)
+        self.compatible: dict[tuple[str, Parties], tuple[int, set[Parties]]] = {}
 
     def _bucket(self, status: str, p: Parties) -> _Bucket:
-        if p not in self.keys[status]:
-            self.keys[status].add(p)
-            self.by_slot[(status, 0, p[0])].add(p)
-            self.by_slot[(status, 1, p[1])].add(p)
+        if (status, p) not in self.buckets:
+            self.key_list[status].append(p)
         return self.buckets[(status, p)]
 
     def add(self, g: _Open) -> None:
@@ -131,16 +136,14 @@ class _Index:
             g.parties = new
             self._bucket(g.status, new).add(g)
 
-    def _candidate_keys(self, status: str, measure: str, p: Parties) -> set[Parties]:
-        """Keys that may be compatible with *p* (a superset; parties_compatible decides)."""
-        slot = self.by_slot
-        if p == (None, None):
-            return self.keys[status]
-        if is_symmetric(measure):  # (a, None): keys holding a in either slot, or no party
-            a = p[0] if p[0] is not None else p[1]
-            return slot[(status, 0, a)] | slot[(status, 1, a)] | slot[(status, 0, None)]
-        i, x = (0, p[0]) if p[0] is not None else (1, p[1])
-        return slot[(status, i, x)] | slot[(status, i, None)]
+    def _compatible_keys(self, status: str, measure: str, p: Parties) -> set[Parties]:
+        """Keys of *status* whose parties are compatible with *p* (one measure per index)."""
+        seen = self.key_list[status]
+        n, found = self.compatible.get((status, p), (0, set()))
+        if n < len(seen):
+            found = found | {q for q in seen[n:] if parties_compatible(measure, p, q)}
+            self.compatible[(status, p)] = (len(seen), found)
+        return found
 
     def same(self, status: str, p: Parties, period: Period) -> _Open | None:
         bucket = self.buckets.get((status, p))
@@ -157,11 +160,7 @@ class _Index:
                 (None, None),
             }
         else:
-            keys = {
-                q
-                for q in self._candidate_keys(c.status, c.measure, p)
-                if parties_compatible(c.measure, p, q)
-            }
+            keys = self._compatible_keys(c.status, c.measure, p)
         found = [
             g
             for k in keys
