@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from datapkg.reconcile import periods
@@ -71,15 +71,22 @@ class _Bucket:
 
     def __init__(self) -> None:
         self.bounded: list[tuple[dt.date, int, _Open]] = []
+        self.starts: list[dt.date] = []  # the starts of .bounded, for bisect
         self.other: list[_Open] = []
         self.longest = 0
         self._all: list[_Open] | None = None  # groups(), kept until the bucket changes
+
+    @property
+    def size(self) -> int:
+        return len(self.bounded) + len(self.other)
 
     def add(self, g: _Open) -> None:
         self._all = None
         p = g.first
         if p.start is not None and p.end is not None:
-            bisect.insort(self.bounded, (p.start, g.seq, g), key=lambda t: (t[0], t[1]))
+            i = bisect.bisect_right(self.bounded, (p.start, g.seq), key=lambda t: (t[0], t[1]))
+            self.bounded.insert(i, (p.start, g.seq, g))
+            self.starts.insert(i, p.start)
             self.longest = max(self.longest, periods.length(p))
         else:
             self.other.append(g)
@@ -90,6 +97,7 @@ class _Bucket:
             self.other.remove(g)
         else:
             self.bounded = [t for t in self.bounded if t[2] is not g]
+            self.starts = [t[0] for t in self.bounded]
 
     def groups(self) -> list[_Open]:
         if self._all is None:
@@ -101,8 +109,8 @@ class _Bucket:
         if p.start is None or p.end is None:
             return self.groups()
         lo = p.start - dt.timedelta(days=self.longest)
-        a = bisect.bisect_left(self.bounded, lo, key=lambda t: t[0])
-        b = bisect.bisect_right(self.bounded, p.end, key=lambda t: t[0])
+        a = bisect.bisect_left(self.starts, lo)
+        b = bisect.bisect_right(self.starts, p.end)
         window = [t[2] for t in self.bounded[a:b]]
         return window + self.other
 
@@ -151,6 +159,10 @@ class _Index:
         return min(found, key=lambda g: g.seq) if found else None
 
     def fitting(self, c: Claim, p: Parties) -> list[_Open]:
+        """The groups *c* may join, in no particular order (:func:`_choose` only ever takes a
+        sole survivor). For an undated claim that fits several groups, only those with exactly
+        its parties when there are any: the first thing :func:`_choose` narrows to, and the
+        other groups need not be listed (an undated claim fits every group of its parties)."""
         if None not in p:
             a, b = p
             keys = {
@@ -161,15 +173,24 @@ class _Index:
             }
         else:
             keys = self._compatible_keys(c.status, c.measure, p)
-        found = [
-            g
-            for k in keys
-            if (c.status, k) in self.buckets
-            for g in self.buckets[(c.status, k)].near(c.period)
+
+        def found() -> Iterator[_Bucket]:
+            return (
+                b for k in keys if (b := self.buckets.get((c.status, k))) is not None and b.size
+            )
+
+        if c.period.undated:
+            own = self.buckets.get((c.status, p))
+            n_own = own.size if own is not None else 0
+            if own is not None and (
+                n_own > 1 or (n_own == 1 and any(b is not own for b in found()))
+            ):
+                return own.groups()
+            return [g for b in found() for g in b.groups()]
+        # parties and status fit by construction; dates must overlap
+        return [
+            g for b in found() for g in b.near(c.period) if periods.overlaps(c.period, g.period)
         ]
-        if not c.period.undated:  # parties and status fit by construction; dates must overlap
-            found = [g for g in found if periods.overlaps(c.period, g.period)]
-        return sorted(found, key=lambda g: g.seq)
 
 
 def same_value(a: Claim, b: Claim) -> bool:
