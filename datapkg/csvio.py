@@ -53,8 +53,12 @@ def write_csv(resource: str, rows: Iterable[Mapping[str, Any]], out: TextIO) -> 
     for n, row in enumerate(rows, start=1):
         cells = []
         for name, ftype in schema_fields:
+            value = row.get(name)
+            if type(value) is str and ftype == "string":  # the common case, as format_cell has it
+                cells.append(value)
+                continue
             try:
-                cells.append(format_cell(row.get(name), ftype))
+                cells.append(format_cell(value, ftype))
             except (TypeError, ValueError) as exc:
                 raise RowError(f"{resource}: row {n}: field '{name}': {exc}") from exc
         writer.writerow(cells)
