@@ -51,6 +51,8 @@ def is_symmetric(measure: str) -> bool:
 
 def clean_str(x: Any) -> str | None:
     """A text cell, or None for empty/NA."""
+    if type(x) is str:  # the common case
+        return x.strip() or None
     if x is None or x is pd.NA:
         return None
     if isinstance(x, float) and math.isnan(x):
@@ -71,6 +73,8 @@ def clean_float(x: Any) -> float | None:
 
 def clean_date(x: Any) -> dt.date | None:
     """datetime.date from a date, Timestamp, datetime or ISO string; None for empty/NaT."""
+    if type(x) is dt.date:  # the common case
+        return x
     if x is None or x is pd.NA or x is pd.NaT:
         return None
     if isinstance(x, float) and math.isnan(x):
