@@ -4,7 +4,13 @@ Load checks the inputs (metadata, seed bytes, recorded hashes, hand edits to dat
 extracts claims per article through an engine, applies curated corrections and reconciles facts;
 Save writes every file to a staging folder, validates it there, and only then moves it into
 place, so a failed run leaves the last good package untouched. The same inputs give
-byte-identical files.
+byte-identical files, whatever the engine or the number of jobs.
+
+Scaling (issue 5): extraction runs in this process by default, or in a pool of ``jobs`` local
+processes, or on a Dask cluster. After it nothing goes through DataFrames: each table is
+written row by row into the stage as soon as it exists, the claim dicts are dropped once they
+are written and turned into compact records for reconciliation, and hashes and the content
+digest are read back from the staged files.
 """
 
 from __future__ import annotations
