@@ -30,7 +30,7 @@ from typing import Any
 from datapkg import descriptor as descr
 from datapkg.corrections import apply_corrections
 from datapkg.csvio import write_csv
-from datapkg.engines import get_engine
+from datapkg.engines import check_options, get_engine
 from datapkg.manifest import (
     MANIFEST,
     check_untouched,
@@ -264,6 +264,7 @@ def build(
 ) -> BuildResult:
     """Build the package under *root*; raise (changing nothing) on any problem."""
     root = Path(root)
+    check_options(engine, scheduler, jobs)
     if not force:
         check_untouched(root, OUTPUTS)
     sources = load_sources(root)

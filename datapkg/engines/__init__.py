@@ -69,15 +69,23 @@ def resolve_jobs(jobs: int) -> int:
     return jobs or os.cpu_count() or 1
 
 
+def check_options(name: str, scheduler: str | None = None, jobs: int = 1) -> None:
+    """Raise ValueError for options that do not go together (before any work is done)."""
+    if name not in ENGINES:
+        raise ValueError(f"unknown engine {name!r}; expected one of {', '.join(ENGINES)}")
+    if name == "local" and scheduler:
+        raise ValueError("--scheduler goes with --engine dask")
+    if name != "local" and jobs != 1:
+        raise ValueError("--jobs goes with --engine local (a Dask cluster has its own workers)")
+    resolve_jobs(jobs)
+
+
 def get_engine(
     name: str, scheduler: str | None = None, progress: Any = None, jobs: int = 1
 ) -> Engine:
+    check_options(name, scheduler, jobs)
     if name == "local":
-        if scheduler:
-            raise ValueError("--scheduler goes with --engine dask")
         return LocalEngine(progress, resolve_jobs(jobs))
-    if jobs != 1:
-        raise ValueError("--jobs goes with --engine local (a Dask cluster has its own workers)")
     if name == "dask":
         try:
             from datapkg.engines.dask_engine import DaskEngine
