@@ -167,3 +167,14 @@ def test_an_event_between_two_neighbours_cites_both_in_fact_id_order() -> None:
         ("pti-10-15", "disagrees"),
     ]
     assert dt.date(2026, 1, 30) == middle["date_from"]
+
+
+def test_options_that_do_not_go_together_stop_the_build_before_it_reads_anything(tmp_path):
+    from datapkg.build import build
+
+    # no seeds/ at all: reading the inputs would fail with another error
+    with pytest.raises(ValueError, match="--jobs goes with --engine local"):
+        build(tmp_path, engine="dask", jobs=2)
+    with pytest.raises(ValueError, match="--jobs must be 0"):
+        build(tmp_path, jobs=-3)
+    assert list(tmp_path.iterdir()) == []
