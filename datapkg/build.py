@@ -88,7 +88,27 @@ def extract_source(item: tuple[str, str, dt.date]) -> list[dict[str, Any]]:
     from extract.api import extract_text
 
     source_id, text, published = item
-    return extract_text(text, source_id=source_id, published=published)
+    return share_strings(extract_text(text, source_id=source_id, published=published))
+
+
+VOCAB_FIELDS = ("kind", "unit", "qualifier", "measure", "imposer", "target", "status", "rule")
+TEXT_FIELDS = ("quote", "mention", "date_text")
+
+
+def share_strings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with equal strings made one object: vocabulary cells interned, and the quote,
+    mention and date text repeated by one article's claims shared. The values are unchanged;
+    all claims are held until written, and at 100,000 articles the copies cost ~0.3 GB."""
+    seen: dict[str, str] = {}
+    for row in rows:
+        for name in VOCAB_FIELDS:
+            if type(row.get(name)) is str:
+                row[name] = sys.intern(row[name])
+        for name in TEXT_FIELDS:
+            value = row.get(name)
+            if type(value) is str:
+                row[name] = seen.setdefault(value, value)
+    return rows
 
 
 def sanity_check_claims(claims: list[dict[str, Any]], texts: dict[str, str]) -> None:

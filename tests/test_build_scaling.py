@@ -178,3 +178,19 @@ def test_options_that_do_not_go_together_stop_the_build_before_it_reads_anything
     with pytest.raises(ValueError, match="--jobs must be 0"):
         build(tmp_path, jobs=-3)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_share_strings_keeps_values_and_makes_equal_text_one_object():
+    from datapkg.build import share_strings
+
+    sentence = "The US imposed 25 per cent and then 50 per cent."
+    rows = [
+        {"quote": "".join(sentence), "mention": "25 per cent", "measure": "tariff_total" + ""},
+        {"quote": "".join(sentence), "mention": "50 per cent", "measure": "".join("tariff_total")},
+    ]
+    assert rows[0]["quote"] is not rows[1]["quote"]  # two equal copies, as extraction makes them
+    out = share_strings(rows)
+    assert [r["quote"] for r in out] == [sentence, sentence]
+    assert [r["mention"] for r in out] == ["25 per cent", "50 per cent"]
+    assert out[0]["quote"] is out[1]["quote"]
+    assert out[0]["measure"] is out[1]["measure"] == "tariff_total"
