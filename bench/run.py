@@ -158,11 +158,24 @@ def print_extract(res: dict[str, Any]) -> None:
 
 
 # ------------------------------------------------------------------ (b) build scaling
-def bench_build(sizes: list[int], work: Path, engines: list[str], timeout: float) -> dict[str, Any]:
+def _build_variants(engines: list[str], jobs: list[int]) -> list[tuple[str, int]]:
+    """(engine, jobs) pairs to run: --jobs applies to the local engine only."""
+    out = [("local", j) for j in jobs] if "local" in engines else []
+    return out + [(e, 1) for e in engines if e != "local"]
+
+
+def _variant(engine: str, jobs: int) -> str:
+    return engine if jobs == 1 else f"{engine}-j{jobs}"
+
+
+def bench_build(
+    sizes: list[int], work: Path, engines: list[str], timeout: float, jobs: list[int] | None = None
+) -> dict[str, Any]:
     rows = []
+    variants = _build_variants(engines, jobs or [1])
     for n in sizes:
-        for engine in engines:
-            root = work / f"build-{engine}-{n}"
+        for engine, n_jobs in variants:
+            root = work / f"build-{_variant(engine, n_jobs)}-{n}"
             shutil.rmtree(root, ignore_errors=True)
             t = time.perf_counter()
             corpus.write_project(root, n, seed=11, with_real_seeds=True)
@@ -172,10 +185,12 @@ def bench_build(sizes: list[int], work: Path, engines: list[str], timeout: float
             cmd = [str(Path(PY).with_name("tariffs")), "build", "--root", str(root)]
             if engine != "local":
                 cmd += ["--engine", engine]
+            if n_jobs != 1:
+                cmd += ["--jobs", str(n_jobs)]
             m = run_measured(cmd, cwd=root, env=_env(), timeout=timeout)
             row: dict[str, Any] = {
                 "articles": n,
-                "engine": engine,
+                "engine": _variant(engine, n_jobs),
                 "generate_s": round(gen, 2),
                 "wall_s": m["wall_s"],
                 "cpu_s": m["cpu_s"],
@@ -195,15 +210,17 @@ def bench_build(sizes: list[int], work: Path, engines: list[str], timeout: float
             rows.append(row)
             shutil.rmtree(root, ignore_errors=True)
     result: dict[str, Any] = {"runs": rows, "growth": {}}
-    for engine in engines:
+    for engine in (_variant(e, j) for e, j in variants):
         ok = [
-            (r["articles"], r["wall_s"], r["maxrss_mb"])
+            (r["articles"], r["wall_s"], r["cpu_s"], r["maxrss_mb"], r["tree_peak_mb"])
             for r in rows
             if r["engine"] == engine and r["status"] == "ok"
         ]
         result["growth"][engine] = {
-            "time_exponent": growth([(n, t) for n, t, _ in ok]),
-            "memory_exponent": growth([(n, m) for n, _, m in ok]),
+            "time_exponent": growth([(n, t) for n, t, _, _, _ in ok]),
+            "cpu_exponent": growth([(n, c) for n, _, c, _, _ in ok if c is not None]),
+            "memory_exponent": growth([(n, m) for n, _, _, m, _ in ok]),
+            "tree_memory_exponent": growth([(n, m) for n, _, _, _, m in ok]),
         }
     return result
 
@@ -227,8 +244,9 @@ def print_build(res: dict[str, Any]) -> None:
     )
     for engine, g in res["growth"].items():
         print(
-            f"  growth {engine}: time ~ n^{g['time_exponent']}, memory ~ "
-            f"n^{g['memory_exponent']} (between consecutive sizes; 1 = linear)"
+            f"  growth {engine}: wall ~ n^{g['time_exponent']}, cpu ~ n^{g.get('cpu_exponent')}, "
+            f"memory ~ n^{g['memory_exponent']} (process tree ~ "
+            f"n^{g.get('tree_memory_exponent')}; between consecutive sizes; 1 = linear)"
         )
     for r in res["runs"]:
         if r["status"] != "ok":
@@ -350,6 +368,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--extract-articles", type=int)
     p.add_argument("--build-articles", help="comma-separated article counts")
     p.add_argument("--build-engines", default="local", help="local and/or dask")
+    p.add_argument(
+        "--build-jobs",
+        default="1",
+        help="comma-separated --jobs values for the local engine (1 = single process)",
+    )
     p.add_argument("--build-timeout", type=float, default=3600.0)
     p.add_argument("--validate-rows", help="comma-separated claims-table sizes")
     p.add_argument("--validate-timeout", type=float, default=1800.0)
@@ -405,7 +428,8 @@ def main(argv: list[str] | None = None) -> int:
                 else size["build"]
             )
             engines = [e.strip() for e in args.build_engines.split(",") if e.strip()]
-            report["build"] = bench_build(sizes, scratch, engines, args.build_timeout)
+            jobs = [int(x) for x in args.build_jobs.split(",") if x.strip()]
+            report["build"] = bench_build(sizes, scratch, engines, args.build_timeout, jobs)
             print_build(report["build"])
             write_report(report, out)
     finally:

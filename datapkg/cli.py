@@ -23,6 +23,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     b.add_argument("--engine", choices=["local", "dask"], default="local")
     b.add_argument("--scheduler", help="dask scheduler address (with --engine dask)")
+    b.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract in N worker processes (with --engine local; 0: one per core; "
+        "default 1: this process alone)",
+    )
     b.add_argument("--force", action="store_true", help="overwrite hand edits to data/")
     b.add_argument(
         "--accept-changed-seeds",
@@ -74,6 +82,7 @@ def _build(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         force=args.force,
         accept_changed_seeds=args.accept_changed_seeds,
+        jobs=args.jobs,
     )
     counts = ", ".join(f"{n} {k}" for k, n in result.counts.items())
     state = "written" if result.changed else "unchanged"
@@ -99,6 +108,7 @@ def _add(args: argparse.Namespace) -> int:
     if args.no_build:
         return 0
     args.engine, args.scheduler, args.force, args.accept_changed_seeds = "local", None, False, False
+    args.jobs = 1
     return _build(args)
 
 

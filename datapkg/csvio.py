@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import math
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TextIO
 
 from datapkg.schema import fields
 
@@ -43,19 +43,30 @@ def format_cell(value: Any, ftype: str) -> str:
     return str(value)
 
 
+def write_csv(resource: str, rows: Iterable[Mapping[str, Any]], out: TextIO) -> int:
+    """Write *rows* as CSV to *out* row by row (nothing held but the current row): the schema's
+    header, cells in schema order, LF line ends. Returns the number of rows written."""
+    schema_fields = [(f["name"], f["type"]) for f in fields(resource)]
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([name for name, _ in schema_fields])
+    n = 0
+    for n, row in enumerate(rows, start=1):
+        cells = []
+        for name, ftype in schema_fields:
+            value = row.get(name)
+            if type(value) is str and ftype == "string":  # the common case, as format_cell has it
+                cells.append(value)
+                continue
+            try:
+                cells.append(format_cell(value, ftype))
+            except (TypeError, ValueError) as exc:
+                raise RowError(f"{resource}: row {n}: field '{name}': {exc}") from exc
+        writer.writerow(cells)
+    return n
+
+
 def to_csv(resource: str, rows: Iterable[Mapping[str, Any]]) -> str:
     """The CSV text of *rows* with the schema's header, in schema order, LF line ends."""
-    schema_fields = fields(resource)
-    names = [f["name"] for f in schema_fields]
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(names)
-    for i, row in enumerate(rows, start=1):
-        cells = []
-        for f in schema_fields:
-            try:
-                cells.append(format_cell(row.get(f["name"]), f["type"]))
-            except (TypeError, ValueError) as exc:
-                raise RowError(f"{resource}: row {i}: field '{f['name']}': {exc}") from exc
-        writer.writerow(cells)
+    write_csv(resource, rows, buf)
     return buf.getvalue()

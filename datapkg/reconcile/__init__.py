@@ -21,6 +21,8 @@ Same input, same output: claims are sorted by claim_id first and every tie is br
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -37,7 +39,7 @@ from datapkg.reconcile import (
 from datapkg.reconcile.labels import label
 from datapkg.reconcile.model import Fact
 
-__all__ = ["reconcile", "reconcile_claims", "Fact"]
+__all__ = ["reconcile", "reconcile_claims", "reconcile_records", "records_from_rows", "Fact"]
 
 
 def _labelled(f: Fact) -> Fact:
@@ -65,6 +67,23 @@ def reconcile_claims(claims: list[keys.Claim]) -> list[Fact]:
     built = conflicts.flag_unplaced(built)
     built = events.flag_near_misses(built)
     return sorted((_labelled(f) for f in built), key=lambda f: f.fact_id)
+
+
+def records_from_rows(
+    claims: Iterable[Mapping[str, Any]], sources: Iterable[Mapping[str, Any]]
+) -> list[keys.Claim]:
+    """Compact claim records from plain claims and sources rows (dicts keyed by the schemas'
+    fields), as :func:`reconcile` makes them from frames; the rows can be dropped after."""
+    return keys.claims_from_rows(claims, independence.origin_map_rows(sources))
+
+
+def reconcile_records(
+    records: list[keys.Claim],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """:func:`reconcile` without DataFrames (the build's path: less memory and time at
+    100,000 articles): (facts, evidence) rows, None where empty, sorted by primary key, with
+    the values :func:`reconcile` gives."""
+    return frames.to_rows(reconcile_claims(records))
 
 
 def reconcile(claims: pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

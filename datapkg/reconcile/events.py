@@ -15,9 +15,10 @@ merges nothing.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from datapkg.reconcile import periods
 from datapkg.reconcile.conflicts import sources_text
@@ -51,32 +52,57 @@ def _note(other: Fact) -> str:
     )
 
 
-def _pairs(events: list[Fact]) -> Iterator[tuple[Fact, Fact]]:
-    """Candidate pairs: same measure, both precise, starting close enough to be adjacent."""
-    by_measure: dict[str, list[Fact]] = defaultdict(list)
+def _partner_statuses(status: str) -> tuple[str, ...]:
+    """Statuses a possibly-same event may have: its own, or the other of scheduled/took place."""
+    return tuple(sorted(SCHEDULE_PAIR)) if status in SCHEDULE_PAIR else (status,)
+
+
+def _pairs(events: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Possibly-same pairs (lower fact_id first), sorted by fact ids. Precise events are indexed by (measure,
+    status, parties), each bucket sorted by start, so an event is compared only with events
+    whose status and parties fit and whose start lies within reach: the number of comparisons
+    grows with the events of one figure near one date, not with the whole corpus."""
+    buckets: dict[tuple[str, str, tuple[str | None, str | None]], list[Fact]] = defaultdict(list)
     for f in events:
         if f.period.start is not None and periods.length(f.period) <= MAX_LENGTH_DAYS:
-            by_measure[f.measure].append(f)
+            buckets[(f.measure, f.status, (f.imposer, f.target))].append(f)
+    starts: dict[tuple[str, str, tuple[str | None, str | None]], list[dt.date]] = {}
+    for key, members in buckets.items():
+        members.sort(key=lambda f: (f.period.start, f.fact_id))
+        starts[key] = [f.period.start for f in members if f.period.start is not None]
+    by_measure_status: dict[tuple[str, str], list[tuple[str | None, str | None]]] = defaultdict(
+        list
+    )
+    for measure, status, parties in buckets:
+        by_measure_status[(measure, status)].append(parties)
     reach = dt.timedelta(days=MAX_LENGTH_DAYS + MAX_GAP_DAYS + 1)
-    for measure in sorted(by_measure):
-        ordered = sorted(by_measure[measure], key=lambda f: (f.period.start, f.fact_id))
-        for i, a in enumerate(ordered):
+    found: dict[tuple[str, str], tuple[Fact, Fact]] = {}
+    for (measure, status, parties), members in buckets.items():
+        fitting = [
+            (measure, other_status, q)
+            for other_status in _partner_statuses(status)
+            for q in by_measure_status.get((measure, other_status), [])
+            if parties_compatible(measure, parties, q)
+        ]
+        for a in members:
             assert a.period.start is not None
-            for b in ordered[i + 1 :]:
-                assert b.period.start is not None
-                if b.period.start > a.period.start + reach:
-                    break
-                yield (a, b) if a.fact_id < b.fact_id else (b, a)
+            for key in fitting:
+                lo = bisect.bisect_left(starts[key], a.period.start - reach)
+                hi = bisect.bisect_right(starts[key], a.period.start + reach)
+                for b in buckets[key][lo:hi]:
+                    if b is not a and _may_be_same(a, b):
+                        pair = (a, b) if a.fact_id < b.fact_id else (b, a)
+                        found[(pair[0].fact_id, pair[1].fact_id)] = pair
+    return [found[ids] for ids in sorted(found)]
 
 
 def flag_near_misses(facts: Sequence[Fact]) -> list[Fact]:
     """The facts with possibly-same events of differing dates flagged."""
     events = [f for f in facts if f.fact_type == "event"]
     notes: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for a, b in sorted(_pairs(events), key=lambda ab: (ab[0].fact_id, ab[1].fact_id)):
-        if _may_be_same(a, b):
-            notes.setdefault(a.fact_id, []).append((_note(b), tuple(c.claim_id for c in b.stating)))
-            notes.setdefault(b.fact_id, []).append((_note(a), tuple(c.claim_id for c in a.stating)))
+    for a, b in _pairs(events):
+        notes.setdefault(a.fact_id, []).append((_note(b), tuple(c.claim_id for c in b.stating)))
+        notes.setdefault(b.fact_id, []).append((_note(a), tuple(c.claim_id for c in a.stating)))
     out = []
     for f in facts:
         for note, claim_ids in notes.get(f.fact_id, []):

@@ -50,14 +50,24 @@ def fact_row(f: Fact) -> dict[str, Any]:
     }
 
 
+def to_rows(facts: Sequence[Fact]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(facts, evidence) as plain rows (None where empty) sorted by their primary keys, the
+    order :func:`to_frames` gives (a stable sort, like the frames')."""
+    fact_rows = sorted((fact_row(f) for f in facts), key=lambda r: r["fact_id"])
+    evidence_rows = sorted(
+        (
+            {"fact_id": f.fact_id, "claim_id": cid, "role": role}
+            for f in facts
+            for cid, role in f.evidence
+        ),
+        key=lambda r: (r["fact_id"], r["claim_id"]),
+    )
+    return fact_rows, evidence_rows
+
+
 def to_frames(facts: Sequence[Fact]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(facts, evidence) frames sorted by their primary keys."""
-    fact_rows = [fact_row(f) for f in facts]
-    evidence_rows = [
-        {"fact_id": f.fact_id, "claim_id": cid, "role": role}
-        for f in facts
-        for cid, role in f.evidence
-    ]
+    fact_rows, evidence_rows = to_rows(facts)
     return (
         typed_frame("facts", fact_rows, ["fact_id"]),
         typed_frame("evidence", evidence_rows, ["fact_id", "claim_id"]),

@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from datapkg.reconcile import periods
@@ -71,33 +71,46 @@ class _Bucket:
 
     def __init__(self) -> None:
         self.bounded: list[tuple[dt.date, int, _Open]] = []
+        self.starts: list[dt.date] = []  # the starts of .bounded, for bisect
         self.other: list[_Open] = []
         self.longest = 0
+        self._all: list[_Open] | None = None  # groups(), kept until the bucket changes
+
+    @property
+    def size(self) -> int:
+        return len(self.bounded) + len(self.other)
 
     def add(self, g: _Open) -> None:
+        self._all = None
         p = g.first
         if p.start is not None and p.end is not None:
-            bisect.insort(self.bounded, (p.start, g.seq, g), key=lambda t: (t[0], t[1]))
+            i = bisect.bisect_right(self.bounded, (p.start, g.seq), key=lambda t: (t[0], t[1]))
+            self.bounded.insert(i, (p.start, g.seq, g))
+            self.starts.insert(i, p.start)
             self.longest = max(self.longest, periods.length(p))
         else:
             self.other.append(g)
 
     def remove(self, g: _Open) -> None:
+        self._all = None
         if g in self.other:
             self.other.remove(g)
         else:
             self.bounded = [t for t in self.bounded if t[2] is not g]
+            self.starts = [t[0] for t in self.bounded]
 
     def groups(self) -> list[_Open]:
-        return [t[2] for t in self.bounded] + self.other
+        if self._all is None:
+            self._all = [t[2] for t in self.bounded] + self.other
+        return self._all
 
     def near(self, p: Period) -> list[_Open]:
         """Groups that may overlap *p* (all of them for an undated or unbounded *p*)."""
         if p.start is None or p.end is None:
             return self.groups()
         lo = p.start - dt.timedelta(days=self.longest)
-        a = bisect.bisect_left(self.bounded, lo, key=lambda t: t[0])
-        b = bisect.bisect_right(self.bounded, p.end, key=lambda t: t[0])
+        a = bisect.bisect_left(self.starts, lo)
+        b = bisect.bisect_right(self.starts, p.end)
         window = [t[2] for t in self.bounded[a:b]]
         return window + self.other
 
@@ -109,16 +122,16 @@ class _Index:
     def __init__(self) -> None:
         self.buckets: dict[tuple[str, Parties], _Bucket] = defaultdict(_Bucket)
         self.all: list[_Open] = []
-        # every parties key seen per status, and the same keys by (status, slot, party), so a
-        # claim with a missing party is compared only with keys that can fit it
-        self.keys: dict[str, set[Parties]] = defaultdict(set)
-        self.by_slot: dict[tuple[str, int, str | None], set[Parties]] = defaultdict(set)
+        # the parties keys of each status in the order first seen, and for a claim's (status,
+        # parties) the compatible keys among the first n of them: keys are never removed, so
+        # the answer is extended, not recomputed, when new keys appear (a claim with a missing
+        # party is then compared only with keys that fit it, without rechecking every key)
+        self.key_list: dict[str, list[Parties]] = defaultdict(list)
+        self.compatible: dict[tuple[str, Parties], tuple[int, set[Parties]]] = {}
 
     def _bucket(self, status: str, p: Parties) -> _Bucket:
-        if p not in self.keys[status]:
-            self.keys[status].add(p)
-            self.by_slot[(status, 0, p[0])].add(p)
-            self.by_slot[(status, 1, p[1])].add(p)
+        if (status, p) not in self.buckets:
+            self.key_list[status].append(p)
         return self.buckets[(status, p)]
 
     def add(self, g: _Open) -> None:
@@ -131,16 +144,14 @@ class _Index:
             g.parties = new
             self._bucket(g.status, new).add(g)
 
-    def _candidate_keys(self, status: str, measure: str, p: Parties) -> set[Parties]:
-        """Keys that may be compatible with *p* (a superset; parties_compatible decides)."""
-        slot = self.by_slot
-        if p == (None, None):
-            return self.keys[status]
-        if is_symmetric(measure):  # (a, None): keys holding a in either slot, or no party
-            a = p[0] if p[0] is not None else p[1]
-            return slot[(status, 0, a)] | slot[(status, 1, a)] | slot[(status, 0, None)]
-        i, x = (0, p[0]) if p[0] is not None else (1, p[1])
-        return slot[(status, i, x)] | slot[(status, i, None)]
+    def _compatible_keys(self, status: str, measure: str, p: Parties) -> set[Parties]:
+        """Keys of *status* whose parties are compatible with *p* (one measure per index)."""
+        seen = self.key_list[status]
+        n, found = self.compatible.get((status, p), (0, set()))
+        if n < len(seen):
+            found = found | {q for q in seen[n:] if parties_compatible(measure, p, q)}
+            self.compatible[(status, p)] = (len(seen), found)
+        return found
 
     def same(self, status: str, p: Parties, period: Period) -> _Open | None:
         bucket = self.buckets.get((status, p))
@@ -148,6 +159,10 @@ class _Index:
         return min(found, key=lambda g: g.seq) if found else None
 
     def fitting(self, c: Claim, p: Parties) -> list[_Open]:
+        """The groups *c* may join, in no particular order (:func:`_choose` only ever takes a
+        sole survivor). For an undated claim that fits several groups, only those with exactly
+        its parties when there are any: the first thing :func:`_choose` narrows to, and the
+        other groups need not be listed (an undated claim fits every group of its parties)."""
         if None not in p:
             a, b = p
             keys = {
@@ -157,20 +172,25 @@ class _Index:
                 (None, None),
             }
         else:
-            keys = {
-                q
-                for q in self._candidate_keys(c.status, c.measure, p)
-                if parties_compatible(c.measure, p, q)
-            }
-        found = [
-            g
-            for k in keys
-            if (c.status, k) in self.buckets
-            for g in self.buckets[(c.status, k)].near(c.period)
+            keys = self._compatible_keys(c.status, c.measure, p)
+
+        def found() -> Iterator[_Bucket]:
+            return (
+                b for k in keys if (b := self.buckets.get((c.status, k))) is not None and b.size
+            )
+
+        if c.period.undated:
+            own = self.buckets.get((c.status, p))
+            n_own = own.size if own is not None else 0
+            if own is not None and (
+                n_own > 1 or (n_own == 1 and any(b is not own for b in found()))
+            ):
+                return own.groups()
+            return [g for b in found() for g in b.groups()]
+        # parties and status fit by construction; dates must overlap
+        return [
+            g for b in found() for g in b.near(c.period) if periods.overlaps(c.period, g.period)
         ]
-        if not c.period.undated:  # parties and status fit by construction; dates must overlap
-            found = [g for g in found if periods.overlaps(c.period, g.period)]
-        return sorted(found, key=lambda g: g.seq)
 
 
 def same_value(a: Claim, b: Claim) -> bool:

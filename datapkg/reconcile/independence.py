@@ -7,7 +7,8 @@ origin, is its own origin.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -16,14 +17,18 @@ from datapkg.reconcile.keys import Claim, clean_str
 
 def origin_map(sources: pd.DataFrame) -> dict[str, str]:
     """source_id -> origin (the source_id itself where origin is empty)."""
-    out: dict[str, str] = {}
     if sources is None or "source_id" not in sources.columns:
-        return out
-    has_origin = "origin" in sources.columns
-    for row in sources.to_dict("records"):
+        return {}
+    return origin_map_rows(sources.to_dict("records"))
+
+
+def origin_map_rows(rows: Iterable[Mapping[Any, Any]]) -> dict[str, str]:
+    """:func:`origin_map` from sources rows (dicts) instead of a frame."""
+    out: dict[str, str] = {}
+    for row in rows:
         sid = clean_str(row.get("source_id"))
         if sid:
-            out[sid] = (clean_str(row.get("origin")) if has_origin else None) or sid
+            out[sid] = clean_str(row.get("origin")) or sid
     return out
 
 

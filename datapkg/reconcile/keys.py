@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -26,7 +27,7 @@ SYMMETRIC_MEASURES = frozenset({"bilateral_trade"})
 NO_PARTY = "unk"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     claim_id: str
     source_id: str
@@ -50,6 +51,8 @@ def is_symmetric(measure: str) -> bool:
 
 def clean_str(x: Any) -> str | None:
     """A text cell, or None for empty/NA."""
+    if type(x) is str:  # the common case
+        return x.strip() or None
     if x is None or x is pd.NA:
         return None
     if isinstance(x, float) and math.isnan(x):
@@ -70,6 +73,8 @@ def clean_float(x: Any) -> float | None:
 
 def clean_date(x: Any) -> dt.date | None:
     """datetime.date from a date, Timestamp, datetime or ISO string; None for empty/NaT."""
+    if type(x) is dt.date:  # the common case
+        return x
     if x is None or x is pd.NA or x is pd.NaT:
         return None
     if isinstance(x, float) and math.isnan(x):
@@ -89,8 +94,14 @@ def clean_date(x: Any) -> dt.date | None:
 def claims_from_frame(df: pd.DataFrame, origins: dict[str, str]) -> list[Claim]:
     """Claim records from a claims frame, sorted by claim_id; origin from *origins*, else the
     source_id itself (an unknown source counts as its own origin)."""
+    return claims_from_rows(df.to_dict("records"), origins)
+
+
+def claims_from_rows(rows: Iterable[Mapping[Any, Any]], origins: dict[str, str]) -> list[Claim]:
+    """Claim records from claims rows (dicts keyed by the claims fields), as
+    :func:`claims_from_frame` makes them, without building a DataFrame first."""
     out = []
-    for row in df.to_dict("records"):
+    for row in rows:
         source_id = clean_str(row.get("source_id")) or ""
         out.append(
             Claim(
