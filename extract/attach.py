@@ -7,7 +7,8 @@ another kind of event (a call, a meeting, the day something was said). For a tar
 it starts ('from Friday', 'effective April 12') wins over any other date, and the day a rate was
 announced or threatened is not its date. The old rate of a change ('from 84 percent to 125
 percent') takes only a date written right after it. The patterns are `extract/rules/dates.yml`
-sections `start`, `boundary`, `aside`, `predicate` and `old_value`.
+sections `boundary`, `aside`, `predicate`, `relative`, `conjunct`, `old_value` and `baseline`
+(`start` is read by extract.dates).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from extract import dates, rules
+from extract import rules
 from extract.mentions import Mention
 
 # the dated events whose date can also be a figure's (a tariff change, a bare period)
@@ -91,11 +92,6 @@ def is_old_value(m: Mention, text: str, lo: int) -> bool:
     return _cue("old_value").search(text[max(lo, m.match_start - 40):m.match_start]) is not None
 
 
-def _new_conjunct(text: str, a: int, b: int) -> bool:
-    return bool(_CONJUNCT.search(text, a, b))
-
-
-_CONJUNCT = re.compile(r"\sand\s")
 _LINKED = 40  # 'rose 3.2 percent to $127.8 billion in 2024': two figures of one statement
 
 
@@ -110,7 +106,7 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -
     if is_old_value(o, text, lo):
         return True
     if h.mention.end <= m.start:  # m comes after the date: in a later conjunct it is not m's
-        return _new_conjunct(text, h.mention.end, m.start)
+        return _cue("conjunct").search(text, h.mention.end, m.start) is not None
     return o.start - m.end > _LINKED  # another figure, further on, is written with the date
 
 
@@ -145,4 +141,4 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
                default=None)
 
 
-__all__ = ["DateHit", "date_for", "owner", "is_old_value", "dates"]
+__all__ = ["DateHit", "date_for", "owner", "is_old_value"]
