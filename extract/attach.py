@@ -7,7 +7,8 @@ another kind of event (a call, a meeting, the day something was said). For a tar
 it starts ('from Friday', 'effective April 12') wins over any other date, and the day a rate was
 announced or threatened is not its date. The old rate of a change ('from 84 percent to 125
 percent') takes only a date written right after it. The patterns are `extract/rules/dates.yml`
-sections `boundary`, `aside`, `predicate`, `relative`, `conjunct`, `old_value` and `baseline`
+sections `boundary`, `aside`, `predicate`, `relative`, `conjunct`, `old_value`, `baseline` and
+`period_end`
 (`start` is read by extract.dates).
 """
 
@@ -52,20 +53,29 @@ def _crosses(text: str, a: int, b: int) -> bool:
     return _cue("boundary").search(text, lo, hi) is not None
 
 
-def _same_side(text: str, a: int, b: int, lo: int, hi: int) -> bool:
-    """False when one offset sits in a ', which ... ,' aside and the other outside it."""
+_ANTECEDENT = 25  # 'Taiwan's 20% rate, which took effect on Thursday,': the aside is the figure's
+
+
+def _same_side(text: str, a: int, b: int, lo: int, hi: int, figure_end: int = -1) -> bool:
+    """False when one offset sits in a ', which ... ,' aside and the other outside it, unless
+    the aside opens right after the figure (ending at figure_end) and so speaks of it."""
     rx = _cue("aside")
     pos = lo
     while (m := rx.search(text, pos, hi)) is not None:
         if (m.start() <= a < m.end()) != (m.start() <= b < m.end()):
-            return False
+            if not (0 <= m.start() - figure_end <= _ANTECEDENT and "," not in text[figure_end:m.start()]):
+                return False
         pos = m.start() + 1
     return True
 
 
 def _is_baseline(h: DateHit, text: str, lo: int) -> bool:
-    """'the highest since 1935': the base of a comparison dates no figure."""
-    return _cue("baseline").search(text[max(lo, h.mention.match_start - 60):h.mention.start]) is not None
+    """'the highest since 1935', 'up 8% from a year earlier': the base of a comparison dates no
+    figure."""
+    if h.mention.rule.parse == "date_compared":
+        return True
+    before = text[max(lo, h.mention.match_start - 60):h.mention.start]
+    return _cue("baseline").search(before) is not None or _cue("period_end").search(before) is not None
 
 
 def _is_day_said(h: DateHit) -> bool:
@@ -110,12 +120,25 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -
     return o.start - m.end > _LINKED  # another figure, further on, is written with the date
 
 
+def _since_of_old(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -> bool:
+    """'a tariff of 10 per cent, down from the 27.5 per cent carmakers have paid since April 3':
+    a 'since' date after an old value tells how long the old value held, not when m started."""
+    if not h.text.lower().startswith("since") or h.mention.start < m.end:
+        return False
+    return any(m.end <= f.start and f.end <= h.mention.start and is_old_value(f, text, lo)
+               for f in figures if f is not m)
+
+
 def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention], text: str,
              lo: int, hi: int, *, own_only: bool = False) -> DateHit | None:
     """The date of sentence text[lo:hi] that dates figure m, if any. With own_only (a duration),
     only a date written right after it: 'delayed by 30 days in early February'."""
     usable = [h for h in hits if h.period and not _is_baseline(h, text, lo)]
     own = [h for h in usable if owner(h, figures, text) is m]
+    if is_old_value(m, text, lo):  # its own date, or how long it has held ('paid since April 3')
+        own = own or [h for h in usable if h.text.lower().startswith("since") and m.end <= h.mention.start
+                      and not _crosses(text, m.end, h.mention.start)
+                      and not any(m.end <= f.start < h.mention.start for f in figures)]
     if own_only or is_old_value(m, text, lo):
         return next((h for h in own if h.measure not in _OTHER_EVENTS), None)
     allowed = _FOR_TARIFFS if kind == "tariff_rate" else _FOR_FIGURES
@@ -127,7 +150,9 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
                 continue
             if not opening and _crosses(text, h.mention.start, m.start):
                 continue
-        if not _same_side(text, h.mention.start, m.start, lo, hi):
+        if not _same_side(text, h.mention.start, m.start, lo, hi, m.end):
+            continue
+        if _since_of_old(h, m, figures, text, lo):
             continue
         if kind == "tariff_rate" and h.starts:
             found.append(h)

@@ -22,6 +22,7 @@ from extract.periods import (
     rel_period,
     rel_year,
     safe_day,
+    shift,
     within,
 )
 
@@ -33,7 +34,8 @@ PARSES = frozenset({
     "date_year", "date_in_n", "date_ago", "date_offset", "date_today", "date_within",
     "date_rel_period", "date_day_word", "date_weekday", "date_half", "date_quarter",
     "date_month_range", "date_fiscal", "date_fiscal_rel", "date_month_half", "date_first_months",
-    "date_year_part", "date_to_date", "date_year_to", "date_decade",
+    "date_year_part", "date_to_date", "date_year_to", "date_decade", "date_compared",
+    "date_weekday_dom", "date_md_rel", "date_fiscal_named",
 })
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
@@ -60,6 +62,8 @@ def tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
         for m in hits(rx, fast, text, lo, hi):
             # a cue after the mention counts as a little further: 'said on Friday it would ...'
             d = start - m.end() if m.end() <= start else (m.start() - end + 2 if m.start() >= end else 0)
+            if m.start() >= end and "," in text[end:m.start()]:
+                d += 100  # an attribution after a comma ('..., an official said') tells no tense
             if best is None or (d, i) < best:
                 best, found = (d, i), t
     return found
@@ -98,8 +102,59 @@ def _weekday(m: Mention, pub: date, when: str) -> tuple[date, date]:
     return d, d
 
 
-def resolve(m: Mention, pub: date, when: str, anchor: Period | None) -> Period | None:
-    """The period a date mention names, or None when it cannot be resolved."""
+def fiscal_year(end_year: int, start_month: int) -> Period:
+    """The fiscal year ending in end_year that starts in start_month (1: the calendar year)."""
+    if start_month <= 1:
+        return date(end_year, 1, 1), date(end_year, 12, 31)
+    return date(end_year - 1, start_month, 1), month_period(end_year, start_month - 1)[1]
+
+
+FISCAL = frozenset({"date_fiscal", "date_fiscal_named", "date_fiscal_rel"})
+
+
+@cache
+def _fiscal_table() -> tuple[dict[str, int], int, int, frozenset[str]]:
+    rows = {r["id"]: r["values"] for r in rules.section("dates", "fiscal_years")}
+    return ({str(k): int(v) for k, v in rows["fy.start-months"].items()},
+            int(rows["fy.default-dash"]["month"]), int(rows["fy.default-named"]["month"]),
+            frozenset(rows["fy.named-by-start"]))
+
+
+def fiscal_start(codes: list[str], previous: int | None, coded: bool = False) -> int | None:
+    """The month the fiscal year of a sentence starts in: the first country named that has one,
+    else the article's previous one (None: the label's usual one); for a coded label ('FY25',
+    '2024-25') the US is passed over. A country that names its
+    fiscal year by the year it starts in gives the month negated."""
+    table, _, _, by_start = _fiscal_table()
+    if coded:  # 'FY25', '2024-25' name other countries' years; the US writes 'fiscal 2025'
+        codes = [c for c in codes if c != "USA"]
+    code = next((c for c in codes if c in table), None)
+    if code is None:
+        return previous
+    return -table[code] if code in by_start else table[code]
+
+
+def _weekday_dom(m: Mention, pub: date, when: str) -> Period | None:
+    """'Wednesday (6)': the 6th of this, the last or the next month that falls on a Wednesday,
+    the nearest to the article date (the past one on a tie unless the tense points forward)."""
+    wd = _WEEKDAYS.get((m.g("wd") or "").lower())
+    day = int(m.g("d1") or 0)
+    found = []
+    for step in (-1, 0, 1):
+        first = add(pub.replace(day=1), step, "month")
+        d = safe_day(first.year, first.month, day)
+        if d is not None and d.weekday() == wd:
+            found.append(d)
+    if not found:
+        return None
+    best = min(found, key=lambda d: (abs((d - pub).days), (d < pub) == (when == "future")))
+    return best, best
+
+
+def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
+            fy_start: int | None = None) -> Period | None:
+    """The period a date mention names, or None when it cannot be resolved. `fy_start` is the
+    month the fiscal year of the sentence's country starts in (None: the label's usual one)."""
     p = m.rule.parse
     n = numbers.parse_number(m.g("n1")) if m.g("n1") else None
     if p == "date_iso":
@@ -109,6 +164,10 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None) -> Period |
         return _md(m, pub, when)
     if p == "date_md_range":
         return _md_range(m, pub, when)
+    if p == "date_md_rel":  # 'August 7 last year'
+        d = safe_day(rel_year((m.g("rel") or "").lower(), pub), month_number(m.g("mo") or m.g("mo2") or ""),
+                     int(m.g("d1") or m.g("d2") or 0))
+        return (d, d) if d else None
     if p == "date_month_rel":
         return month_period(rel_year(m.g("rel") or "", pub), month_number(m.g("mo") or ""), m.g("part"))
     if p == "date_month_year":
@@ -126,11 +185,16 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None) -> Period |
             end_year = start_year // 100 * 100 + int(m.g("y2") or 0)
             if end_year != start_year + 1:
                 return None
-        return date(end_year - 1, 4, 1), date(end_year, 3, 31)
-    if p == "date_fiscal_rel":  # India's April-March year holding the article date, shifted
-        end_year = pub.year + (1 if pub.month >= 4 else 0)
+        return fiscal_year(end_year, abs(fy_start or _fiscal_table()[1]))
+    if p == "date_fiscal_named":
+        if fy_start is not None and fy_start < 0:  # Japan's 'fiscal 2024' starts in April 2024
+            return fiscal_year(int(m.g("y") or 0) + 1, -fy_start)
+        return fiscal_year(int(m.g("y") or 0), fy_start or _fiscal_table()[2])
+    if p == "date_fiscal_rel":  # the fiscal year holding the article date, shifted
+        first_month = abs(fy_start or _fiscal_table()[1])
+        end_year = pub.year + (1 if first_month > 1 and pub.month >= first_month else 0)
         end_year += {"last": -1, "previous": -1, "next": 1, "coming": 1}.get((m.g("rel") or "").lower(), 0)
-        return date(end_year - 1, 4, 1), date(end_year, 3, 31)
+        return fiscal_year(end_year, first_month)
     if p == "date_month_range":
         a, b = month_number(m.g("mo") or ""), month_number(m.g("mo2") or "")
         y2 = int(ys) if (ys := m.g("y")) else nearest_year(b, 1, pub, when or "past")
@@ -147,13 +211,20 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None) -> Period |
     if p == "date_ago" and n is not None:
         d = add(pub, -n, m.g("per") or "day")
         return d, d
-    if p == "date_offset" and n is not None:
-        sign = 1 if (m.g("dir") or "") in ("later", "before") else -1
-        per = m.g("per") or "day"
+    if p == "date_compared" and n is None and m.g("per2"):  # 'on the previous year'
+        n = 1.0
+    if p in ("date_offset", "date_compared") and n is not None:
+        # 'the call came a day after [Y]' (anchor: the call) dates Y a day back; 'Friday, a day
+        # before [the deadline]' dates the deadline a day on
+        back = p == "date_compared" or (m.g("dir") or "") not in ("later", "before")
+        sign = -1 if back else 1
+        per = m.g("per") or m.g("per2") or "day"
         if anchor and anchor[1] and anchor[1] != anchor[0] and _coarse(per):
             # 'down 11 percent on a year earlier' after 'the first eleven months of 2025': the
             # same period a year back; 'a decade earlier' than 2024: the year 2014
-            return add(anchor[0], sign * n, per), add(anchor[1], sign * n, per)
+            return shift(anchor, sign * n, per)
+        if p == "date_compared" and not anchor:
+            return None  # 'up 8% from a year earlier' with no period said: nothing to shift
         d = add(anchor[0] if anchor else pub, sign * n, per)
         return d, d
     if p == "date_today":
@@ -199,6 +270,8 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None) -> Period |
         return d, d
     if p == "date_weekday":
         return _weekday(m, pub, when)
+    if p == "date_weekday_dom":
+        return _weekday_dom(m, pub, when)
     return None
 
 
@@ -218,13 +291,14 @@ def _coarse(per: str) -> bool:
 
 
 def _this_part(span: Period, rel: str, pub: date, when: str) -> Period:
-    """'this week' or 'this month' of a past event runs to the article date, of a coming one from it."""
+    """'this week' or 'this month' of a past event runs to the article date, of a coming one from
+    it; 'this year' of a past event runs to the article date, of a forecast is the whole year."""
     start, end = span
     if rel != "this" or end is None:
         return span
     if when == "past":
         return start, min(end, pub)
-    if when == "future":
+    if when == "future" and end - start < timedelta(days=40):  # a forecast for 'this year' is for all of it
         return max(start, pub), end
     return span
 

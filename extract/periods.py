@@ -69,6 +69,16 @@ def add(d: date, n: float, per: str) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
+def shift(span: tuple[date, date | None], n: float, per: str) -> tuple[date, date]:
+    """A period moved by n units: a span ending on a month's last day ends on the last day of
+    the shifted month ('February 2025' a year back is 2024-02-01..2024-02-29)."""
+    first, last = span[0], span[1] or span[0]
+    moved = add(last, n, per)
+    if per.rstrip("s") not in ("day", "week") and last == month_period(last.year, last.month)[1]:
+        moved = month_period(moved.year, moved.month)[1]
+    return add(first, n, per), moved
+
+
 def rel_year(rel: str, pub: date) -> int:
     return pub.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
 

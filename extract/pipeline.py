@@ -66,16 +66,19 @@ def _when(m: Mention, s: Sentence, norm: str, since: bool, starts: bool) -> str:
 
 
 def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
-               anchor: list[dates.Period | None]) -> list[DateHit]:
+               anchor: list[dates.Period | None], fy: list[int | None]) -> list[DateHit]:
     hits: list[DateHit] = []
     for m in s.mentions:
         if not m.is_date:
             continue
+        if m.rule.parse in dates.FISCAL:  # 'FY25' of the country the sentence names
+            fy[0] = dates.fiscal_start([p.code for p in s.places], fy[0],
+                                       coded=m.rule.parse != "date_fiscal_named")
         before = norm[max(s.start, m.start - 45):m.start]  # 'since' may be inside the match
         since = dates.is_since(before)
         starts = dates.starts_at(before)
         when = _when(m, s, norm, since, starts)
-        period = dates.resolve(m, pub, when, anchor[0]) if pub else None
+        period = dates.resolve(m, pub, when, anchor[0], fy[0]) if pub else None
         if period and m.rule.id == "d.immediate":
             said = [h.period[0] for h in hits if h.period and h.mention.rule.parse != "date_offset"]
             if said:  # 'said on Monday the levy applies effective immediately': that Monday
@@ -85,13 +88,13 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             period = (period[0], None)
             start = norm.rfind("since", max(s.start, m.start - 20), m.start)
             start = start if start >= 0 else m.start
-        if period and m.rule.parse != "date_offset":
+        if period and m.rule.parse not in ("date_offset", "date_compared"):
             anchor[0] = period
         w = Window(norm, s.start, s.end, m.start, m.end, s.start, s.end)
         hits.append(DateHit(m, period, text[start:m.end], classify.event_measure(w), starts))
     for i, h in enumerate(hits):  # 'met a day after the announcement on January 20'
-        later = next((x for x in hits[i + 1:] if x.period and x.mention.rule.parse != "date_offset"),
-                     None)
+        later = next((x for x in hits[i + 1:] if x.period
+                      and x.mention.rule.parse not in ("date_offset", "date_compared")), None)
         if h.mention.rule.parse == "date_offset" and later and later.period:
             h.period = dates.offset_from(h.mention, later.period[0])
     return hits
@@ -123,6 +126,8 @@ def _date_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, pub: date
 def _event_status(h: DateHit, pub: date | None, when, called_off: bool = False) -> str:
     if called_off:  # 'the visit planned for Friday was called off'
         return "removed"
+    if h.mention.rule.parse == "date_compared":  # the base of a comparison is past
+        return "in_force"
     if not h.period or pub is None:
         return "unknown"
     d_from, d_to = h.period
@@ -141,8 +146,8 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
         hi = nums[i + 1].start if i + 1 < len(nums) else s.end
         w = Window(norm, s.start, s.end, m.start, m.end, lo, hi)
         figs = values.figures(m, norm, dollar)
-        if not figs:
-            continue
+        if not figs or (m.rule.parse == "pct_to_zero" and not classify.tariff_context(w)):
+            continue  # 'cut the deficit to zero' is no rate
         targets = lists.targets(s.places, norm, m, len(figs))
         kind, measure, mrule = _classify(m, w, figs[0].unit, bool(targets))
         imposer, run = parties.choose_in(free, m.start, m.end, kind, lo, hi, norm)
@@ -178,13 +183,14 @@ def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str,
             return "change", measure.replace("increase", "decrease"), ""
         return "change", measure.replace("decrease", "increase"), ""
     if unit in ("percent", "percentage_point"):
-        kind, hint = classify.percent_kind(w, m.rule.parse)
+        parse = {"pct_bps": "pct_points", "pct_to_zero": "pct_zero"}.get(m.rule.parse, m.rule.parse)
+        kind, hint = classify.percent_kind(w, parse)
         if listed and (kind == "quantity" or (kind == "change" and classify.tariff_context(w))):
             # 'Vietnam (20 per cent), Indonesia (19 per cent)' in a sentence about tariffs
             kind, hint = "tariff_rate", ""
         if kind == "tariff_rate":
             measure, rid = classify.tariff_measure(w)
-            if m.rule.parse == "pct_zero" and measure == "tariff_rate" and classify.deal_context(w):
+            if parse == "pct_zero" and measure == "tariff_rate" and classify.deal_context(w):
                 measure = "tariff_deal"  # 'duty-free under the FTA', 'zero-for-zero'
             return kind, measure, rid
         if kind == "change":
@@ -200,9 +206,10 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
     norm = normalise(text)
     rows: list[dict[str, Any]] = []
     anchor: list[dates.Period | None] = [None]
-    dollar = numbers.dollar_code(norm)
+    fy: list[int | None] = [None]  # the month the article's fiscal years start in, once named
+    dollar = numbers.dollar_code(text)  # page stamps, blanked in norm, mark the outlet
     for s in _group(norm):
-        hits = _date_hits(s, norm, text, published, anchor)
+        hits = _date_hits(s, norm, text, published, anchor, fy)
         rows.extend(_date_rows(s, hits, text, norm, published))
         rows.extend(_numeric_rows(s, hits, text, norm, dollar))
     for r in rows:

@@ -112,6 +112,14 @@ def _count(m: Mention, text: str) -> list[Figure]:
     return [Figure(n * numbers.scale_factor(m.g("s1")), "count")] if n is not None else []
 
 
+def _count_of(m: Mention, text: str) -> list[Figure]:
+    """'12 of the 17': the part and the whole, two counts."""
+    a, b = numbers.parse_number(m.g("n1")), numbers.parse_number(m.g("n2"))
+    if a is None or b is None or a > b:
+        return []
+    return [Figure(a, "count"), Figure(b, "count")]
+
+
 def _mass(m: Mention, text: str) -> list[Figure]:
     n = numbers.parse_number(m.g("n1"))
     if n is None:
@@ -122,6 +130,10 @@ def _mass(m: Mention, text: str) -> list[Figure]:
         return [Figure(n, "barrel_per_day")]  # a flow: '1.1 million barrels per day', '500,000 bpd'
     if unit.startswith("barrel"):
         return [Figure(n, "barrel")]
+    if unit.startswith(("litre", "liter")):
+        return [Figure(n, "litre")]
+    if unit.startswith("gallon"):
+        return [Figure(n, "gallon")]
     if unit.startswith("k"):
         return [Figure(n / 1000.0, "tonne")]
     return [Figure(n, "tonne")]
@@ -150,8 +162,11 @@ _PARSERS = {
     "pct_range": _pct_range,
     "pct_list": _pct_list,
     "pct_points": lambda m, t: [Figure(v, "percentage_point")]
+    if (v := numbers.parse_number(m.g("n1") or m.g("n2"))) is not None else [],
+    "pct_bps": lambda m, t: [Figure(v / 100.0, "percentage_point")]
     if (v := numbers.parse_number(m.g("n1"))) is not None else [],
     "pct_zero": lambda m, t: [Figure(0.0, "percent", "exact")],
+    "pct_to_zero": lambda m, t: [Figure(0.0, "percent", "exact")],
     "share": _share,
     "mass_range": _mass_range,
     "pct_half": lambda m, t: [Figure(0.5, "percentage_point" if "point" in (m.g("u1") or "") else "percent")],
@@ -166,6 +181,7 @@ _PARSERS = {
     "duration_one": _duration,
     "duration_range": _duration_range,
     "count": _count,
+    "count_of": _count_of,
     "mass": _mass,
 }
 
