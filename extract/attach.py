@@ -7,8 +7,8 @@ another kind of event (a call, a meeting, the day something was said). For a tar
 it starts ('from Friday', 'effective April 12') wins over any other date, and the day a rate was
 announced or threatened is not its date. The old rate of a change ('from 84 percent to 125
 percent') takes only a date written right after it. The patterns are `extract/rules/dates.yml`
-sections `boundary`, `aside`, `predicate`, `relative`, `conjunct`, `old_value`, `baseline` and
-`period_end`
+sections `boundary`, `aside`, `predicate`, `relative`, `conjunct`, `old_value`, `alternative`,
+`baseline` and `period_end`
 (`start` is read by extract.dates).
 """
 
@@ -129,6 +129,23 @@ def _since_of_old(h: DateHit, m: Mention, figures: list[Mention], text: str, lo:
                for f in figures if f is not m)
 
 
+def _of_a_later_figure(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -> bool:
+    """'a 15 percent tariff, lower than the 25 percent Trump threatened from Aug. 1': a date after
+    an old value or an alternative standing between m and it is that figure's."""
+    if h.mention.start < m.end:
+        return False
+    rx = _cue("alternative")
+    for f in figures:
+        if f is m or not (m.end <= f.start and f.end <= h.mention.start):
+            continue
+        if is_old_value(f, text, lo) or rx.search(text[max(lo, f.match_start - 40):f.match_start]):
+            # in f's own clause ('the 25 percent rate Washington had warned would take effect
+            # Friday'), not after a comma ('to 15 percent from 25 percent, retroactive to Nov. 1')
+            gap = text[f.end:h.mention.match_start]
+            return "," not in gap and _cue("predicate").search(gap) is not None
+    return False
+
+
 def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention], text: str,
              lo: int, hi: int, *, own_only: bool = False) -> DateHit | None:
     """The date of sentence text[lo:hi] that dates figure m, if any. With own_only (a duration),
@@ -152,7 +169,7 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
                 continue
         if not _same_side(text, h.mention.start, m.start, lo, hi, m.end):
             continue
-        if _since_of_old(h, m, figures, text, lo):
+        if _since_of_old(h, m, figures, text, lo) or _of_a_later_figure(h, m, figures, text, lo):
             continue
         if kind == "tariff_rate" and h.starts:
             found.append(h)

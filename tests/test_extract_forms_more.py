@@ -231,3 +231,14 @@ def test_aside_right_after_a_rate_dates_it():
 def test_in_two_weeks_followed_by_a_purpose_is_still_a_date():
     r = one("Negotiators will return to Geneva in two weeks to finish the text.", "in two weeks")
     assert dates_of(r) == ("2025-11-05", "2025-11-05")
+
+
+@pytest.mark.parametrize("text, new, old", [
+    ("Manila will pay a 17 per cent tariff, lower than the 20 per cent rate Washington had "
+     "threatened to impose from Nov. 3, officials said.", "17 per cent", "20 per cent"),
+    ("Brasilia secured a 10% levy on beef instead of the 40% due to start on Nov. 3.", "10%", "40%"),
+])
+def test_a_start_date_after_an_alternative_rate_is_the_alternatives(text, new, old):
+    got = by_mention(text)
+    assert dates_of(got[old][0]) == ("2025-11-03", "2025-11-03")
+    assert dates_of(got[new][0]) == ("", "")
