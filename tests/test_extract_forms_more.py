@@ -242,3 +242,28 @@ def test_a_start_date_after_an_alternative_rate_is_the_alternatives(text, new, o
     got = by_mention(text)
     assert dates_of(got[old][0]) == ("2025-11-03", "2025-11-03")
     assert dates_of(got[new][0]) == ("", "")
+
+
+@pytest.mark.parametrize("line", [
+    "Nikkei 225 38,210.55 +0.8%",
+    "Brent crude $71.05 (-1.2%)",
+    "EUR/USD 1.0842",
+    "Hang Seng 19,870 \u25bc0.3%",
+])
+def test_market_tickers_are_not_claims(line):
+    assert claims(line) == []
+
+
+def test_a_market_move_told_in_a_sentence_is_still_a_change():
+    r = one("Exporters' shares fell 4% on Tuesday after the announcement.", "4%")
+    assert (r["kind"], r["value"]) == ("change", 4)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("NZ Herald\nWELLINGTON - Kiwi exporters shipped $9.1 billion of goods to the US.", "NZD"),
+    ("The Straits Times\nSINGAPORE - Firms here sold $3 billion of chips to America.", "SGD"),
+    ("WASHINGTON (Reuters) - Importers paid $3 billion in duties.", "USD"),
+])
+def test_bare_dollar_follows_the_outlets_country(text, code):
+    rows = [r for r in claims(text) if r["kind"] == "trade_value"]
+    assert [r["unit"] for r in rows] == [code]
