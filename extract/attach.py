@@ -47,10 +47,16 @@ def _cue(key: str) -> re.Pattern[str]:
     return rules.compile_cues("dates", key)[0][1]
 
 
-def _crosses(text: str, a: int, b: int) -> bool:
-    """Whether a contrasting clause boundary stands between offsets a and b."""
+def _crosses(text: str, a: int, b: int, date_first: bool = False) -> bool:
+    """Whether a contrasting clause boundary stands between offsets a and b. With date_first (a
+    date before the figure), ', with ...' does not count: 'exported $40.4 billion last year, with
+    coffee alone bringing in $1.9 billion' (the with-clause shares the main clause's time, while
+    a date inside it does not date the main clause)."""
     lo, hi = min(a, b), max(a, b)
-    return _cue("boundary").search(text, lo, hi) is not None
+    for bm in _cue("boundary").finditer(text, lo, hi):
+        if not (date_first and bm.group().startswith(", with")):
+            return True
+    return False
 
 
 _ANTECEDENT = 25  # 'Taiwan's 20% rate, which took effect on Thursday,': the aside is the figure's
@@ -102,6 +108,18 @@ def is_old_value(m: Mention, text: str, lo: int) -> bool:
     return _cue("old_value").search(text[max(lo, m.match_start - 40):m.match_start]) is not None
 
 
+_PAIR = re.compile(r"\bbetween\s[\w.-]+(?:\s[\w.-]+)?$")
+
+
+def _opens_conjunct(text: str, a: int, b: int) -> bool:
+    """Whether a new conjunct ('and the existing 2.5 percent rate', 'and Iran is ...') starts in
+    text[a:b]; the 'and' of 'between Germany and America' joins two names."""
+    for c in _cue("conjunct").finditer(text, a, b):
+        if not _PAIR.search(text, max(a, c.start() - 40), c.start()):
+            return True
+    return False
+
+
 _LINKED = 40  # 'rose 3.2 percent to $127.8 billion in 2024': two figures of one statement
 
 
@@ -116,7 +134,7 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -
     if is_old_value(o, text, lo):
         return True
     if h.mention.end <= m.start:  # m comes after the date: in a later conjunct it is not m's
-        return _cue("conjunct").search(text, h.mention.end, m.start) is not None
+        return _opens_conjunct(text, h.mention.end, m.start)
     return o.start - m.end > _LINKED  # another figure, further on, is written with the date
 
 
@@ -165,7 +183,7 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
             opening = h.mention.match_start - lo <= _OPENING and h.mention.start < m.start
             if _taken(h, m, figures, text, lo):
                 continue
-            if not opening and _crosses(text, h.mention.start, m.start):
+            if not opening and _crosses(text, h.mention.start, m.start, h.mention.start < m.start):
                 continue
         if not _same_side(text, h.mention.start, m.start, lo, hi, m.end):
             continue

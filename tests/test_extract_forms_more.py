@@ -267,3 +267,25 @@ def test_a_market_move_told_in_a_sentence_is_still_a_change():
 def test_bare_dollar_follows_the_outlets_country(text, code):
     rows = [r for r in claims(text) if r["kind"] == "trade_value"]
     assert [r["unit"] for r in rows] == [code]
+
+
+def test_a_digit_comma_does_not_close_an_aside():
+    text = "Surat makes about 70% of India's diamond exports, which stood at Rs 1,32,000 crore in 2024-25."
+    assert dates_of(by_mention(text, date(2025, 9, 6))["Rs 1,32,000 crore"][0]) == (
+        "2024-04-01", "2025-03-31")
+
+
+def test_a_with_clause_shares_the_date_before_it():
+    text = "Chile shipped $12 billion of copper to the US last year, with cathodes alone worth $9 billion."
+    assert dates_of(by_mention(text)["$9 billion"][0]) == ("2024-01-01", "2024-12-31")
+
+
+def test_a_date_inside_a_with_clause_does_not_date_the_main_clause():
+    text = "Its share fell to 12 per cent, with buyers having cut orders since March."
+    assert dates_of(by_mention(text)["12 per cent"][0]) == ("", "")
+
+
+def test_and_between_two_names_opens_no_conjunct():
+    text = ("Germany ran a surplus of EUR 70bn with the US last year, while trade between Germany "
+            "and America was worth EUR 250bn.")
+    assert dates_of(by_mention(text)["EUR 250bn"][0]) == ("2024-01-01", "2024-12-31")
