@@ -40,6 +40,7 @@ class DateHit:
     text: str  # date_text: the mention, with 'since' where it opens the period
     measure: str = "date"  # the event the sentence ties the date to
     starts: bool = False  # written as the day something starts ('from Friday')
+    pointer: bool = False  # 'from the same date': a date given before, not a claim of its own
 
 
 @cache

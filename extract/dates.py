@@ -35,7 +35,7 @@ PARSES = frozenset({
     "date_rel_period", "date_day_word", "date_weekday", "date_half", "date_quarter",
     "date_month_range", "date_fiscal", "date_fiscal_rel", "date_month_half", "date_first_months",
     "date_year_part", "date_to_date", "date_year_to", "date_decade", "date_compared",
-    "date_weekday_dom", "date_md_rel", "date_fiscal_named",
+    "date_weekday_dom", "date_md_rel", "date_fiscal_named", "date_same",
 })
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 

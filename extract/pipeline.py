@@ -78,6 +78,12 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
         since = dates.is_since(before)
         starts = dates.starts_at(before)
         when = _when(m, s, norm, since, starts)
+        if m.rule.parse == "date_same":  # the start date given last, in this sentence or before
+            period = (next((h.period for h in reversed(hits) if h.starts and h.period), None)
+                      or next((h.period for h in reversed(hits) if h.period), None)
+                      or anchor[1] or anchor[0])
+            hits.append(DateHit(m, period, text[m.start:m.end], "event_tariff_change", True, True))
+            continue
         period = dates.resolve(m, pub, when, anchor[0], fy[0]) if pub else None
         if period and m.rule.id == "d.immediate":
             said = [h.period[0] for h in hits if h.period and h.mention.rule.parse != "date_offset"]
@@ -90,6 +96,8 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             start = start if start >= 0 else m.start
         if period and m.rule.parse not in ("date_offset", "date_compared"):
             anchor[0] = period
+            if starts or m.rule.id == "d.immediate":
+                anchor[1] = period  # the start date a later 'from the same date' points to
         w = Window(norm, s.start, s.end, m.start, m.end, s.start, s.end)
         hits.append(DateHit(m, period, text[start:m.end], classify.event_measure(w), starts))
     for i, h in enumerate(hits):  # 'met a day after the announcement on January 20'
@@ -102,6 +110,8 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
 
 def _date_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, pub: date | None):
     for h in hits:
+        if h.pointer:
+            continue
         m = h.mention
         measure = h.measure
         if measure in ("event_tariff_change", "date"):
@@ -205,7 +215,7 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
     """All claims of one article's text."""
     norm = normalise(text)
     rows: list[dict[str, Any]] = []
-    anchor: list[dates.Period | None] = [None]
+    anchor: list[dates.Period | None] = [None, None]  # the last period given, the last start
     fy: list[int | None] = [None]  # the month the article's fiscal years start in, once named
     dollar = numbers.dollar_code(text)  # page stamps, blanked in norm, mark the outlet
     for s in _group(norm):

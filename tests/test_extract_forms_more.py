@@ -289,3 +289,12 @@ def test_and_between_two_names_opens_no_conjunct():
     text = ("Germany ran a surplus of EUR 70bn with the US last year, while trade between Germany "
             "and America was worth EUR 250bn.")
     assert dates_of(by_mention(text)["EUR 250bn"][0]) == ("2024-01-01", "2024-12-31")
+
+
+def test_from_the_same_date_points_to_the_start_given_before():
+    text = ("Washington will charge 100% on branded drugs from 1 November. It also set 25% on "
+            "heavy trucks and 10% on lumber, all from the same date.")
+    got = by_mention(text)
+    assert dates_of(got["25%"][0]) == ("2025-11-01", "2025-11-01")
+    assert dates_of(got["10%"][0]) == ("2025-11-01", "2025-11-01")
+    assert "the same date" not in got  # a pointer, not a claim of its own
