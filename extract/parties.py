@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 
+from extract import lists as _lists
 from extract import places as _places
 from extract import rules, sentences
 from extract.places import Place
@@ -291,14 +292,58 @@ def _buyer_first(places: Sequence[Place]) -> Sequence[Place]:
     return [replace(p, role="second") if p.role == "goods" and p.origin else p for p in places]
 
 
-def event_parties(places: Sequence[Place], start: int, end: int) -> tuple[str, str]:
+def date_parties(places: Sequence[Place], start: int, end: int, measure: str, lo: int, hi: int,
+                 text: str) -> tuple[str, str]:
+    """(first, second) party of a date claim: none for a bare period that dates a figure ('$9bn
+    in 2024', 'fell 28% in September': the period belongs to no party, the figure carries the
+    flow's parties); the tariff's for the day a tariff changes; the event's otherwise."""
+    if measure == "date":
+        return "", ""
+    if measure == "event_tariff_change":
+        # the places of 'Vietnam (20%), Laos (40%)' lists belong to their own figures
+        imposer, run = choose_in(_lists.unlisted(list(places), text), start, end, "tariff_rate",
+                                 lo, hi, text)
+        return imposer, (run[0] if len(run) == 1 else "")
+    return event_parties(places, start, end, text)
+
+
+# 'Trump said Wednesday', 'Brussels said on Monday', 'President Xi on Friday': the party whose
+# verb (or bare 'on') runs straight into the date is the one that acted on that day
+_ACTED_ON = re.compile(
+    r"(?:'s?)?(?:\s[A-Z][\w.'-]*){0,3}\s(?:(?:said|says|announced|announces|told\s(?:[\w-]+\s){0,2}?|"
+    r"wrote|posted|declared|confirmed|unveiled|signed|added|warned|threatened|agreed|ordered|"
+    r"will\s\w+|would\s\w+)\s(?:(?:late|early|earlier|later)\s)?(?:on\s)?|"
+    r"(?:(?:late|early|earlier|later)\s)?on\s)")
+
+
+def _acted_on(places: Sequence[Place], start: int, text: str | None) -> Place | None:
+    """The party named just before the date as the one acting on it, or None."""
+    if text is None:
+        return None
+    before = [p for p in places if p.end <= start and p.role not in ("second", "target")]
+    if not before or not _ACTED_ON.fullmatch(text, before[-1].end, start):
+        return None
+    p = before[-1]  # a subject opens its clause ('..., President Donald Trump said'), an object
+    opens = _OPENS.search(text, max(0, p.start - 80), p.start)  # does not ('meet Trump on Friday')
+    return p if opens is not None or p.start == 0 else None
+
+
+_OPENS = re.compile(r"(?:^|[,;:\"\u201c\u201d(\n]\s*|[.!?]\s+|\b(?:and|but|while|as|after|when|before)\s)"
+                    r"(?:(?:the|The)\s)?(?:[A-Z][\w.'-]*\s){0,4}$")
+
+
+def event_parties(places: Sequence[Place], start: int, end: int,
+                  text: str | None = None) -> tuple[str, str]:
     """(first, second) party of a dated event. The party met, called or visited ('with X',
-    'to X') is second; the first is the subject-like party the sentence names first (groups of
-    countries only when nothing else is named); otherwise the two parties named first, in order."""
+    'to X') is second; the first is the party acting on the date ('Trump said Wednesday'), else
+    the subject-like party the sentence names first (groups of countries only when nothing
+    else is named); otherwise the two parties named first, in order."""
     usable = [p for p in places if not p.code.startswith("X-ALL")]
     named = [p for p in usable if _actor(p.code)] or usable
     second = _nearest([p for p in usable if p.role == "second"], start, end)
-    first = next((p for p in named if second is None or p.code != second.code), None)
+    acting = _acted_on(named, start, text)
+    first = acting if acting is not None and (second is None or acting.code != second.code) else \
+        next((p for p in named if second is None or p.code != second.code), None)
     if second is None and first is not None:
         second = next((p for p in usable if p.code != first.code), None)
     return (first.code if first else ""), (second.code if second else "")
