@@ -304,7 +304,7 @@ def date_parties(places: Sequence[Place], start: int, end: int, measure: str, lo
         imposer, run = choose_in(_lists.unlisted(list(places), text), start, end, "tariff_rate",
                                  lo, hi, text)
         return imposer, (run[0] if len(run) == 1 else "")
-    return event_parties(places, start, end, text)
+    return event_parties(places, start, end, text, spoken=measure == "event_address")
 
 
 # 'Trump said Wednesday', 'Brussels said on Monday', 'President Xi on Friday': the party whose
@@ -332,18 +332,34 @@ _OPENS = re.compile(r"(?:^|[,;:\"\u201c\u201d(\n]\s*|[.!?]\s+|\b(?:and|but|while
                     r"(?:(?:the|The)\s)?(?:[A-Z][\w.'-]*\s){0,4}$")
 
 
-def event_parties(places: Sequence[Place], start: int, end: int,
-                  text: str | None = None) -> tuple[str, str]:
+def _paired(places: Sequence[Place], a: Place, b: Place, text: str) -> bool:
+    """Whether a and b stand side by side as a pair ('India and the US have made progress')."""
+    i, j = places.index(a), places.index(b)
+    return abs(i - j) == 1 and _joins(text, *sorted((a, b), key=lambda p: p.start))
+
+
+def event_parties(places: Sequence[Place], start: int, end: int, text: str | None = None,
+                  spoken: bool = False) -> tuple[str, str]:
     """(first, second) party of a dated event. The party met, called or visited ('with X',
-    'to X') is second; the first is the party acting on the date ('Trump said Wednesday'), else
-    the subject-like party the sentence names first (groups of countries only when nothing
-    else is named); otherwise the two parties named first, in order."""
+    'to X') is second; the first is the party acting on the date ('Trump said Wednesday'; of
+    'Seoul and Washington on Friday' the first named, the other second), else the subject-like
+    party the sentence names first (groups of countries only when nothing else is named);
+    otherwise the two parties named first, in order. What a party said on a day (spoken) has a
+    second party only where one is marked as addressed or the two are named as a pair ('India
+    and the US have made progress, sources said'): other countries of the words said are their
+    subject matter, not the other side of the event."""
     usable = [p for p in places if not p.code.startswith("X-ALL")]
     named = [p for p in usable if _actor(p.code)] or usable
     second = _nearest([p for p in usable if p.role == "second"], start, end)
     acting = _acted_on(named, start, text)
+    if acting is not None and text is not None and second is None:
+        i = named.index(acting)
+        if i > 0 and _joins(text, named[i - 1], acting) and named[i - 1].code != acting.code:
+            return named[i - 1].code, acting.code  # 'talks between Xi and Trump on Oct. 30'
     first = acting if acting is not None and (second is None or acting.code != second.code) else \
         next((p for p in named if second is None or p.code != second.code), None)
     if second is None and first is not None:
         second = next((p for p in usable if p.code != first.code), None)
+        if spoken and second is not None and not (text is not None and _paired(usable, first, second, text)):
+            second = None
     return (first.code if first else ""), (second.code if second else "")

@@ -56,3 +56,27 @@ def test_an_event_date_takes_the_party_acting_on_it(text, mention, first, second
 def test_the_day_a_tariff_changes_takes_the_tariffs_parties():
     text = "The 25% US tariff on Canadian steel takes effect on March 12, officials said."
     assert date_parties(text, "March 12", "event_tariff_change") == ("USA", "CAN")
+
+
+def test_a_pair_acting_on_the_day_gives_both_parties_in_order():
+    text = "Tokyo and Washington on Tuesday signed the implementing order for their deal."
+    assert date_parties(text, "Tuesday", "event_announcement") == ("JPN", "USA")
+    text = "Markets await a meeting between Modi and Trump on September 22."
+    assert date_parties(text, "September 22", "event_meeting") == ("IND", "USA")
+
+
+@pytest.mark.parametrize(
+    "text, mention, first, second",
+    [
+        # the country spoken about is the subject matter, not the one addressed
+        ("Trade Minister Dan Farrell said on Friday that Ireland expected Washington to spare its "
+         "drugmakers.", "Friday", "IRL", ""),
+        ("Beijing said on Monday it would answer any US levy in kind.", "Monday", "CHN", ""),
+        # a pair named side by side are both parties of what is said about them
+        ("China and the EU are close to a deal on electric cars, officials said on Thursday.",
+         "Thursday", "CHN", "X-EU"),
+    ],
+)
+def test_what_a_party_says_names_a_second_party_only_when_addressed_or_paired(
+        text, mention, first, second):
+    assert date_parties(text, mention, "event_address") == (first, second)
