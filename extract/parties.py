@@ -22,11 +22,13 @@ def _actor(code: str) -> bool:
     return not code.startswith("X-") or code == "X-EU"
 
 
-def _nearest(places: Sequence[Place], start: int, end: int) -> Place | None:
-    def dist(p: Place) -> int:
-        return start - p.end if p.end <= start else (p.start - end if p.start >= end else 0)
+def _gap(p: Place, start: int, end: int) -> int:
+    """Characters between a party and the figure at [start, end)."""
+    return start - p.end if p.end <= start else (p.start - end if p.start >= end else 0)
 
-    return min(places, key=dist, default=None)
+
+def _nearest(places: Sequence[Place], start: int, end: int) -> Place | None:
+    return min(places, key=lambda p: _gap(p, start, end), default=None)
 
 
 def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int, hi: int,
@@ -86,7 +88,7 @@ def _whole(places: Sequence[Place], end: int, text: str) -> str:
     if _SHARE_END.search(text, max(0, end - 20), end) is None:
         return ""
     after = next((p for p in places if p.start >= end), None)
-    if after is None or after.start - end > 30:
+    if after is None or after.start - end > 60:
         return ""
     gap = text[end:after.start]
     return after.code if any(rx.match(gap) for rx in _whole_of()) else ""
@@ -259,6 +261,14 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
         places = _buyer_first(places)
     tgt = _nearest([p for p in places if p.role == "target" or (p.role == "goods" and tariff)
                     or (p.role == "second" and not tariff)], start, end)
+    if not tariff and tgt is not None:
+        # 'exports to the US ... the US ran a deficit of $123 billion': a party named both ways
+        # takes the role it has nearest the figure
+        own = _nearest([p for p in places if p.code == tgt.code and (
+            p.role == "imposer" or (p.role == "goods" and p.start < start))], start, end)
+        if own is not None and _gap(own, start, end) < _gap(tgt, start, end):
+            tgt = _nearest([p for p in places if p.role in ("target", "second")
+                            and p.code != tgt.code], start, end)
     imp = _nearest([p for p in places if (p.role == "imposer" or (p.role == "goods" and not tariff
                                                                  and p.start < start))
                     and (tgt is None or p.code != tgt.code)], start, end)
