@@ -49,6 +49,13 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
         imposer = ""  # 'tariffs on Canada and Mexico': both are targets, neither imposes
     targets = _run(places, target, imposer, text)
     if kind in _TARIFF_KINDS:
+        owner = _own_goods(places, start, end, hi, text)
+        if owner is not None and owner.code != imposer:  # 'Indonesia agreed to a 19% tariff on its exports'
+            targets = [owner.code]
+        elif owner is not None and not named:  # ... 'to the United States': the partner levies it
+            partner = _nearest([p for p in places if p.role == "second" and p.code != owner.code],
+                               start, end)
+            imposer, targets = (partner.code if partner else ""), [owner.code]
         imposer = _eu_members().get(imposer, imposer)  # 'Germany imposed a 10% duty': the EU's
     if kind in _TARIFF_KINDS and targets == [""]:  # 'New US tariff rates on Chinese goods:\nApparel: 35%'
         targets = [_carried_target(text, start, imposer)]
@@ -66,6 +73,20 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
         if whole and whole != imposer:  # '60 per cent of U.S. imports': the US's flow, divided
             imposer, targets = whole, ([imposer] if imposer else [t for t in targets if t != whole] or [""])
     return imposer, targets
+
+
+_ON_ITS = re.compile(r"[^.;]{0,40}?\b(?:on|against)\s(?:(?:all|most|many|some|much)\s(?:of\s)?)?(?:its|their)\s"
+                     r"(?:[\w-]+\s){0,2}?(?:exports|goods|products|shipments|merchandise|cars|vehicles|"
+                     r"steel|aluminium|aluminum|imports\sinto|sales)\b")
+
+
+def _own_goods(places: Sequence[Place], start: int, end: int, hi: int, text: str) -> Place | None:
+    """The subject of the sentence when the rate falls 'on its exports' (its = the subject's):
+    the first country named before the figure that is no partner ('to X', 'with X')."""
+    if _ON_ITS.match(text, end, hi) is None:
+        return None
+    return next((p for p in places if p.end <= start and p.role in ("neutral", "target", "goods")
+                 and _actor(p.code) and not p.demonym), None)
 
 
 _SHARE_END = re.compile(r"(?:%|per\s?cent|percent|\bpc|percentage\spoints?|\bpoints?|\bthird|\bhalf|"
@@ -344,8 +365,8 @@ _OPENS = re.compile(r"(?:^|[,;:\"\u201c\u201d(\n]\s*|[.!?]\s+|\b(?:and|but|while
 
 def _paired(places: Sequence[Place], a: Place, b: Place, text: str) -> bool:
     """Whether a and b stand side by side as a pair ('India and the US have made progress')."""
-    i, j = places.index(a), places.index(b)
-    return abs(i - j) == 1 and _joins(text, *sorted((a, b), key=lambda p: p.start))
+    return any(x.code == a.code and y.code == b.code or x.code == b.code and y.code == a.code
+               for x, y in zip(places, places[1:], strict=False) if _joins(text, x, y))
 
 
 def event_parties(places: Sequence[Place], start: int, end: int, text: str | None = None,
@@ -366,7 +387,11 @@ def event_parties(places: Sequence[Place], start: int, end: int, text: str | Non
         i = named.index(acting)
         if i > 0 and _joins(text, named[i - 1], acting) and named[i - 1].code != acting.code:
             return named[i - 1].code, acting.code  # 'talks between Xi and Trump on Oct. 30'
-    first = acting if acting is not None and (second is None or acting.code != second.code) else \
+    if acting is not None and second is not None and second.code == acting.code:
+        # 'a deal with the US ..., Trump said Wednesday': the one acting on the day comes first
+        second = _nearest([p for p in usable if p.role == "second" and p.code != acting.code],
+                          start, end)
+    first = acting if acting is not None else \
         next((p for p in named if second is None or p.code != second.code), None)
     if second is None and first is not None:
         second = next((p for p in usable if p.code != first.code), None)

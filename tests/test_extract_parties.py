@@ -397,3 +397,28 @@ def test_every_before_role_rule_ends_with_a_listed_before_word():
                     checked += 1
                     assert words.search(text, max(0, p.start - 30), p.start), text[lo:p.end]
     assert checked > 10
+
+
+# --- 'on its exports': the sentence's subject bears the rate --------------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # a third country named later ('the one Japan secured') does not take the target
+        ("The European Union accepted a 15% tariff on most of its exports to the US, a rate "
+         "matching the one Japan secured.", "15%", "USA", "X-EU"),
+        # the subject agreeing to pay is the target, the partner it exports to levies the rate
+        ("Indonesia has agreed to pay a 19 percent tariff on its exports to the United States.",
+         "19 percent", "USA", "IDN"),
+        ("Thailand will see a 19% duty on its goods under the framework deal with Washington.",
+         "19%", "USA", "THA"),
+    ],
+)
+def test_a_rate_on_its_exports_falls_on_the_subject(text, mention, imposer, target):
+    assert first(text, mention) == (imposer, target)
+
+
+def test_a_rate_on_its_imports_is_levied_by_the_subject():
+    # 'its imports' are the subject's own purchases: the subject levies, the origin is the target
+    text = "China will cut tariffs to 10% on its imports of American farm goods."
+    assert first(text, "10%") == ("CHN", "USA")

@@ -80,3 +80,9 @@ def test_a_pair_acting_on_the_day_gives_both_parties_in_order():
 def test_what_a_party_says_names_a_second_party_only_when_addressed_or_paired(
         text, mention, first, second):
     assert date_parties(text, mention, "event_address") == (first, second)
+
+
+def test_the_party_acting_on_the_day_comes_first_even_when_named_as_a_partner_before():
+    text = ("Cambodia reached a deal with the US that sets a 19% tariff on its goods, President "
+            "Donald Trump said Tuesday.")
+    assert date_parties(text, "Tuesday", "event_announcement") == ("USA", "KHM")
