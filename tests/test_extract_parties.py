@@ -422,3 +422,33 @@ def test_a_rate_on_its_imports_is_levied_by_the_subject():
     # 'its imports' are the subject's own purchases: the subject levies, the origin is the target
     text = "China will cut tariffs to 10% on its imports of American farm goods."
     assert first(text, "10%") == ("CHN", "USA")
+
+
+# --- capitals stand for their governments; place names holding a country word name none --------
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Dhaka will buy 40 Boeing jets under the agreement.", "BGD"),
+        ("Colombo pledged to cut duties on 300 US products.", "LKA"),
+        ("Phnom Penh will impose a 5% duty on Thai fuel from January.", "KHM"),
+        ("Kyiv lifted import duties on 40 categories of European goods.", "UKR"),
+    ],
+)
+def test_a_capital_stands_for_its_government(text, code):
+    rows = extract_text(text, source_id="t", published=PUB)
+    assert rows and rows[0]["imposer"] == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "British Columbia has lost more than 4,000 sawmill jobs since the duties rose.",
+        "New Mexico exported $4 billion of goods last year.",
+        "New Jersey ports handled 8 million containers.",
+    ],
+)
+def test_a_state_or_province_named_with_a_country_word_is_no_party(text):
+    rows = extract_text(text, source_id="t", published=PUB)
+    assert rows and all(r["imposer"] not in ("GBR", "MEX", "JEY") for r in rows)
+    assert all(r["target"] not in ("GBR", "MEX", "JEY") for r in rows)
