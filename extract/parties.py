@@ -12,6 +12,7 @@ from extract import lists as _lists
 from extract import places as _places
 from extract import rules, sentences
 from extract.places import Place
+from extract.trie import trie_regex
 
 _TARIFF_KINDS = ("tariff_rate",)
 
@@ -68,6 +69,11 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     if kind not in _TARIFF_KINDS and not imposer and targets != [""] and all(
             p.code == targets[0] for p in places) and any(p.role == "neutral" for p in places):
         imposer, targets = targets[0], [""]  # 'Wall Street slid, with the S&P 500 down 2.1%'
+    if kind == "quantity" and _own_count(places, text, start, end):
+        # 'employs 900,000 workers and sends 40% of its output to the US': the owner alone
+        owner = _nearest([p for p in places if p.end <= start and p.role in ("goods", "neutral")
+                          and _actor(p.code)], start, end)
+        imposer, targets = (owner.code if owner else imposer), [""]
     if kind not in _TARIFF_KINDS:
         whole = _whole(places, end, text)
         if whole and whole != imposer:  # '60 per cent of U.S. imports': the US's flow, divided
@@ -96,6 +102,22 @@ _SHARE_END = re.compile(r"(?:%|per\s?cent|percent|\bpc|percentage\spoints?|\bpoi
 @cache
 def _eu_members() -> dict[str, str]:
     return rules.merged_values_cased("places", "eu_members")
+
+
+@cache
+def _own_counts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the noun ending a mention, the noun within two words after one)."""
+    words = [w for r in rules.section("places", "own_counts") for w in r["names"]]
+    nouns = trie_regex(words)
+    return re.compile(rf"\b{nouns}$"), re.compile(rf"\s(?:[\w-]+\s){{0,2}}?{nouns}\b")
+
+
+def _own_count(places: Sequence[Place], text: str, start: int, end: int) -> bool:
+    """Whether the figure counts a party's own people or plants, with no party named in the
+    count itself ('placed 25 U.S. firms on a list' counts the other side's firms)."""
+    ending, after = _own_counts()
+    m = ending.search(text, start, end) or after.match(text, end)
+    return m is not None and not any(start <= p.start < m.end() for p in places)
 
 
 @cache

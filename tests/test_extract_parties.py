@@ -452,3 +452,23 @@ def test_a_state_or_province_named_with_a_country_word_is_no_party(text):
     rows = extract_text(text, source_id="t", published=PUB)
     assert rows and all(r["imposer"] not in ("GBR", "MEX", "JEY") for r in rows)
     assert all(r["target"] not in ("GBR", "MEX", "JEY") for r in rows)
+
+
+# --- counts of a party's own people and plants have no second party -------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, imposer",
+    [
+        ("Sri Lanka's apparel industry, which employs about 350,000 workers and sells 40% of its "
+         "output to the US, fears the levy.", "350,000 workers", "LKA"),
+        ("Mexico's auto sector has shed 12,000 jobs since the US duties took effect.",
+         "12,000 jobs", "MEX"),
+    ],
+)
+def test_a_count_of_own_people_has_no_partner(text, mention, imposer):
+    assert first(text, mention) == (imposer, "")
+
+
+def test_a_count_of_the_other_sides_firms_keeps_both_parties():
+    text = "China placed 15 U.S. firms on its export control list on Tuesday."
+    assert first(text, "15 U.S. firms") == ("CHN", "USA")
