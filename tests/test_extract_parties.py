@@ -472,3 +472,11 @@ def test_a_count_of_own_people_has_no_partner(text, mention, imposer):
 def test_a_count_of_the_other_sides_firms_keeps_both_parties():
     text = "China placed 15 U.S. firms on its export control list on Tuesday."
     assert first(text, "15 U.S. firms") == ("CHN", "USA")
+
+
+def test_a_cut_as_a_noun_makes_no_imposer_and_given_rates_fall_on_the_receivers():
+    # 'welcomed the cut in the US tariff': Thailand cuts nothing; the next sentence's rates are
+    # the US's, given to the countries named as receiving them
+    text = ("Thailand's exporters welcomed the cut in the US tariff on Thai goods to 19%. "
+            "Malaysia and Cambodia were also given 19%, officials said.")
+    assert parties(text, "19%") == [("USA", "THA"), ("USA", "MYS"), ("USA", "KHM")]
