@@ -478,5 +478,5 @@ def test_a_cut_as_a_noun_makes_no_imposer_and_given_rates_fall_on_the_receivers(
     # 'welcomed the cut in the US tariff': Thailand cuts nothing; the next sentence's rates are
     # the US's, given to the countries named as receiving them
     text = ("Thailand's exporters welcomed the cut in the US tariff on Thai goods to 19%. "
-            "Malaysia and Cambodia were also given 19%, officials said.")
+            "Malaysia and Cambodia were also given a 19% tariff, officials said.")
     assert parties(text, "19%") == [("USA", "THA"), ("USA", "MYS"), ("USA", "KHM")]
