@@ -480,3 +480,20 @@ def test_a_cut_as_a_noun_makes_no_imposer_and_given_rates_fall_on_the_receivers(
     text = ("Thailand's exporters welcomed the cut in the US tariff on Thai goods to 19%. "
             "Malaysia and Cambodia were also given a 19% tariff, officials said.")
     assert parties(text, "19%") == [("USA", "THA"), ("USA", "MYS"), ("USA", "KHM")]
+
+
+def test_a_province_stands_for_its_country():
+    text = "Alberta shipped $120 billion of crude to the United States last year."
+    assert first(text, "$120 billion") == ("CAN", "USA")
+
+
+def test_a_trade_agreement_named_with_countries_names_no_party():
+    # the agreement's name lists three countries; only the goods' origin is a party here
+    text = ("Mexican goods that do not comply with the United States-Mexico-Canada Agreement "
+            "face a 25 per cent tariff.")
+    assert first(text, "25 per cent")[1] == "MEX"
+
+
+def test_a_possessive_inside_an_aside_is_not_the_party_facing_the_rate():
+    text = "Peru, Chile's main rival in copper, faces a tariff of only 10 per cent."
+    assert first(text, "10 per cent")[1] == "PER"
