@@ -495,5 +495,5 @@ def test_a_trade_agreement_named_with_countries_names_no_party():
 
 
 def test_a_possessive_inside_an_aside_is_not_the_party_facing_the_rate():
-    text = "Peru, Chile's main rival in copper, faces a tariff of only 10 per cent."
+    text = "Peru, Chile's main competitor, faces a tariff of only 10 per cent."
     assert first(text, "10 per cent")[1] == "PER"
