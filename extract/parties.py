@@ -37,6 +37,9 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     """(imposer, targets) for a figure: parties of its own clause [lo, hi) first, the sentence's
     for what the clause leaves open, the sentences before for what the sentence leaves open; a
     target named in a run ('Canada and Mexico') gives all."""
+    if (kind == "quantity" and places and _DURATION.search(text, start, end)
+            and _tariff_sentence(text, start)):
+        kind = "tariff_rate"  # 'the tariffs had been delayed by 30 days': the tariff's parties
     local = [p for p in places if lo <= p.start and p.end <= hi]
     imposer, target = choose(_not_owned(places, hi, text), start, end, kind)
     named = [p for p in local if p.role == "imposer"]
@@ -93,6 +96,18 @@ def _own_goods(places: Sequence[Place], start: int, end: int, hi: int, text: str
         return None
     return next((p for p in places if p.end <= start and p.role in ("neutral", "target", "goods")
                  and _actor(p.code) and not p.demonym), None)
+
+
+_DURATION = re.compile(r"(?<!per\s)(?<!a\s)\b(?:days?|weeks?|months?|years?)$", re.IGNORECASE)
+_TARIFF_WORD = re.compile(r"\b(?:[Tt]ariffs?|[Dd]ut(?:y|ies)|[Ll]ev(?:y|ies))\b")
+
+
+def _tariff_sentence(text: str, start: int) -> bool:
+    """Whether the sentence holding start speaks of a tariff: a duration there is the tariff's
+    ('a 90-day pause on higher duties', 'if the tariffs remain in place for a full year')."""
+    art = _article(text)
+    a, b = art.spans[art.sentence_of(start)]
+    return _TARIFF_WORD.search(text, a, b) is not None
 
 
 _SHARE_END = re.compile(r"(?:%|per\s?cent|percent|\bpc|percentage\spoints?|\bpoints?|\bthird|\bhalf|"

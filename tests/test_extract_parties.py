@@ -497,3 +497,18 @@ def test_a_trade_agreement_named_with_countries_names_no_party():
 def test_a_possessive_inside_an_aside_is_not_the_party_facing_the_rate():
     text = "Peru, Chile's main competitor, faces a tariff of only 10 per cent."
     assert first(text, "10 per cent")[1] == "PER"
+
+
+# --- a duration in a sentence about a tariff is the tariff's ---------------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # the levying side first, the side whose goods pay second, as for the rate itself
+        ("The tariffs could cut Brazil's growth by half a point if they stay in place for two "
+         "years, the White House was told.", "two years", "USA", "BRA"),
+        ("Washington delayed its duties on Mexican goods by 30 days.", "30 days", "USA", "MEX"),
+    ],
+)
+def test_a_duration_of_a_tariff_takes_the_tariffs_parties(text, mention, imposer, target):
+    assert first(text, mention) == (imposer, target)
