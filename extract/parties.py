@@ -364,10 +364,11 @@ def date_parties(places: Sequence[Place], start: int, end: int, measure: str, lo
                  text: str) -> tuple[str, str]:
     """(first, second) party of a date claim: none for a bare period that dates a figure ('$9bn
     in 2024', 'fell 28% in September': the period belongs to no party, the figure carries the
-    flow's parties); the tariff's for the day a tariff changes; the event's otherwise."""
+    flow's parties); the tariff's for the day a tariff changes, unless a party is told as acting
+    on that day ('Seoul and Washington on Friday released ...'); the event's otherwise."""
     if measure == "date":
         return "", ""
-    if measure == "event_tariff_change":
+    if measure == "event_tariff_change" and _acted_on(places, start, text) is None:
         # the places of 'Vietnam (20%), Laos (40%)' lists belong to their own figures
         imposer, run = choose_in(_lists.unlisted(list(places), text), start, end, "tariff_rate",
                                  lo, hi, text)
@@ -382,6 +383,10 @@ _ACTED_ON = re.compile(
     r"wrote|posted|declared|confirmed|unveiled|signed|added|warned|threatened|agreed|ordered|"
     r"will\s\w+|would\s\w+)\s(?:(?:late|early|earlier|later)\s)?(?:on\s)?|"
     r"(?:(?:late|early|earlier|later)\s)?on\s)")
+
+
+_PAIR_SEP = re.compile(r"\s*(?:and|&)\s(?:the\s)?(?:(?:President|Prime\sMinister|Premier|Chancellor|"
+                       r"Mr|Ms|Mrs|Dr)\.?\s)?(?:[A-Z][\w.'-]*\s){0,2}")
 
 
 def _acted_on(places: Sequence[Place], start: int, text: str | None) -> Place | None:
@@ -422,7 +427,8 @@ def event_parties(places: Sequence[Place], start: int, end: int, text: str | Non
     acting = _acted_on(named, start, text)
     if acting is not None and text is not None and second is None:
         i = named.index(acting)
-        if i > 0 and _joins(text, named[i - 1], acting) and named[i - 1].code != acting.code:
+        if (i > 0 and named[i - 1].code != acting.code
+                and _PAIR_SEP.fullmatch(text, named[i - 1].end, acting.start)):
             return named[i - 1].code, acting.code  # 'talks between Xi and Trump on Oct. 30'
     if acting is not None and second is not None and second.code == acting.code:
         # 'a deal with the US ..., Trump said Wednesday': the one acting on the day comes first

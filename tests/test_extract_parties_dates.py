@@ -86,3 +86,15 @@ def test_the_party_acting_on_the_day_comes_first_even_when_named_as_a_partner_be
     text = ("Cambodia reached a deal with the US that sets a 19% tariff on its goods, President "
             "Donald Trump said Tuesday.")
     assert date_parties(text, "Tuesday", "event_announcement") == ("USA", "KHM")
+
+
+def test_a_pair_named_with_first_names_or_titles_is_still_a_pair():
+    text = "Investors await a possible meeting between Xi Jinping and Donald Trump on October 30."
+    assert date_parties(text, "October 30", "event_meeting") == ("CHN", "USA")
+
+
+def test_a_pair_acting_on_the_day_a_tariff_changes_are_the_events_parties():
+    # the joint act is told of the day; the tariff in the rest of the sentence does not reorder them
+    text = ("Ottawa and Washington on Monday signed an accord under which US duties on Canadian "
+            "lumber will fall to 10 percent.")
+    assert date_parties(text, "Monday", "event_tariff_change") == ("CAN", "USA")
