@@ -79,8 +79,19 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
         imposer, targets = (owner.code if owner else imposer), [""]
     if kind not in _TARIFF_KINDS:
         whole = _whole(places, end, text)
-        if whole and whole != imposer:  # '60 per cent of U.S. imports': the US's flow, divided
-            imposer, targets = whole, ([imposer] if imposer else [t for t in targets if t != whole] or [""])
+        if whole is not None:
+            # '60 per cent of U.S. imports': the US's flow, divided; the second party is the
+            # part the sentence names before the share ('Canada supplies ...'), or a partner in
+            # the whole itself ('of Vietnam's exports to the US'), else none ('Semiconductors
+            # make up 40% of Taiwan's exports')
+            named = [p for p in places if p.code == imposer]
+            part = imposer if imposer != whole.code and (
+                any(p.end <= start for p in named)
+                or (not named and _pronoun_subject(text, start))) else ""  # 'It shipped ...'
+            partner = next((p.code for p in places if p.role == "second" and p.code != whole.code
+                            and whole.end <= p.start <= whole.end + 40
+                            and not _CLAUSE_END.search(text, whole.end, p.start)), "")
+            imposer, targets = whole.code, [part or partner]
     return imposer, targets
 
 
@@ -140,19 +151,20 @@ def _whole_of() -> list[re.Pattern[str]]:
     return [rx for _r, rx in rules.compile_cues("places", "whole_of")]
 
 
-def _whole(places: Sequence[Place], end: int, text: str) -> str:
-    """The party a share right before it divides ('2 per cent of total US imports'), or ''
+def _whole(places: Sequence[Place], end: int, text: str) -> Place | None:
+    """The party a share right before it divides ('2 per cent of total US imports'), or None
     ('$500 billion of US goods' is an amount of goods, not a share)."""
     if _SHARE_END.search(text, max(0, end - 20), end) is None:
-        return ""
+        return None
     after = next((p for p in places if p.start >= end), None)
     if after is None or after.start - end > 60:
-        return ""
+        return None
     gap = text[end:after.start]
-    return after.code if any(rx.match(gap) for rx in _whole_of()) else ""
+    return after if any(rx.match(gap) for rx in _whole_of()) else None
 
 
 _DIGIT = re.compile(r"\d")
+_CLAUSE_END = re.compile(r"[,;:.()]")
 
 
 def _not_owned(places: Sequence[Place], hi: int, text: str) -> Sequence[Place]:

@@ -66,3 +66,24 @@ def test_whose_flow_or_balance(text, mention, imposer, target):
 )
 def test_a_list_of_figures_pairs_with_the_countries_after_it(text, mention, expected):
     assert [(r["value"], r["target"]) for r in rows(text, mention)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # the part is no party: the share has no second party, though another country is named
+        ("Rice makes up about 30% of Thailand's farm exports, most of it shipped to China.",
+         "30%", "THA", ""),
+        ("The tariffs could shave 0.4 percentage point off Mexico's growth, the US central bank "
+         "said.", "0.4 percentage point", "MEX", ""),
+        # the part named before the share is its second party, also through a pronoun subject
+        ("Chile exports copper worth $7 billion. It supplies 65% of U.S. refined copper imports.",
+         "65%", "USA", "CHL"),
+        # a partner inside the whole
+        ("Electronics account for 45 per cent of Vietnam's exports to the US.",
+         "45 per cent", "VNM", "USA"),
+    ],
+)
+def test_the_second_party_of_a_share_is_its_part_or_a_partner_in_the_whole(text, mention, imposer,
+                                                                              target):
+    assert first(text, mention) == (imposer, target)
