@@ -57,7 +57,14 @@ def targets(places: list[Place], text: str, m: Mention, n_figs: int) -> list[str
         return _chain_before(places, text, paren)
     if m.rule.parse == "pct_list" and n_figs > 1:  # 'X and Y, at 12 and 15 per cent respectively'
         codes = _last_chain([p for p in places if p.end <= m.start], text)
-        return codes if len(codes) == n_figs else []
+        if len(codes) == n_figs and _joined_to(places, text, m.start):
+            return codes
+        # '10, 15 and 20 per cent on Laos, Myanmar and Cambodia respectively'
+        resp = _RESP_AFTER.match(text, m.end)
+        if resp is None:
+            return codes if len(codes) == n_figs else []
+        after = _first_chain([p for p in places if m.end <= p.start < resp.end()], text)
+        return after if len(after) == n_figs else []
     if n_figs == 1:
         return _respectively(places, text, m.start, m.end)
     return []
@@ -108,6 +115,7 @@ def _first_chain(places: list[Place], text: str) -> list[str]:
     return list(dict.fromkeys(p.code for p in run))
 
 
+_RESP_AFTER = re.compile(r"[^.;()]{0,120}?\brespectively\b")
 _ITEM = re.compile(r"\s?\(\s?(?:at\s)?\d")
 
 

@@ -8,9 +8,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 
+from extract import lists as _lists
 from extract import places as _places
 from extract import rules, sentences
 from extract.places import Place
+from extract.trie import trie_regex
 
 _TARIFF_KINDS = ("tariff_rate",)
 
@@ -21,11 +23,13 @@ def _actor(code: str) -> bool:
     return not code.startswith("X-") or code == "X-EU"
 
 
-def _nearest(places: Sequence[Place], start: int, end: int) -> Place | None:
-    def dist(p: Place) -> int:
-        return start - p.end if p.end <= start else (p.start - end if p.start >= end else 0)
+def _gap(p: Place, start: int, end: int) -> int:
+    """Characters between a party and the figure at [start, end)."""
+    return start - p.end if p.end <= start else (p.start - end if p.start >= end else 0)
 
-    return min(places, key=dist, default=None)
+
+def _nearest(places: Sequence[Place], start: int, end: int) -> Place | None:
+    return min(places, key=lambda p: _gap(p, start, end), default=None)
 
 
 def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int, hi: int,
@@ -33,6 +37,9 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     """(imposer, targets) for a figure: parties of its own clause [lo, hi) first, the sentence's
     for what the clause leaves open, the sentences before for what the sentence leaves open; a
     target named in a run ('Canada and Mexico') gives all."""
+    if (kind == "quantity" and places and _DURATION.search(text, start, end)
+            and _tariff_sentence(text, start)):
+        kind = "tariff_rate"  # 'the tariffs had been delayed by 30 days': the tariff's parties
     local = [p for p in places if lo <= p.start and p.end <= hi]
     imposer, target = choose(_not_owned(places, hi, text), start, end, kind)
     named = [p for p in local if p.role == "imposer"]
@@ -46,6 +53,13 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
         imposer = ""  # 'tariffs on Canada and Mexico': both are targets, neither imposes
     targets = _run(places, target, imposer, text)
     if kind in _TARIFF_KINDS:
+        owner = _own_goods(places, start, end, hi, text)
+        if owner is not None and owner.code != imposer:  # 'Indonesia agreed to a 19% tariff on its exports'
+            targets = [owner.code]
+        elif owner is not None and not named:  # ... 'to the United States': the partner levies it
+            partner = _nearest([p for p in places if p.role == "second" and p.code != owner.code],
+                               start, end)
+            imposer, targets = (partner.code if partner else ""), [owner.code]
         imposer = _eu_members().get(imposer, imposer)  # 'Germany imposed a 10% duty': the EU's
     if kind in _TARIFF_KINDS and targets == [""]:  # 'New US tariff rates on Chinese goods:\nApparel: 35%'
         targets = [_carried_target(text, start, imposer)]
@@ -58,11 +72,53 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     if kind not in _TARIFF_KINDS and not imposer and targets != [""] and all(
             p.code == targets[0] for p in places) and any(p.role == "neutral" for p in places):
         imposer, targets = targets[0], [""]  # 'Wall Street slid, with the S&P 500 down 2.1%'
+    if kind == "quantity" and _own_count(places, text, start, end):
+        # 'employs 900,000 workers and sends 40% of its output to the US': the owner alone
+        owner = _nearest([p for p in places if p.end <= start and p.role in ("goods", "neutral")
+                          and _actor(p.code)], start, end)
+        imposer, targets = (owner.code if owner else imposer), [""]
     if kind not in _TARIFF_KINDS:
         whole = _whole(places, end, text)
-        if whole and whole != imposer:  # '60 per cent of U.S. imports': the US's flow, divided
-            imposer, targets = whole, ([imposer] if imposer else [t for t in targets if t != whole] or [""])
+        if whole is not None:
+            # '60 per cent of U.S. imports': the US's flow, divided; the second party is the
+            # part the sentence names before the share ('Canada supplies ...'), or a partner in
+            # the whole itself ('of Vietnam's exports to the US'), else none ('Semiconductors
+            # make up 40% of Taiwan's exports')
+            named = [p for p in places if p.code == imposer]
+            part = imposer if imposer != whole.code and (
+                any(p.end <= start for p in named)
+                or (not named and _pronoun_subject(text, start))) else ""  # 'It shipped ...'
+            partner = next((p.code for p in places if p.role == "second" and p.code != whole.code
+                            and whole.end <= p.start <= whole.end + 40
+                            and not _CLAUSE_END.search(text, whole.end, p.start)), "")
+            imposer, targets = whole.code, [part or partner]
     return imposer, targets
+
+
+_ON_ITS = re.compile(r"[^.;]{0,40}?\b(?:on|against)\s(?:(?:all|most|many|some|much)\s(?:of\s)?)?(?:its|their)\s"
+                     r"(?:[\w-]+\s){0,2}?(?:exports|goods|products|shipments|merchandise|cars|vehicles|"
+                     r"steel|aluminium|aluminum|imports\sinto|sales)\b")
+
+
+def _own_goods(places: Sequence[Place], start: int, end: int, hi: int, text: str) -> Place | None:
+    """The subject of the sentence when the rate falls 'on its exports' (its = the subject's):
+    the first country named before the figure that is no partner ('to X', 'with X')."""
+    if _ON_ITS.match(text, end, hi) is None:
+        return None
+    return next((p for p in places if p.end <= start and p.role in ("neutral", "target", "goods")
+                 and _actor(p.code) and not p.demonym), None)
+
+
+_DURATION = re.compile(r"(?<!per\s)(?<!a\s)\b(?:days?|weeks?|months?|years?)$", re.IGNORECASE)
+_TARIFF_WORD = re.compile(r"\b(?:[Tt]ariffs?|[Dd]ut(?:y|ies)|[Ll]ev(?:y|ies))\b")
+
+
+def _tariff_sentence(text: str, start: int) -> bool:
+    """Whether the sentence holding start speaks of a tariff: a duration there is the tariff's
+    ('a 90-day pause on higher duties', 'if the tariffs remain in place for a full year')."""
+    art = _article(text)
+    a, b = art.spans[art.sentence_of(start)]
+    return _TARIFF_WORD.search(text, a, b) is not None
 
 
 _SHARE_END = re.compile(r"(?:%|per\s?cent|percent|\bpc|percentage\spoints?|\bpoints?|\bthird|\bhalf|"
@@ -75,23 +131,40 @@ def _eu_members() -> dict[str, str]:
 
 
 @cache
+def _own_counts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the noun ending a mention, the noun within two words after one)."""
+    words = [w for r in rules.section("places", "own_counts") for w in r["names"]]
+    nouns = trie_regex(words)
+    return re.compile(rf"\b{nouns}$"), re.compile(rf"\s(?:[\w-]+\s){{0,2}}?{nouns}\b")
+
+
+def _own_count(places: Sequence[Place], text: str, start: int, end: int) -> bool:
+    """Whether the figure counts a party's own people or plants, with no party named in the
+    count itself ('placed 25 U.S. firms on a list' counts the other side's firms)."""
+    ending, after = _own_counts()
+    m = ending.search(text, start, end) or after.match(text, end)
+    return m is not None and not any(start <= p.start < m.end() for p in places)
+
+
+@cache
 def _whole_of() -> list[re.Pattern[str]]:
     return [rx for _r, rx in rules.compile_cues("places", "whole_of")]
 
 
-def _whole(places: Sequence[Place], end: int, text: str) -> str:
-    """The party a share right before it divides ('2 per cent of total US imports'), or ''
+def _whole(places: Sequence[Place], end: int, text: str) -> Place | None:
+    """The party a share right before it divides ('2 per cent of total US imports'), or None
     ('$500 billion of US goods' is an amount of goods, not a share)."""
     if _SHARE_END.search(text, max(0, end - 20), end) is None:
-        return ""
+        return None
     after = next((p for p in places if p.start >= end), None)
-    if after is None or after.start - end > 30:
-        return ""
+    if after is None or after.start - end > 60:
+        return None
     gap = text[end:after.start]
-    return after.code if any(rx.match(gap) for rx in _whole_of()) else ""
+    return after if any(rx.match(gap) for rx in _whole_of()) else None
 
 
 _DIGIT = re.compile(r"\d")
+_CLAUSE_END = re.compile(r"[,;:.()]")
 
 
 def _not_owned(places: Sequence[Place], hi: int, text: str) -> Sequence[Place]:
@@ -258,6 +331,14 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
         places = _buyer_first(places)
     tgt = _nearest([p for p in places if p.role == "target" or (p.role == "goods" and tariff)
                     or (p.role == "second" and not tariff)], start, end)
+    if not tariff and tgt is not None:
+        # 'exports to the US ... the US ran a deficit of $123 billion': a party named both ways
+        # takes the role it has nearest the figure
+        own = _nearest([p for p in places if p.code == tgt.code and (
+            p.role == "imposer" or (p.role == "goods" and p.start < start))], start, end)
+        if own is not None and _gap(own, start, end) < _gap(tgt, start, end):
+            tgt = _nearest([p for p in places if p.role in ("target", "second")
+                            and p.code != tgt.code], start, end)
     imp = _nearest([p for p in places if (p.role == "imposer" or (p.role == "goods" and not tariff
                                                                  and p.start < start))
                     and (tgt is None or p.code != tgt.code)], start, end)
@@ -291,14 +372,84 @@ def _buyer_first(places: Sequence[Place]) -> Sequence[Place]:
     return [replace(p, role="second") if p.role == "goods" and p.origin else p for p in places]
 
 
-def event_parties(places: Sequence[Place], start: int, end: int) -> tuple[str, str]:
+def date_parties(places: Sequence[Place], start: int, end: int, measure: str, lo: int, hi: int,
+                 text: str) -> tuple[str, str]:
+    """(first, second) party of a date claim: none for a bare period that dates a figure ('$9bn
+    in 2024', 'fell 28% in September': the period belongs to no party, the figure carries the
+    flow's parties); the tariff's for the day a tariff changes, unless a party is told as acting
+    on that day ('Seoul and Washington on Friday released ...'); the event's otherwise."""
+    if measure == "date":
+        return "", ""
+    if measure == "event_tariff_change" and _acted_on(places, start, text) is None:
+        # the places of 'Vietnam (20%), Laos (40%)' lists belong to their own figures
+        imposer, run = choose_in(_lists.unlisted(list(places), text), start, end, "tariff_rate",
+                                 lo, hi, text)
+        return imposer, (run[0] if len(run) == 1 else "")
+    return event_parties(places, start, end, text, spoken=measure == "event_address")
+
+
+# 'Trump said Wednesday', 'Brussels said on Monday', 'President Xi on Friday': the party whose
+# verb (or bare 'on') runs straight into the date is the one that acted on that day
+_ACTED_ON = re.compile(
+    r"(?:'s?)?(?:\s[A-Z][\w.'-]*){0,3}\s(?:(?:said|says|announced|announces|told\s(?:[\w-]+\s){0,2}?|"
+    r"wrote|posted|declared|confirmed|unveiled|signed|added|warned|threatened|agreed|ordered|"
+    r"will\s\w+|would\s\w+)\s(?:(?:late|early|earlier|later)\s)?(?:on\s)?|"
+    r"(?:(?:late|early|earlier|later)\s)?on\s)")
+
+
+_PAIR_SEP = re.compile(r"\s*(?:and|&)\s(?:the\s)?(?:(?:President|Prime\sMinister|Premier|Chancellor|"
+                       r"Mr|Ms|Mrs|Dr)\.?\s)?(?:[A-Z][\w.'-]*\s){0,2}")
+
+
+def _acted_on(places: Sequence[Place], start: int, text: str | None) -> Place | None:
+    """The party named just before the date as the one acting on it, or None."""
+    if text is None:
+        return None
+    before = [p for p in places if p.end <= start and p.role not in ("second", "target")]
+    if not before or not _ACTED_ON.fullmatch(text, before[-1].end, start):
+        return None
+    p = before[-1]  # a subject opens its clause ('..., President Donald Trump said'), an object
+    opens = _OPENS.search(text, max(0, p.start - 80), p.start)  # does not ('meet Trump on Friday')
+    return p if opens is not None or p.start == 0 else None
+
+
+_OPENS = re.compile(r"(?:^|[,;:\"\u201c\u201d(\n]\s*|[.!?]\s+|\b(?:and|but|while|as|after|when|before)\s)"
+                    r"(?:(?:the|The)\s)?(?:[A-Z][\w.'-]*\s){0,4}$")
+
+
+def _paired(places: Sequence[Place], a: Place, b: Place, text: str) -> bool:
+    """Whether a and b stand side by side as a pair ('India and the US have made progress')."""
+    return any(x.code == a.code and y.code == b.code or x.code == b.code and y.code == a.code
+               for x, y in zip(places, places[1:], strict=False) if _joins(text, x, y))
+
+
+def event_parties(places: Sequence[Place], start: int, end: int, text: str | None = None,
+                  spoken: bool = False) -> tuple[str, str]:
     """(first, second) party of a dated event. The party met, called or visited ('with X',
-    'to X') is second; the first is the subject-like party the sentence names first (groups of
-    countries only when nothing else is named); otherwise the two parties named first, in order."""
+    'to X') is second; the first is the party acting on the date ('Trump said Wednesday'; of
+    'Seoul and Washington on Friday' the first named, the other second), else the subject-like
+    party the sentence names first (groups of countries only when nothing else is named);
+    otherwise the two parties named first, in order. What a party said on a day (spoken) has a
+    second party only where one is marked as addressed or the two are named as a pair ('India
+    and the US have made progress, sources said'): other countries of the words said are their
+    subject matter, not the other side of the event."""
     usable = [p for p in places if not p.code.startswith("X-ALL")]
     named = [p for p in usable if _actor(p.code)] or usable
     second = _nearest([p for p in usable if p.role == "second"], start, end)
-    first = next((p for p in named if second is None or p.code != second.code), None)
+    acting = _acted_on(named, start, text)
+    if acting is not None and text is not None and second is None:
+        i = named.index(acting)
+        if (i > 0 and named[i - 1].code != acting.code
+                and _PAIR_SEP.fullmatch(text, named[i - 1].end, acting.start)):
+            return named[i - 1].code, acting.code  # 'talks between Xi and Trump on Oct. 30'
+    if acting is not None and second is not None and second.code == acting.code:
+        # 'a deal with the US ..., Trump said Wednesday': the one acting on the day comes first
+        second = _nearest([p for p in usable if p.role == "second" and p.code != acting.code],
+                          start, end)
+    first = acting if acting is not None else \
+        next((p for p in named if second is None or p.code != second.code), None)
     if second is None and first is not None:
         second = next((p for p in usable if p.code != first.code), None)
+        if spoken and second is not None and not (text is not None and _paired(usable, first, second, text)):
+            second = None
     return (first.code if first else ""), (second.code if second else "")

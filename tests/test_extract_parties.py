@@ -397,3 +397,118 @@ def test_every_before_role_rule_ends_with_a_listed_before_word():
                     checked += 1
                     assert words.search(text, max(0, p.start - 30), p.start), text[lo:p.end]
     assert checked > 10
+
+
+# --- 'on its exports': the sentence's subject bears the rate --------------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # a third country named later ('the one Japan secured') does not take the target
+        ("The European Union accepted a 15% tariff on most of its exports to the US, a rate "
+         "matching the one Japan secured.", "15%", "USA", "X-EU"),
+        # the subject agreeing to pay is the target, the partner it exports to levies the rate
+        ("Indonesia has agreed to pay a 19 percent tariff on its exports to the United States.",
+         "19 percent", "USA", "IDN"),
+        ("Thailand will see a 19% duty on its goods under the framework deal with Washington.",
+         "19%", "USA", "THA"),
+    ],
+)
+def test_a_rate_on_its_exports_falls_on_the_subject(text, mention, imposer, target):
+    assert first(text, mention) == (imposer, target)
+
+
+def test_a_rate_on_its_imports_is_levied_by_the_subject():
+    # 'its imports' are the subject's own purchases: the subject levies, the origin is the target
+    text = "China will cut tariffs to 10% on its imports of American farm goods."
+    assert first(text, "10%") == ("CHN", "USA")
+
+
+# --- capitals stand for their governments; place names holding a country word name none --------
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Dhaka will buy 40 Boeing jets under the agreement.", "BGD"),
+        ("Colombo pledged to cut duties on 300 US products.", "LKA"),
+        ("Phnom Penh will impose a 5% duty on Thai fuel from January.", "KHM"),
+        ("Kyiv lifted import duties on 40 categories of European goods.", "UKR"),
+    ],
+)
+def test_a_capital_stands_for_its_government(text, code):
+    rows = extract_text(text, source_id="t", published=PUB)
+    assert rows and rows[0]["imposer"] == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "British Columbia has lost more than 4,000 sawmill jobs since the duties rose.",
+        "New Mexico exported $4 billion of goods last year.",
+        "New Jersey ports handled 8 million containers.",
+    ],
+)
+def test_a_state_or_province_named_with_a_country_word_is_no_party(text):
+    rows = extract_text(text, source_id="t", published=PUB)
+    assert rows and all(r["imposer"] not in ("GBR", "MEX", "JEY") for r in rows)
+    assert all(r["target"] not in ("GBR", "MEX", "JEY") for r in rows)
+
+
+# --- counts of a party's own people and plants have no second party -------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, imposer",
+    [
+        ("Sri Lanka's apparel industry, which employs about 350,000 workers and sells 40% of its "
+         "output to the US, fears the levy.", "350,000 workers", "LKA"),
+        ("Mexico's auto sector has shed 12,000 jobs since the US duties took effect.",
+         "12,000 jobs", "MEX"),
+    ],
+)
+def test_a_count_of_own_people_has_no_partner(text, mention, imposer):
+    assert first(text, mention) == (imposer, "")
+
+
+def test_a_count_of_the_other_sides_firms_keeps_both_parties():
+    text = "China placed 15 U.S. firms on its export control list on Tuesday."
+    assert first(text, "15 U.S. firms") == ("CHN", "USA")
+
+
+def test_a_cut_as_a_noun_makes_no_imposer_and_given_rates_fall_on_the_receivers():
+    # 'welcomed the cut in the US tariff': Thailand cuts nothing; the next sentence's rates are
+    # the US's, given to the countries named as receiving them
+    text = ("Thailand's exporters welcomed the cut in the US tariff on Thai goods to 19%. "
+            "Malaysia and Cambodia were also given a 19% tariff, officials said.")
+    assert parties(text, "19%") == [("USA", "THA"), ("USA", "MYS"), ("USA", "KHM")]
+
+
+def test_a_province_stands_for_its_country():
+    text = "Alberta shipped $120 billion of crude to the United States last year."
+    assert first(text, "$120 billion") == ("CAN", "USA")
+
+
+def test_a_trade_agreement_named_with_countries_names_no_party():
+    # the agreement's name lists three countries; only the goods' origin is a party here
+    text = ("Mexican goods that do not comply with the United States-Mexico-Canada Agreement "
+            "face a 25 per cent tariff.")
+    assert first(text, "25 per cent")[1] == "MEX"
+
+
+def test_a_possessive_inside_an_aside_is_not_the_party_facing_the_rate():
+    text = "Peru, Chile's main competitor, faces a tariff of only 10 per cent."
+    assert first(text, "10 per cent")[1] == "PER"
+
+
+# --- a duration in a sentence about a tariff is the tariff's ---------------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # the levying side first, the side whose goods pay second, as for the rate itself
+        ("The tariffs could cut Brazil's growth by half a point if they stay in place for two "
+         "years, the White House was told.", "two years", "USA", "BRA"),
+        ("Washington delayed its duties on Mexican goods by 30 days.", "30 days", "USA", "MEX"),
+    ],
+)
+def test_a_duration_of_a_tariff_takes_the_tariffs_parties(text, mention, imposer, target):
+    assert first(text, mention) == (imposer, target)
