@@ -126,7 +126,12 @@ def tariff_measure(w: Window) -> tuple[str, str]:
                     key=lambda r: _LAYERS.index(r["measure"]))
     if strong:  # a named layer ('baseline', 'punitive', 'fentanyl') beats a deal or a sector
         return strong[0]["measure"], strong[0]["id"]
-    deal = _deal(w)
+    ref = anchored("reference_levels", w)
+    if ref is not None and ref.get("replaced"):  # 'cut to 18% from 50% under the deal': the deal
+        deal = None  # replaces 50%, it does not set it
+        near = None if near and near["measure"] == "tariff_deal" else near
+    else:
+        deal = _deal(w)
     if deal:  # 'a 15% cap on pharma tariffs in its deal', 'the deal cuts the levy on cars to 15%'
         return "tariff_deal", deal["id"]
     if near and near["measure"] == "tariff_deal":
@@ -202,11 +207,39 @@ def _oil(w: Window) -> tuple[str, str] | None:
 
 
 def _deal(w: Window) -> dict | None:
-    """A deal named earlier in the clause, or a rate agreed or secured right beside the figure."""
+    """A deal named earlier in the clause, a rate agreed or secured right beside the figure, or
+    a deal named after it in its clause ('to 19% from 36% under an agreement signed on Sunday':
+    the reference level the figure leads to is read past)."""
     lo = max(w.lo, w.start - _DEAL_REACH)
     return (nearest("deal_clauses", w, lo, w.start, sides=("clause",))
             or nearest("deal_clauses", w, max(w.lo, w.start - _NEAR), min(w.hi, w.end + 25),
-                       sides=("verb",)))
+                       sides=("verb",))
+            or nearest("deal_clauses", w, w.end, _deal_hi(w), sides=("after",)))
+
+
+def _deal_hi(w: Window) -> int:
+    """Where a deal named after the figure must start: the end of its clause, or, when the next
+    figure is a level it moves away from ('to 18% from 50% under a trade agreement'), 80
+    characters past that figure, short of the next clause."""
+    hi = _clause_hi(w)
+    if hi < w.hi or w.hi >= w.sent_end or not _lead_in().search(w.text, w.end, w.hi):
+        return hi
+    hi = min(w.sent_end, w.hi + 80)
+    m = _BOUNDARY.search(w.text, w.hi, hi)
+    return m.start() if m else hi
+
+
+def _replaced(w: Window, ref: dict) -> bool:
+    """Whether a level the figure is moved away from is one a deal's terms replace: the sentence
+    names a deal or a rate agreed ('will levy 19% under a trade deal, down from the 29% rate
+    announced in April')."""
+    if not ref.get("replaced"):
+        return False
+    sides = ("clause", "after", "verb")  # 'Manila agreed a 19% rate, down from the 20% ...'
+    comma = w.text.find(",", w.end, w.sent_end)  # after it, only its own words: 'from 50%
+    hi = min(w.sent_end, w.end + 60, comma if comma >= 0 else w.sent_end)  # under the deal'
+    return (nearest("deal_clauses", w, w.sent_start, w.start, sides=sides)
+            or nearest("deal_clauses", w, w.end, hi, sides=sides)) is not None
 
 
 @cache
@@ -226,7 +259,9 @@ def edge(section: str, w: Window, lo: int) -> dict | None:
     return None
 
 
-def _clause_cues():
+@cache
+def _clause_cues() -> list[tuple[dict, re.Pattern[str], re.Pattern[str]]]:
+    """The 'clause' rules of tariff_measures, built once (read for every tariff figure)."""
     from extract.cues import _fast
     return [(r, rx, fast) for r, rx, fast in _fast("tariff_measures") if r["side"] == "clause"]
 
@@ -271,8 +306,17 @@ def status(w: Window, kind: str) -> str:
         rule = _cue(w, max(w.lo, w.start - 90), w.start)
         return rule["status"] if rule and rule["status"] in ("removed", "waived") else "in_force"
     if ref:
-        rule = _cue(w, w.end, min(_clause_hi(w), w.end + 90))
+        if _replaced(w, ref):  # 'down from the 32% Trump had threatened' in a deal's sentence
+            return "removed"
+        comma = w.text.find(",", w.end, w.hi)  # ', officials warned' is the sentence's
+        rule = _cue(w, w.end, min(_clause_hi(w), w.end + 90, comma if comma >= 0 else w.hi))
+        if rule is None and nearest("deal_clauses", w, w.end, min(w.hi, w.end + 25), sides=("verb",)):
+            return "announced"  # 'higher than the 15% secured by Japan': another deal's rate
         return rule["status"] if rule else "in_force"
+    if _headline(w):  # 'Trump slaps 25% tariff on ...': news of a step, not a standing rate
+        rule = nearest("headline_statuses", w, w.sent_start, w.sent_end)
+        if rule:
+            return rule["status"]
     rule = _cue(w, max(w.lo, w.start - 90), min(_own_hi(w), w.end + 60))
     if rule is None and _deal(w):  # a rate set in a deal, with no word on when it applies
         return "announced"
@@ -310,7 +354,27 @@ def _own_hi(w: Window) -> int:
 
 @cache
 def _lead_in() -> re.Pattern[str]:
-    return next(rx for r, rx in cues("reference_levels") if r.get("side", "before") == "before")
+    """The 'before' rules of reference_levels as one pattern: the words that lead to a level."""
+    return re.compile("|".join(f"(?:{rx.pattern})" for r, rx in cues("reference_levels")
+                               if r.get("side", "before") == "before"))
+
+
+_HEADER = re.compile(r"\s*date\s\d{4}-\d\d-\d\d[^\S\n]*\n")
+
+
+def _headline(w: Window) -> bool:
+    """Whether the figure stands in the article's headline: the first line of text (after the
+    ' date' header), with no full stop at its end and body text after it."""
+    head = _HEADER.match(w.text)
+    first = head.end() if head else 0
+    while first < len(w.text) and w.text[first] in " \t\n":
+        first += 1
+    if w.start < first:
+        return False
+    nl = w.text.find("\n", first)
+    if nl < 0 or w.start >= nl:
+        return False
+    return w.text[first:nl].rstrip()[-1:] not in (".", "!", "?", ":")
 
 
 def _cue(w: Window, lo: int, hi: int) -> dict | None:
