@@ -249,14 +249,33 @@ def _edge_rules(section: str) -> list[tuple[dict, re.Pattern[str], re.Pattern[st
             for r, rx in cues(section) if r.get("side") == "edge"]
 
 
+@cache
+def _unless(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def edge(section: str, w: Window, lo: int) -> dict | None:
     """The first 'edge' rule of section whose match ends right where the mention starts: its short
-    tail must match the last characters, then the full pattern the text within its reach."""
+    tail must match the last characters, then the full pattern the text within its reach. A rule
+    marked periods_only does not apply to a mention that names a day, one with an 'unless'
+    pattern not where that pattern occurs in the sentence before the mention."""
     last = w.text[max(lo, w.start - 40):w.start]
+    day = None
     for r, rx, tail, reach in _edge_rules(section):
+        if r.get("periods_only"):
+            day = _DAY.search(w.text, w.start, w.end) is not None if day is None else day
+            if day:
+                continue
         if tail.search(last) and rx.search(w.text[max(lo, w.start - reach):w.start]):
+            if "unless" in r and _unless(r["unless"]).search(w.text, w.sent_start, w.start):
+                continue  # the sentence says what rules the rule out
             return r
     return None
+
+
+_DAY = re.compile(  # a weekday, today/tomorrow, or a day of the month ('June 30', '3 March')
+    r"(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|tomorrow|yesterday|tonight)\b"
+    r"|(?<![\w-])\d{1,2}(?:st|nd|rd|th)?(?![\w-]))")
 
 
 @cache
@@ -300,6 +319,8 @@ def status(w: Window, kind: str) -> str:
                        after_weight=1.5)
         if rule is None:  # '... will invest $350 billion, including $150 billion for ships'
             rule = nearest("fact_statuses", w, max(w.sent_start, w.start - 150), w.start)
+        if rule and rule.get("side") == "reported" and first("reporting", w.sentence) is None:
+            return "hypothetical"  # 'would charge' with no one reported as saying it
         return rule["status"] if rule else "in_force"
     ref = anchored("reference_levels", w)
     if ref and ref.get("side") == "after":  # 'the 25% tariff could rise to 250%'
