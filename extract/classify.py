@@ -338,7 +338,11 @@ def status(w: Window, kind: str) -> str:
         rule = nearest("headline_statuses", w, w.sent_start, w.sent_end)
         if rule:
             return rule["status"]
-    rule = _cue(w, max(w.lo, w.start - 90), min(_own_hi(w), w.end + 60))
+    lo = max(w.lo, w.start - 90)
+    rule = _cue(w, lo, min(_own_hi(w), w.end + 60))
+    if rule is None and lo == w.lo:  # 'voids the duties of 35% on Canada and 10% on China': a
+        back = _clause_lo(w, lo)  # figure continuing a list takes the list's cue
+        rule = _cue(w, back, w.start) if back < lo else None
     if rule is None and _deal(w):  # a rate set in a deal, with no word on when it applies
         return "announced"
     if rule is None:

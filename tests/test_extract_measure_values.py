@@ -43,6 +43,11 @@ def row_of(text: str, mention: str) -> dict:
          "estimated.", "C$20 billion", "economic_loss", "hypothetical"),
         ("The shutdown has cost automakers as much as $1.5 billion in lost output, the union "
          "said.", "$1.5 billion", "economic_loss", "in_force"),
+        # a sum announced is announced; one planned is proposed
+        ("The government unveiled a 20 billion baht relief package for exporters on Monday.",
+         "20 billion baht", "money", "announced"),
+        ("Toyota plans to buy $2 billion of American soybeans, a person familiar said.",
+         "$2 billion", "imports", "proposed"),
         # flows stay flows
         ("Vietnam shipped $142 billion of goods to the US last year.", "$142 billion",
          "exports", "in_force"),
@@ -62,8 +67,11 @@ def test_money_measure(text, mention, measure, status):
         # a forecast change is hypothetical
         ("Economists expect 3-5% growth in shipments this year.", "3-5%", "hypothetical"),
         ("The ministry anticipates a 7% rise in farm exports.", "7%", "hypothetical"),
-        # a reported change is a fact
+        ("The industry body expects shipments to Europe to grow 6-8% next year.", "6-8%",
+         "hypothetical"),
+        # a reported change is a fact, also when someone announces it
         ("Exports to the US grew 4-6% in the first half.", "4-6%", "in_force"),
+        ("The ministry announced that exports rose 12% in May.", "12%", "in_force"),
     ],
 )
 def test_change_status(text, mention, status):

@@ -115,3 +115,29 @@ def test_body_present_tense_is_not_a_headline():
     is the rate in force."""
     text = " date 2026-03-12\nSteel trade\n\nThe US imposes a 25% tariff on steel from Canada.\n"
     assert row_of(text, "25%")["status"] == "in_force"
+
+
+@pytest.mark.parametrize(
+    "text, mention, status",
+    [
+        # a figure continuing a list takes the list's verb
+        ("The court's ruling voids the fentanyl-related duties of 35 percent on Canada and 10 "
+         "percent on China.", "10 percent", "removed"),
+        ("Washington suspended tariffs of 24% on China and 20% on the EU for 90 days.", "20%",
+         "waived"),
+        ("Beijing imposed 15% on US coal and 10% on crude oil.", "10%", "in_force"),
+        # ... unless it has its own
+        ("Ottawa lifted its 25% duty on US steel but will keep 10% on aluminium.", "10%",
+         "announced"),
+    ],
+)
+def test_list_continuation_status(text, mention, status):
+    assert row_of(text, mention)["status"] == status
+
+
+def test_rate_agreed_by_another_is_a_deal_rate():
+    """'the 15 per cent agreed by Japan' is a tariff rate (a deal's), not a bare percentage."""
+    row = row_of("Ottawa's steel tariffs are higher than the 15 per cent agreed by Japan.",
+                 "15 per cent")
+    assert (row["measure"], row["status"], row["qualifier"]) == ("tariff_deal", "announced",
+                                                                  "exact")
