@@ -82,15 +82,25 @@ def _share_level(w: Window, lo: int) -> bool:
             or _FROM_LEVEL.search(w.text, max(lo, w.start - 30), w.start)
             or _SHARE_LEVEL.search(w.text, max(lo, w.start - 40), w.start)):
         return False
-    share = next(((r, rx) for r, rx in cues("kinds") if r.get("measure") == "share"
-                  and r.get("side") != "after"), None)
-    return share is not None and share[1].search(w.text, w.sent_start, w.start) is not None
+    share = _share_rule()
+    return share is not None and share.search(w.text, w.sent_start, w.start) is not None
+
+
+@cache
+def _share_rule() -> re.Pattern[str] | None:
+    """The 'share' kind cue read before a figure (looked up once, not per figure)."""
+    return next((rx for r, rx in cues("kinds") if r.get("measure") == "share"
+                 and r.get("side") != "after"), None)
+
+
+@cache
+def _after_kinds() -> list[tuple[dict, re.Pattern[str]]]:
+    return [(r, rx) for r, rx in cues("kinds") if r.get("side") == "after"]
 
 
 def _after_kind(w: Window) -> dict | None:
-    from extract.cues import cues
-    return next((r for r, rx in cues("kinds") if r.get("side") == "after" and rx.search(w.after)),
-                None)
+    after = w.after
+    return next((r for r, rx in _after_kinds() if rx.search(after)), None)
 
 
 def _label_line(w: Window) -> bool:
@@ -254,11 +264,20 @@ def _unless(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def _between(rule: dict, cue: re.Pattern[str], seg: str) -> bool:
+    """Whether a 'between' word stands after the last cue word of seg (the cue nearest the
+    mention: if its stretch holds none, no farther one's can be the only clean one)."""
+    ends = [m.end() for m in cue.finditer(seg)]
+    return bool(ends) and _unless(rule["between"]).search(seg, ends[-1]) is not None
+
+
 def edge(section: str, w: Window, lo: int) -> dict | None:
     """The first 'edge' rule of section whose match ends right where the mention starts: its short
-    tail must match the last characters, then the full pattern the text within its reach. A rule
+    tail must match the last characters (or occur within tail_reach of the mention), then the full
+    pattern the text within its reach. A rule
     marked periods_only does not apply to a mention that names a day, one with an 'unless'
-    pattern not where that pattern occurs in the sentence before the mention."""
+    pattern not where that pattern occurs in the sentence before the mention, one with a
+    'between' pattern not where it occurs after the last tail word."""
     last = w.text[max(lo, w.start - 40):w.start]
     day = None
     for r, rx, tail, reach in _edge_rules(section):
@@ -266,9 +285,16 @@ def edge(section: str, w: Window, lo: int) -> dict | None:
             day = _DAY.search(w.text, w.start, w.end) is not None if day is None else day
             if day:
                 continue
-        if tail.search(last) and rx.search(w.text[max(lo, w.start - reach):w.start]):
+        if "tail_reach" in r:  # a cue word anywhere within tail_reach, not the last characters
+            found = tail.search(w.text, max(lo, w.start - int(r["tail_reach"])), w.start)
+        else:
+            found = tail.search(last)
+        seg = w.text[max(lo, w.start - reach):w.start]
+        if found and rx.search(seg):
             if "unless" in r and _unless(r["unless"]).search(w.text, w.sent_start, w.start):
                 continue  # the sentence says what rules the rule out
+            if "between" in r and _between(r, tail, seg):
+                continue
             return r
     return None
 
