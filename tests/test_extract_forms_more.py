@@ -298,3 +298,20 @@ def test_from_the_same_date_points_to_the_start_given_before():
     assert dates_of(got["25%"][0]) == ("2025-11-01", "2025-11-01")
     assert dates_of(got["10%"][0]) == ("2025-11-01", "2025-11-01")
     assert "the same date" not in got  # a pointer, not a claim of its own
+
+
+@pytest.mark.parametrize("stamp", [
+    "Updated on October 21, 2025 at 9:40 AM GMT+8",
+    "Published: 6:30pm, 21 Oct 2025",
+    "Last update on: Tue Oct 21, 2025 12:41 AM",
+    "October 21, 2025 / 11:42 AM IST",
+    "21/10/2025 October 21, 2025",
+])
+def test_page_stamps_with_a_time_are_not_claims(stamp):
+    text = stamp + "\nExports to the US fell 4% in September."
+    assert [r["mention"] for r in claims(text)] == ["4%", "September"]
+
+
+def test_a_headline_with_a_time_of_effect_is_read():
+    got = by_mention("Tariffs take effect on November 1 at 12:01 a.m. EDT")
+    assert dates_of(got["November 1"][0]) == ("2025-11-01", "2025-11-01")
