@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from extract import numbers
 from extract.mentions import Mention
 
-_NUM_IN = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
 _NEGATED_RANK = re.compile(
     r"(?i:\b(?:not|never|n't|nor|outside|beyond|no\slonger|fails?\sto|failed\sto)\b[^.;]{0,40}$)"
 )
@@ -40,9 +39,20 @@ def _pct_range(m: Mention, text: str) -> list[Figure]:
     return [Figure(a, "percent", "lower_bound"), Figure(b, "percent", "upper_bound")]
 
 
+_LIST_SEP = re.compile(r"\s?,\s?(?:and\s|or\s|&\s)?|\s(?:and|or|&)\s")
+_UNIT_TAIL = re.compile(r"(?i)[\s-]?(?:%|per[\s-]?cent|percent|pct|pc)\b.*$|\s?%.*$")
+
+
 def _pct_list(m: Mention, text: str) -> list[Figure]:
-    span = text[m.start:m.end]
-    return [Figure(float(x.replace(",", "")), "percent") for x in _NUM_IN.findall(span)]
+    """'10, 15 and 20 per cent', 'Nineteen or 20 per cent': one figure per item."""
+    out = []
+    for item in _LIST_SEP.split(text[m.start:m.end]):
+        item = _UNIT_TAIL.sub("", item).strip()
+        v = numbers.parse_number(item) if item else None
+        if v is None:
+            return []
+        out.append(Figure(v, "percent"))
+    return out
 
 
 def _code(m: Mention, dollar: str) -> str | None:

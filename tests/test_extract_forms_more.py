@@ -315,3 +315,8 @@ def test_page_stamps_with_a_time_are_not_claims(stamp):
 def test_a_headline_with_a_time_of_effect_is_read():
     got = by_mention("Tariffs take effect on November 1 at 12:01 a.m. EDT")
     assert dates_of(got["November 1"][0]) == ("2025-11-01", "2025-11-01")
+
+
+def test_a_list_of_rates_may_open_with_a_number_word():
+    rows = by_mention('"Fifteen or 18 per cent we can absorb," an exporter said.')["Fifteen or 18 per cent"]
+    assert sorted(r["value"] for r in rows) == [15, 18]
