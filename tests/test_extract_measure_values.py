@@ -103,6 +103,35 @@ def test_change_status(text, mention, status):
         ("Vessels will pay a fee of $50 a ton on each port call from October 14.", "October 14",
          "event_tariff_change"),
         ("Modi and Trump spoke by phone on Tuesday.", "Tuesday", "event_call"),
+        # the event a date is tied to, whatever speech verb stands nearer
+        ("After a video call with Japan's prime minister on Tuesday, Trump said the deal was "
+         "close.", "Tuesday", "event_call"),
+        ("Sefcovic will speak with Lutnick on Friday.", "Friday", "event_call"),
+        ("Canadian customs data released on Friday showed lumber shipments fell 12% in May.",
+         "Friday", "event_other"),
+        ("Chile's exports to China reached $40 billion in 2024, customs data show.", "2024",
+         "date"),
+        ("The fact sheet released on Thursday lists the products covered.", "Thursday",
+         "event_announcement"),
+        ("Colombian negotiators made three trips to Washington since February.", "February",
+         "event_visit"),
+        ("The preference scheme, which expires on 30 June, lets most goods enter duty-free.",
+         "30 June", "event_other"),
+        ("A group of senators introduced a bill on Wednesday that would cap tariffs at 10%.",
+         "Wednesday", "event_other"),
+        # when a rate applies
+        ("Brazil faces 50pc from August 6, while Chile has been spared.", "August 6",
+         "event_tariff_change"),
+        ("Duties on pickup trucks rise to 35 per cent on March 1.", "March 1",
+         "event_tariff_change"),
+        ("The 15% duty on Swiss watches is retroactive to Nov. 14, the notice said.", "Nov. 14",
+         "event_tariff_change"),
+        ("The levy on EU cars takes full effect in January 2027.", "January 2027",
+         "event_tariff_change"),
+        ("The 25 percent penalty on Indian goods will be scrapped with effect from December 1.",
+         "December 1", "event_tariff_change"),
+        # ... not when the percentage is a change in a flow
+        ("Exports rose 5% on Monday, the data showed.", "Monday", "event_other"),
     ],
 )
 def test_date_measure(text, mention, measure):

@@ -104,6 +104,8 @@ def test_reference_level_status(text, mention, status):
         # a tariff that bites or kicks in is in force
         ("Knitwear exporters lay off workers as 50% US tariff bites", "50%", "in_force"),
         ("Wine makers count the cost as 15% duty kicks in", "15%", "in_force"),
+        # a rate a deal keeps stays in force
+        ("Canada and US seal pact that keeps 25% steel duty in place", "25%", "in_force"),
     ],
 )
 def test_headline_status(title, mention, status):
