@@ -47,11 +47,12 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
         imposer = min(named, key=lambda p: abs(p.start - start)).code
     _imp, local_target = choose([p for p in local if p.code != imposer], start, end, kind)
     target = local_target or (target if target != imposer else "")
-    run = _run(places, target, "", text)
+    codes = _run_codes(places, target, text)  # worked out once, read twice
+    run = _run(codes, target, "")
     if (kind in _TARIFF_KINDS and imposer in run and not named
             and not any(p.role == "imposer" and p.code == imposer for p in places)):
         imposer = ""  # 'tariffs on Canada and Mexico': both are targets, neither imposes
-    targets = _run(places, target, imposer, text)
+    targets = _run(codes, target, imposer)
     if kind in _TARIFF_KINDS:
         owner = _own_goods(places, start, end, hi, text)
         if owner is not None and owner.code != imposer:  # 'Indonesia agreed to a 19% tariff on its exports'
@@ -291,24 +292,27 @@ def _carried_party(text: str, start: int, exclude: Sequence[str] = ()) -> str:
     return ""
 
 
-def _run(places: Sequence[Place], target: str, imposer: str, text: str) -> list[str]:
-    """All parties of the 'A, B and C' run holding the target (just [target] otherwise)."""
+def _run_codes(places: Sequence[Place], target: str, text: str) -> list[str]:
+    """The distinct parties of the 'A, B and C' run (joined by 'and'/'or' somewhere) holding
+    the first mention of the target; [target] where it stands alone, [''] for no target."""
     if not target:
         return [""]
-    for i, p in enumerate(places):
-        if p.code != target:
-            continue
-        lo = hi = i
-        while lo > 0 and _joins(text, places[lo - 1], places[lo]):
-            lo -= 1
-        while hi + 1 < len(places) and _joins(text, places[hi], places[hi + 1]):
-            hi += 1
-        codes = list(dict.fromkeys(q.code for q in places[lo:hi + 1]))
-        listed = any(_AND.search(text, places[j].end, places[j + 1].start) for j in range(lo, hi))
-        if len(codes) > 1 and imposer not in codes and listed:
-            return codes
-        break
-    return [target]
+    i = next((k for k, p in enumerate(places) if p.code == target), None)
+    if i is None:
+        return [target]
+    lo = hi = i
+    while lo > 0 and _joins(text, places[lo - 1], places[lo]):
+        lo -= 1
+    while hi + 1 < len(places) and _joins(text, places[hi], places[hi + 1]):
+        hi += 1
+    codes = list(dict.fromkeys(q.code for q in places[lo:hi + 1]))
+    listed = any(_AND.search(text, places[j].end, places[j + 1].start) for j in range(lo, hi))
+    return codes if len(codes) > 1 and listed else [target]
+
+
+def _run(codes: list[str], target: str, imposer: str) -> list[str]:
+    """All parties of the run holding the target, unless the imposer is one of them."""
+    return codes if len(codes) > 1 and imposer not in codes else [target]
 
 
 _SEP = re.compile(r"\s*(?:,|and|&|or|,\s*and|,\s*or)\s*(?:the\s)?")
