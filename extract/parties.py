@@ -40,6 +40,8 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     if (kind == "quantity" and places and _DURATION.search(text, start, end)
             and _tariff_sentence(text, start)):
         kind = "tariff_rate"  # 'the tariffs had been delayed by 30 days': the tariff's parties
+    if kind in _TARIFF_KINDS and any(p.commodity for p in places):
+        places = [p for p in places if not p.commodity]  # 'a penalty for buying Russian oil'
     local = [p for p in places if lo <= p.start and p.end <= hi]
     imposer, target = choose(_not_owned(places, hi, text), start, end, kind)
     named = [p for p in local if p.role == "imposer"]
@@ -245,7 +247,8 @@ def _carried_imposer(text: str, start: int, exclude: list[str]) -> str:
     """The imposer named in the sentences just before ('Mexico approved higher tariffs. Most
     increases take rates to 35%'): one marked as imposer, else an unmarked US."""
     for found in _previous(text, start):
-        marked = [p for p in found if p.role == "imposer" and p.code not in exclude]
+        marked = [p for p in found if p.role == "imposer" and p.code not in exclude
+                  and not p.commodity]
         if marked:
             return marked[0].code
         usa = [p for p in found if p.code == "USA" and p.role == "neutral" and "USA" not in exclude]
@@ -258,7 +261,8 @@ def _carried_target(text: str, start: int, imposer: str) -> str:
     """The target of a rate whose sentence names no party: the side whose goods the sentence
     just before taxes ('New US tariff rates on Chinese goods: ... Apparel: 35%')."""
     for found in _previous(text, start):
-        marked = [p for p in found if p.role in ("target", "goods") and p.code != imposer]
+        marked = [p for p in found if p.role in ("target", "goods") and p.code != imposer
+                  and not p.commodity]
         if marked:
             return marked[0].code
     return ""
@@ -356,7 +360,8 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
         # most frequent imposer in tariff reporting) is taken as the imposer, the others are
         # more likely to be the target ('The 50% tariff covers 55% of India's exports')
         usa = [p for p in rest if p.code == "USA"]
-        pick = (usa[0] if usa else None) if tariff else rest[0]
+        owners = [p for p in rest if not p.commodity]  # 'buying Venezuelan oil' is no one's flow
+        pick = (usa[0] if usa else None) if tariff else (owners[0] if owners else None)
         imposer = pick.code if pick else ""
         rest = [p for p in rest if p.code != imposer]
     if not target and rest:
@@ -371,8 +376,8 @@ def _buyer_first(places: Sequence[Place]) -> Sequence[Place]:
     origin = {p.code for p in places if p.role == "goods" and p.origin}
     buyers = {p.code for p in places if p.role in ("neutral", "imposer")
               or (p.role == "goods" and not p.origin)} - origin
-    if not origin or not buyers:
-        return places
+    if not origin or not buyers:  # a commodity by origin is bought from there all the same
+        return [replace(p, role="second") if p.commodity else p for p in places]
     return [replace(p, role="second") if p.role == "goods" and p.origin else p for p in places]
 
 

@@ -22,6 +22,12 @@ class Place:
     role: str  # imposer | target | goods | second | neutral
     demonym: bool = False
     origin: bool = False  # goods named by where they come from ('US energy'), not whose flow
+    commodity: bool = False  # a commodity by origin ('Russian crude'): a flow's party, no tariff's
+
+
+@cache
+def _commodities() -> frozenset[str]:
+    return frozenset(rules.merged_values_cased("places", "commodities"))
 
 
 @cache
@@ -41,6 +47,8 @@ def _names() -> dict[str, tuple[str, str, bool]]:
         table[name] = (code, "neutral", True)
     for name, code in rules.merged_values_cased("places", "people").items():
         table[name] = (code, "neutral", False)
+    for name, code in rules.merged_values_cased("places", "commodities").items():
+        table[name] = (code, "goods", False)
     for rule in rules.section("places", "ignore"):
         for name in rule["names"]:
             table[name] = ("", "ignore", False)
@@ -160,7 +168,9 @@ def _find(text: str, start: int, stop: int) -> list[Place]:
         pos = last = e
         code, role, demonym = table[m.group(1)]
         if role != "ignore" and not any(g.start <= s < g.end for g in groups):
-            out.append(Place(code, s, e, role, demonym))
+            name = m.group(1)
+            out.append(Place(code, s, e, role, demonym, origin=name in _commodities(),
+                             commodity=name in _commodities()))
     return sorted(out, key=lambda p: p.start) if groups else out
 
 
@@ -172,7 +182,8 @@ def with_roles(text: str, places: list[Place]) -> list[Place]:
         got = done.get(p)
         if got is None:
             role, origin = _role(text, p.start, p.end, p.demonym, p.role)
-            got = done[p] = Place(p.code, p.start, p.end, role, p.demonym, origin)
+            got = done[p] = Place(p.code, p.start, p.end, role, p.demonym, origin or p.origin,
+                                  p.commodity)
         out.append(got)
     return out
 
