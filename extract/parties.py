@@ -40,8 +40,9 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     if (kind == "quantity" and places and _DURATION.search(text, start, end)
             and _tariff_sentence(text, start)):
         kind = "tariff_rate"  # 'the tariffs had been delayed by 30 days': the tariff's parties
-    if kind in _TARIFF_KINDS and any(p.commodity for p in places):
-        places = [p for p in places if not p.commodity]  # 'a penalty for buying Russian oil'
+    if any(p.role == "ignore" or (p.commodity and kind in _TARIFF_KINDS) for p in places):
+        # 'its second-largest market after China'; 'a penalty for buying Russian oil'
+        places = [p for p in places if p.role != "ignore" and not (p.commodity and kind in _TARIFF_KINDS)]
     local = [p for p in places if lo <= p.start and p.end <= hi]
     imposer, target = choose(_not_owned(places, hi, text), start, end, kind)
     named = [p for p in local if p.role == "imposer"]
@@ -442,7 +443,7 @@ def event_parties(places: Sequence[Place], start: int, end: int, text: str | Non
     second party only where one is marked as addressed or the two are named as a pair ('India
     and the US have made progress, sources said'): other countries of the words said are their
     subject matter, not the other side of the event."""
-    usable = [p for p in places if not p.code.startswith("X-ALL")]
+    usable = [p for p in places if not p.code.startswith("X-ALL") and p.role != "ignore"]
     named = [p for p in usable if _actor(p.code)] or usable
     second = _nearest([p for p in usable if p.role == "second"], start, end)
     acting = _acted_on(named, start, text)

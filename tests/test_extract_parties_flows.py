@@ -111,3 +111,18 @@ def test_a_commodity_in_another_clause_owns_no_flow():
     text = ('"We will stop buying Venezuelan oil rather than risk a levy on $40 billion of exports '
             'to the US," a Spanish refiner said.')
     assert first(text, "$40 billion")[0] != "VEN"
+
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # the country ranked above ('after China') is no party of the figure
+        ("Mexico's exports to the US hit $500 billion, making it America's largest supplier "
+         "ahead of Canada, while the US became Mexico's second-largest source of imports after "
+         "China.", "second-largest", "MEX", "USA"),
+        ("Chile ran a $4 billion surplus with the US, its third-largest after China and Japan.",
+         "$4 billion", "CHL", "USA"),
+    ],
+)
+def test_a_party_ranked_above_is_no_party_of_the_figure(text, mention, imposer, target):
+    assert first(text, mention) == (imposer, target)
