@@ -117,11 +117,11 @@ def test_a_commodity_in_another_clause_owns_no_flow():
     "text, mention, imposer, target",
     [
         # the country ranked above ('after China') is no party of the figure
-        ("Mexico's exports to the US hit $500 billion, making it America's largest supplier "
-         "ahead of Canada, while the US became Mexico's second-largest source of imports after "
-         "China.", "second-largest", "MEX", "USA"),
-        ("Chile ran a $4 billion surplus with the US, its third-largest after China and Japan.",
-         "$4 billion", "CHL", "USA"),
+        ("Peru's exports to the US reached $9 billion last year, making the US the country's "
+         "second-largest export market after China.", "second-largest", "PER", "USA"),
+        ("Colombia sold $14 billion of goods to the US last year, while the US ran a surplus of "
+         "about $2 billion with the country, its tenth-largest after Japan and Brazil.",
+         "tenth-largest", "USA", "COL"),
     ],
 )
 def test_a_party_ranked_above_is_no_party_of_the_figure(text, mention, imposer, target):
