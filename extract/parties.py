@@ -43,6 +43,8 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     if any(p.role == "ignore" or (p.commodity and kind in _TARIFF_KINDS) for p in places):
         # 'its second-largest market after China'; 'a penalty for buying Russian oil'
         places = [p for p in places if p.role != "ignore" and not (p.commodity and kind in _TARIFF_KINDS)]
+    if kind in _TARIFF_KINDS:
+        places = _not_next(places, end, hi, text)
     local = [p for p in places if lo <= p.start and p.end <= hi]
     imposer, target = choose(_not_owned(places, hi, text), start, end, kind)
     named = [p for p in local if p.role == "imposer"]
@@ -179,6 +181,18 @@ def _not_owned(places: Sequence[Place], hi: int, text: str) -> Sequence[Place]:
     own = any(a.code != b.code and _DIGIT.search(text, a.end, b.start)
               for a, b in zip(later, later[1:], strict=False))
     return [p for p in places if p not in later] if own else places
+
+
+def _not_next(places: Sequence[Place], end: int, hi: int, text: str) -> Sequence[Place]:
+    """The places without the subjects of the next figure's verb: in '... were given 19%, while
+    Vietnam will face 20%', Vietnam faces the 20%, not the 19% before it."""
+    if not any(p.subject and p.start >= end and p.end <= hi for p in places):
+        return places
+    art = _article(text)
+    if hi >= art.spans[art.sentence_of(end)][1] - 1:
+        return places  # no figure after this one in the sentence
+    return [p for p in places if not (p.subject and p.role == "target" and end <= p.start
+                                      and p.end <= hi)]
 
 
 def _tariff_imposer(places: Sequence[Place], start: int, end: int, text: str,

@@ -23,6 +23,7 @@ class Place:
     demonym: bool = False
     origin: bool = False  # goods named by where they come from ('US energy'), not whose flow
     commodity: bool = False  # a commodity by origin ('Russian crude'): a flow's party, no tariff's
+    subject: bool = False  # the role comes from the verb after the party ('Vietnam will face 20%')
 
 
 @cache
@@ -87,10 +88,11 @@ _REACH = 60  # characters read on each side of a party for its role
 _REACH_AFTER = 90  # an appositive (', India's main rival,') may stand between a party and its verb
 
 
-def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple[str, bool]:
-    """(role, whether the role names the goods' origin) from the words around the party."""
+def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple[str, bool, bool]:
+    """(role, whether the role names the goods' origin, whether the words after the party gave
+    it) from the words around the party."""
     if default != "neutral":
-        return default, False
+        return default, False, False
     lo, after = max(0, start - _REACH), text[end:end + _REACH_AFTER]
     # every 'before' rule ends with one of the words of before_words: where the party follows
     # none of them, no 'before' rule is tried
@@ -105,8 +107,8 @@ def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple
         else:
             hit = rx.search(after) is not None
         if hit and not (unless is not None and before and unless.search(text, lo, start)):
-            return rule["role"], bool(rule.get("origin"))
-    return "neutral", False
+            return rule["role"], bool(rule.get("origin")), rule["side"] != "before"
+    return "neutral", False, False
 
 
 @cache
@@ -181,9 +183,9 @@ def with_roles(text: str, places: list[Place]) -> list[Place]:
     for p in places:
         got = done.get(p)
         if got is None:
-            role, origin = _role(text, p.start, p.end, p.demonym, p.role)
+            role, origin, subject = _role(text, p.start, p.end, p.demonym, p.role)
             got = done[p] = Place(p.code, p.start, p.end, role, p.demonym, origin or p.origin,
-                                  p.commodity)
+                                  p.commodity, subject)
         out.append(got)
     return out
 
