@@ -90,14 +90,14 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
             # part the sentence names before the share ('Canada supplies ...'), or a partner in
             # the whole itself ('of Vietnam's exports to the US'), else none ('Semiconductors
             # make up 40% of Taiwan's exports')
-            named = [p for p in places if p.code == imposer]
+            same = [p for p in places if p.code == imposer]
             part = imposer if imposer != whole.code and (
-                any(p.end <= start for p in named)
-                or (not named and _pronoun_subject(text, start))) else ""  # 'It shipped ...'
-            partner = next((p.code for p in places if p.role == "second" and p.code != whole.code
-                            and whole.end <= p.start <= whole.end + 40
-                            and not _CLAUSE_END.search(text, whole.end, p.start)), "")
-            imposer, targets = whole.code, [part or partner]
+                any(p.end <= start for p in same)
+                or (not same and _pronoun_subject(text, start))) else ""  # 'It shipped ...'
+            inner = next((p.code for p in places if p.role == "second" and p.code != whole.code
+                          and whole.end <= p.start <= whole.end + 40
+                          and not _CLAUSE_END.search(text, whole.end, p.start)), "")
+            imposer, targets = whole.code, [part or inner]
     return imposer, targets
 
 
