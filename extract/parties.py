@@ -40,6 +40,11 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
     if (kind == "quantity" and places and _DURATION.search(text, start, end)
             and _tariff_sentence(text, start)):
         kind = "tariff_rate"  # 'the tariffs had been delayed by 30 days': the tariff's parties
+    if any(p.role == "ignore" or (p.commodity and kind in _TARIFF_KINDS) for p in places):
+        # 'its second-largest market after China'; 'a penalty for buying Russian oil'
+        places = [p for p in places if p.role != "ignore" and not (p.commodity and kind in _TARIFF_KINDS)]
+    if kind in _TARIFF_KINDS:
+        places = _not_next(places, end, hi, text)
     local = [p for p in places if lo <= p.start and p.end <= hi]
     imposer, target = choose(_not_owned(places, hi, text), start, end, kind)
     named = [p for p in local if p.role == "imposer"]
@@ -47,11 +52,12 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
         imposer = min(named, key=lambda p: abs(p.start - start)).code
     _imp, local_target = choose([p for p in local if p.code != imposer], start, end, kind)
     target = local_target or (target if target != imposer else "")
-    run = _run(places, target, "", text)
+    codes = _run_codes(places, target, text)  # worked out once, read twice
+    run = _run(codes, target, "")
     if (kind in _TARIFF_KINDS and imposer in run and not named
             and not any(p.role == "imposer" and p.code == imposer for p in places)):
         imposer = ""  # 'tariffs on Canada and Mexico': both are targets, neither imposes
-    targets = _run(places, target, imposer, text)
+    targets = _run(codes, target, imposer)
     if kind in _TARIFF_KINDS:
         owner = _own_goods(places, start, end, hi, text)
         if owner is not None and owner.code != imposer:  # 'Indonesia agreed to a 19% tariff on its exports'
@@ -84,14 +90,14 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
             # part the sentence names before the share ('Canada supplies ...'), or a partner in
             # the whole itself ('of Vietnam's exports to the US'), else none ('Semiconductors
             # make up 40% of Taiwan's exports')
-            named = [p for p in places if p.code == imposer]
+            same = [p for p in places if p.code == imposer]
             part = imposer if imposer != whole.code and (
-                any(p.end <= start for p in named)
-                or (not named and _pronoun_subject(text, start))) else ""  # 'It shipped ...'
-            partner = next((p.code for p in places if p.role == "second" and p.code != whole.code
-                            and whole.end <= p.start <= whole.end + 40
-                            and not _CLAUSE_END.search(text, whole.end, p.start)), "")
-            imposer, targets = whole.code, [part or partner]
+                any(p.end <= start for p in same)
+                or (not same and _pronoun_subject(text, start))) else ""  # 'It shipped ...'
+            inner = next((p.code for p in places if p.role == "second" and p.code != whole.code
+                          and whole.end <= p.start <= whole.end + 40
+                          and not _CLAUSE_END.search(text, whole.end, p.start)), "")
+            imposer, targets = whole.code, [part or inner]
     return imposer, targets
 
 
@@ -177,6 +183,18 @@ def _not_owned(places: Sequence[Place], hi: int, text: str) -> Sequence[Place]:
     return [p for p in places if p not in later] if own else places
 
 
+def _not_next(places: Sequence[Place], end: int, hi: int, text: str) -> Sequence[Place]:
+    """The places without the subjects of the next figure's verb: in '... were given 19%, while
+    Vietnam will face 20%', Vietnam faces the 20%, not the 19% before it."""
+    if not any(p.subject and p.start >= end and p.end <= hi for p in places):
+        return places
+    art = _article(text)
+    if hi >= art.spans[art.sentence_of(end)][1] - 1:
+        return places  # no figure after this one in the sentence
+    return [p for p in places if not (p.subject and p.role == "target" and end <= p.start
+                                      and p.end <= hi)]
+
+
 def _tariff_imposer(places: Sequence[Place], start: int, end: int, text: str,
                     targets: list[str]) -> str:
     """The imposer of a rate whose sentence names none: the other side of a US target named
@@ -244,7 +262,8 @@ def _carried_imposer(text: str, start: int, exclude: list[str]) -> str:
     """The imposer named in the sentences just before ('Mexico approved higher tariffs. Most
     increases take rates to 35%'): one marked as imposer, else an unmarked US."""
     for found in _previous(text, start):
-        marked = [p for p in found if p.role == "imposer" and p.code not in exclude]
+        marked = [p for p in found if p.role == "imposer" and p.code not in exclude
+                  and not p.commodity]
         if marked:
             return marked[0].code
         usa = [p for p in found if p.code == "USA" and p.role == "neutral" and "USA" not in exclude]
@@ -257,7 +276,8 @@ def _carried_target(text: str, start: int, imposer: str) -> str:
     """The target of a rate whose sentence names no party: the side whose goods the sentence
     just before taxes ('New US tariff rates on Chinese goods: ... Apparel: 35%')."""
     for found in _previous(text, start):
-        marked = [p for p in found if p.role in ("target", "goods") and p.code != imposer]
+        marked = [p for p in found if p.role in ("target", "goods") and p.code != imposer
+                  and not p.commodity]
         if marked:
             return marked[0].code
     return ""
@@ -291,24 +311,27 @@ def _carried_party(text: str, start: int, exclude: Sequence[str] = ()) -> str:
     return ""
 
 
-def _run(places: Sequence[Place], target: str, imposer: str, text: str) -> list[str]:
-    """All parties of the 'A, B and C' run holding the target (just [target] otherwise)."""
+def _run_codes(places: Sequence[Place], target: str, text: str) -> list[str]:
+    """The distinct parties of the 'A, B and C' run (joined by 'and'/'or' somewhere) holding
+    the first mention of the target; [target] where it stands alone, [''] for no target."""
     if not target:
         return [""]
-    for i, p in enumerate(places):
-        if p.code != target:
-            continue
-        lo = hi = i
-        while lo > 0 and _joins(text, places[lo - 1], places[lo]):
-            lo -= 1
-        while hi + 1 < len(places) and _joins(text, places[hi], places[hi + 1]):
-            hi += 1
-        codes = list(dict.fromkeys(q.code for q in places[lo:hi + 1]))
-        listed = any(_AND.search(text, places[j].end, places[j + 1].start) for j in range(lo, hi))
-        if len(codes) > 1 and imposer not in codes and listed:
-            return codes
-        break
-    return [target]
+    i = next((k for k, p in enumerate(places) if p.code == target), None)
+    if i is None:
+        return [target]
+    lo = hi = i
+    while lo > 0 and _joins(text, places[lo - 1], places[lo]):
+        lo -= 1
+    while hi + 1 < len(places) and _joins(text, places[hi], places[hi + 1]):
+        hi += 1
+    codes = list(dict.fromkeys(q.code for q in places[lo:hi + 1]))
+    listed = any(_AND.search(text, places[j].end, places[j + 1].start) for j in range(lo, hi))
+    return codes if len(codes) > 1 and listed else [target]
+
+
+def _run(codes: list[str], target: str, imposer: str) -> list[str]:
+    """All parties of the run holding the target, unless the imposer is one of them."""
+    return codes if len(codes) > 1 and imposer not in codes else [target]
 
 
 _SEP = re.compile(r"\s*(?:,|and|&|or|,\s*and|,\s*or)\s*(?:the\s)?")
@@ -352,7 +375,8 @@ def choose(places: Sequence[Place], start: int, end: int, kind: str) -> tuple[st
         # most frequent imposer in tariff reporting) is taken as the imposer, the others are
         # more likely to be the target ('The 50% tariff covers 55% of India's exports')
         usa = [p for p in rest if p.code == "USA"]
-        pick = (usa[0] if usa else None) if tariff else rest[0]
+        owners = [p for p in rest if not p.commodity]  # 'buying Venezuelan oil' is no one's flow
+        pick = (usa[0] if usa else None) if tariff else (owners[0] if owners else None)
         imposer = pick.code if pick else ""
         rest = [p for p in rest if p.code != imposer]
     if not target and rest:
@@ -367,8 +391,8 @@ def _buyer_first(places: Sequence[Place]) -> Sequence[Place]:
     origin = {p.code for p in places if p.role == "goods" and p.origin}
     buyers = {p.code for p in places if p.role in ("neutral", "imposer")
               or (p.role == "goods" and not p.origin)} - origin
-    if not origin or not buyers:
-        return places
+    if not origin or not buyers:  # a commodity by origin is bought from there all the same
+        return [replace(p, role="second") if p.commodity else p for p in places]
     return [replace(p, role="second") if p.role == "goods" and p.origin else p for p in places]
 
 
@@ -433,7 +457,7 @@ def event_parties(places: Sequence[Place], start: int, end: int, text: str | Non
     second party only where one is marked as addressed or the two are named as a pair ('India
     and the US have made progress, sources said'): other countries of the words said are their
     subject matter, not the other side of the event."""
-    usable = [p for p in places if not p.code.startswith("X-ALL")]
+    usable = [p for p in places if not p.code.startswith("X-ALL") and p.role != "ignore"]
     named = [p for p in usable if _actor(p.code)] or usable
     second = _nearest([p for p in usable if p.role == "second"], start, end)
     acting = _acted_on(named, start, text)

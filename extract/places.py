@@ -22,6 +22,13 @@ class Place:
     role: str  # imposer | target | goods | second | neutral
     demonym: bool = False
     origin: bool = False  # goods named by where they come from ('US energy'), not whose flow
+    commodity: bool = False  # a commodity by origin ('Russian crude'): a flow's party, no tariff's
+    subject: bool = False  # the role comes from the verb after the party ('Vietnam will face 20%')
+
+
+@cache
+def _commodities() -> frozenset[str]:
+    return frozenset(rules.merged_values_cased("places", "commodities"))
 
 
 @cache
@@ -41,6 +48,8 @@ def _names() -> dict[str, tuple[str, str, bool]]:
         table[name] = (code, "neutral", True)
     for name, code in rules.merged_values_cased("places", "people").items():
         table[name] = (code, "neutral", False)
+    for name, code in rules.merged_values_cased("places", "commodities").items():
+        table[name] = (code, "goods", False)
     for rule in rules.section("places", "ignore"):
         for name in rule["names"]:
             table[name] = ("", "ignore", False)
@@ -79,10 +88,11 @@ _REACH = 60  # characters read on each side of a party for its role
 _REACH_AFTER = 90  # an appositive (', India's main rival,') may stand between a party and its verb
 
 
-def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple[str, bool]:
-    """(role, whether the role names the goods' origin) from the words around the party."""
+def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple[str, bool, bool]:
+    """(role, whether the role names the goods' origin, whether the words after the party gave
+    it) from the words around the party."""
     if default != "neutral":
-        return default, False
+        return default, False, False
     lo, after = max(0, start - _REACH), text[end:end + _REACH_AFTER]
     # every 'before' rule ends with one of the words of before_words: where the party follows
     # none of them, no 'before' rule is tried
@@ -97,8 +107,8 @@ def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple
         else:
             hit = rx.search(after) is not None
         if hit and not (unless is not None and before and unless.search(text, lo, start)):
-            return rule["role"], bool(rule.get("origin"))
-    return "neutral", False
+            return rule["role"], bool(rule.get("origin")), rule["side"] != "before"
+    return "neutral", False, False
 
 
 @cache
@@ -160,7 +170,9 @@ def _find(text: str, start: int, stop: int) -> list[Place]:
         pos = last = e
         code, role, demonym = table[m.group(1)]
         if role != "ignore" and not any(g.start <= s < g.end for g in groups):
-            out.append(Place(code, s, e, role, demonym))
+            name = m.group(1)
+            out.append(Place(code, s, e, role, demonym, origin=name in _commodities(),
+                             commodity=name in _commodities()))
     return sorted(out, key=lambda p: p.start) if groups else out
 
 
@@ -171,8 +183,9 @@ def with_roles(text: str, places: list[Place]) -> list[Place]:
     for p in places:
         got = done.get(p)
         if got is None:
-            role, origin = _role(text, p.start, p.end, p.demonym, p.role)
-            got = done[p] = Place(p.code, p.start, p.end, role, p.demonym, origin)
+            role, origin, subject = _role(text, p.start, p.end, p.demonym, p.role)
+            got = done[p] = Place(p.code, p.start, p.end, role, p.demonym, origin or p.origin,
+                                  p.commodity, subject)
         out.append(got)
     return out
 

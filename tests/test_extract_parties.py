@@ -512,3 +512,18 @@ def test_a_possessive_inside_an_aside_is_not_the_party_facing_the_rate():
 )
 def test_a_duration_of_a_tariff_takes_the_tariffs_parties(text, mention, imposer, target):
     assert first(text, mention) == (imposer, target)
+
+
+# --- the subject of the next figure's verb is that figure's ---------------------------------------
+
+def test_a_country_facing_the_next_figure_does_not_take_the_one_before():
+    text = ("Peru and Chile were also given a 10% tariff, while Colombia will face 15% and "
+            "Ecuador 12%.")
+    assert parties(text, "10%") == [("", "PER"), ("", "CHL")]
+    assert first(text, "15%")[1] == "COL"
+
+
+def test_a_country_threatened_with_a_rate_is_its_target():
+    text = ("Cambodia faces 19% under the order, Laos has been threatened with 40%, and Myanmar "
+            "with 40% too.")
+    assert first(text, "40%")[1] == "LAO"

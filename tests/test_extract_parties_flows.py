@@ -87,3 +87,42 @@ def test_a_list_of_figures_pairs_with_the_countries_after_it(text, mention, expe
 def test_the_second_party_of_a_share_is_its_part_or_a_partner_in_the_whole(text, mention, imposer,
                                                                               target):
     assert first(text, mention) == (imposer, target)
+
+
+# --- a commodity named by its origin ('Russian crude') ---------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # the origin of the commodity is the second party of the buyer's flow
+        ("Turkey's purchases of Russian crude rose to 300,000 barrels per day in May.",
+         "300,000 barrels per day", "TUR", "RUS"),
+        ("China's imports of Iranian oil fell 12% in October.", "12%", "CHN", "IRN"),
+        # ... but never the side a penalty for buying it falls on
+        ("Washington put a 25% penalty on Indian goods for buying Russian oil.", "25%", "USA", "IND"),
+    ],
+)
+def test_a_commodity_by_origin_is_a_flows_second_party_not_a_tariffs_target(text, mention,
+                                                                            imposer, target):
+    assert first(text, mention) == (imposer, target)
+
+
+def test_a_commodity_in_another_clause_owns_no_flow():
+    text = ('"We will stop buying Venezuelan oil rather than risk a levy on $40 billion of exports '
+            'to the US," a Spanish refiner said.')
+    assert first(text, "$40 billion")[0] != "VEN"
+
+
+@pytest.mark.parametrize(
+    "text, mention, imposer, target",
+    [
+        # the country ranked above ('after China') is no party of the figure
+        ("Peru's exports to the US reached $9 billion last year, making the US the country's "
+         "second-largest export market after China.", "second-largest", "PER", "USA"),
+        ("Colombia sold $14 billion of goods to the US last year, while the US ran a surplus of "
+         "about $2 billion with the country, its tenth-largest after Japan and Brazil.",
+         "tenth-largest", "USA", "COL"),
+    ],
+)
+def test_a_party_ranked_above_is_no_party_of_the_figure(text, mention, imposer, target):
+    assert first(text, mention) == (imposer, target)
