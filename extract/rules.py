@@ -65,9 +65,10 @@ def _number_macros() -> dict[str, str]:
     short = [s for s in scales if len(s) == 1]
     scale = rf"(?:{alternation(long_scales, flags='i')}|{alternation(short)})(?![A-Za-z])"
     names = [n for rule in section("numbers", "currencies") for n in rule["names"]]
-    # symbols, codes and the abbreviations written before a figure (Rs 500, Rp 5 trillion, Tk 40)
+    # symbols, codes and the abbreviations written before a figure (Rs 500, Rp 5 trillion, Tk 40,
+    # Dh1.4 trillion, KSh 70 billion, SFr 5 billion)
     prefix = [n for n in names if not n.replace(" ", "").isalpha() or n.isupper()
-              or n.rstrip(".") in ("Rs", "Rp", "Tk")]
+              or n.rstrip(".") in ("Rs", "Rp", "Tk", "Dh", "Dhs", "KSh", "Ksh", "Sfr", "SFr", "LE")]
     suffix = [n for n in names if n.replace(" ", "").replace(".", "").isalpha()]
     return {
         "NUMW": numw,

@@ -320,3 +320,15 @@ def test_a_headline_with_a_time_of_effect_is_read():
 def test_a_list_of_rates_may_open_with_a_number_word():
     rows = by_mention('"Fifteen or 18 per cent we can absorb," an exporter said.')["Fifteen or 18 per cent"]
     assert sorted(r["value"] for r in rows) == [15, 18]
+
+
+@pytest.mark.parametrize("text, mention, code, value", [
+    ("Abu Dhabi pledged Dh1.4 trillion of investment.", "Dh1.4 trillion", "AED", 1.4e12),
+    ("Kenya's exports reached KSh 70 billion.", "KSh 70 billion", "KES", 7e10),
+    ("Nigeria lost ₦1.2 trillion in oil revenue.", "₦1.2 trillion", "NGN", 1.2e12),
+    ("Swiss watch exports fell to SFr 2.1 billion.", "SFr 2.1 billion", "CHF", 2.1e9),
+    ("Beef sales hit 500 billion Argentine pesos.", "500 billion Argentine pesos", "ARS", 5e11),
+])
+def test_more_currencies(text, mention, code, value):
+    r = one(text, mention)
+    assert (r["kind"], r["unit"], r["value"]) == ("trade_value", code, value)
