@@ -35,7 +35,8 @@ PARSES = frozenset({
     "date_rel_period", "date_day_word", "date_weekday", "date_half", "date_quarter",
     "date_month_range", "date_fiscal", "date_fiscal_rel", "date_month_half", "date_first_months",
     "date_year_part", "date_to_date", "date_year_to", "date_decade", "date_compared",
-    "date_weekday_dom", "date_md_rel", "date_fiscal_named", "date_same",
+    "date_weekday_dom", "date_md_rel", "date_fiscal_named", "date_same", "date_year_range",
+    "date_past_n", "date_year_end",
 })
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
@@ -164,6 +165,15 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
         return _md(m, pub, when)
     if p == "date_md_range":
         return _md_range(m, pub, when)
+    if p == "date_year_range":
+        y1, y2 = int(m.g("y") or m.g("y3") or 0), int(m.g("y2") or m.g("y4") or 0)
+        return (date(y1, 1, 1), date(y2, 12, 31)) if y1 < y2 else None
+    if p == "date_past_n" and n is not None:
+        return add(pub, -n, m.g("per") or "day"), pub
+    if p == "date_year_end":
+        if (m.g("per") or "year").lower() == "month":
+            return within("end of", "this", "month", pub)
+        return date(pub.year, 12, 1), date(pub.year, 12, 31)
     if p == "date_md_rel":  # 'August 7 last year'
         d = safe_day(rel_year((m.g("rel") or "").lower(), pub), month_number(m.g("mo") or m.g("mo2") or ""),
                      int(m.g("d1") or m.g("d2") or 0))

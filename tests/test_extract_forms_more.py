@@ -332,3 +332,19 @@ def test_a_list_of_rates_may_open_with_a_number_word():
 def test_more_currencies(text, mention, code, value):
     r = one(text, mention)
     assert (r["kind"], r["unit"], r["value"]) == ("trade_value", code, value)
+
+
+@pytest.mark.parametrize("text, mention, span", [
+    ("Exports fell 8% over the past three months.", "the past three months", ("2025-07-22", "2025-10-22")),
+    ("Duties on steel rose between 2018 and 2024.", "2018 and 2024", ("2018-01-01", "2024-12-31")),
+    ("Imports grew steadily in 2019-2023.", "2019-2023", ("2019-01-01", "2023-12-31")),
+    ("Negotiators hope to sign by year-end.", "year-end", ("2025-12-01", "2025-12-31")),
+    ("The truce should hold until the end of the year.", "the end of the year", ("2025-12-01", "2025-12-31")),
+])
+def test_spans_counted_from_the_article_date_and_year_ranges(text, mention, span):
+    assert dates_of(one(text, mention)) == span
+
+
+def test_container_units_are_counted():
+    r = one("The port handled 1.2 million TEUs last year.", "1.2 million TEUs")
+    assert (r["unit"], r["value"]) == ("count", 1.2e6)
