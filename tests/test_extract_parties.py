@@ -530,7 +530,8 @@ def test_a_country_threatened_with_a_rate_is_its_target():
 
 
 def test_a_party_before_a_verb_of_speech_is_not_the_subject_of_the_clause_said():
-    # 'Korea ..., said their agreement sets a 15% rate': the agreement sets it, not Korea
+    # 'Korea ..., said their agreement sets a 15% rate': the agreement with the US sets the
+    # rate Korean cars pay in the US, not a rate Korea levies
     text = ("Korea, which signed a trade deal with the US in July, said their agreement sets a 15% "
             "rate for cars.")
-    assert first(text, "15%")[0] != "KOR"
+    assert first(text, "15%") == ("USA", "KOR")
