@@ -409,7 +409,11 @@ def date_parties(places: Sequence[Place], start: int, end: int, measure: str, lo
         imposer, run = choose_in(_lists.unlisted(list(places), text), start, end, "tariff_rate",
                                  lo, hi, text)
         return imposer, (run[0] if len(run) == 1 else "")
-    return event_parties(places, start, end, text, spoken=measure == "event_address")
+    first, second = event_parties(places, start, end, text, spoken=measure == "event_address")
+    if not first and second:  # 'The commerce adviser will travel to Washington next week'
+        first = next((p.code for found in _previous(text, start) for p in found
+                      if p.role != "second" and _actor(p.code) and p.code != second), "")
+    return first, second
 
 
 # 'Trump said Wednesday', 'Brussels said on Monday', 'President Xi on Friday': the party whose

@@ -527,3 +527,11 @@ def test_a_country_threatened_with_a_rate_is_its_target():
     text = ("Cambodia faces 19% under the order, Laos has been threatened with 40%, and Myanmar "
             "with 40% too.")
     assert first(text, "40%")[1] == "LAO"
+
+
+def test_a_party_before_a_verb_of_speech_is_not_the_subject_of_the_clause_said():
+    # 'Korea ..., said their agreement sets a 15% rate': the agreement with the US sets the
+    # rate Korean cars pay in the US, not a rate Korea levies
+    text = ("Korea, which signed a trade deal with the US in July, said their agreement sets a 15% "
+            "rate for cars.")
+    assert first(text, "15%") == ("USA", "KOR")

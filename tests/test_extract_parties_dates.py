@@ -98,3 +98,15 @@ def test_a_pair_acting_on_the_day_a_tariff_changes_are_the_events_parties():
     text = ("Ottawa and Washington on Monday signed an accord under which US duties on Canadian "
             "lumber will fall to 10 percent.")
     assert date_parties(text, "Monday", "event_tariff_change") == ("CAN", "USA")
+
+
+def test_a_visit_by_an_unnamed_official_takes_the_party_of_the_sentence_before():
+    text = ("Kenya secured a 10% rate in its talks with the US. The trade secretary will travel to "
+            "Washington next week to sign the agreement.")
+    start = text.index("next week")
+    found = places.with_roles(text, places.find(text))
+    lo = text.index("The trade secretary")
+    in_sentence = [p for p in found if p.start >= lo]
+    got = parties.date_parties(in_sentence, start, start + len("next week"), "event_visit", lo,
+                               len(text), text)
+    assert got == ("KEN", "USA")
