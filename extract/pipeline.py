@@ -114,15 +114,9 @@ def _date_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, pub: date
             continue
         m = h.mention
         measure = h.measure
-        if measure in ("event_tariff_change", "date"):
-            # a tariff change reads like a rate, a bare period like a flow: their parties may
-            # come from the clause, the sentence or the sentences before
-            kind = "tariff_rate" if measure == "event_tariff_change" else "change"
-            imposer, run = parties.choose_in(lists.unlisted(s.places, norm), m.start, m.end, kind,
-                                             s.start, s.end, norm)
-            target = run[0] if len(run) == 1 else ""
-        else:
-            imposer, target = parties.event_parties(s.places, m.start, m.end)
+        # a bare period belongs to no party; a tariff change reads like a rate; an event
+        # takes its actors (extract.parties.date_parties)
+        imposer, target = parties.date_parties(s.places, m.start, m.end, measure, s.start, s.end, norm)
         d_from, d_to = h.period if h.period else (None, None)
         yield emit.row(
             source_id="", start=m.start, end=m.end, mention=text[m.start:m.end],

@@ -74,13 +74,17 @@ _WORDISH = re.compile(r"[\w$-]")
 
 
 @cache
-def _cues() -> list[tuple[dict, re.Pattern[str], bool, re.Pattern[str] | None]]:
+def _cues() -> list[tuple[dict, re.Pattern[str], bool, re.Pattern[str] | None,
+                          re.Pattern[str] | None]]:
     """(rule, pattern, whether it is anchored at the start of 'after', the words before the
-    party that keep the rule off or None) of each role rule."""
+    party that keep the rule off or None, the word the party must follow for a 'before' rule
+    to be tried at all or None) of each role rule."""
     out = []
     for r, rx in rules.compile_cues("places", "roles"):
         unless = re.compile(r["unless_before"]) if r.get("unless_before") else None
-        out.append((r, rx, r["side"] != "before" and starts_with(rx.pattern), unless))
+        last = (re.compile(r"(?i:\b" + trie_regex(r["last_words"]) + r")\s(?:the\s)?$")
+                if r.get("last_words") else None)
+        out.append((r, rx, r["side"] != "before" and starts_with(rx.pattern), unless, last))
     return out
 
 
@@ -97,11 +101,12 @@ def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple
     # every 'before' rule ends with one of the words of before_words: where the party follows
     # none of them, no 'before' rule is tried
     before = _before_words().search(text, max(0, start - 30), start) is not None
-    for rule, rx, anchored, unless in _cues():
+    for rule, rx, anchored, unless, last in _cues():
         if rule.get("demonym") is not None and rule["demonym"] != demonym:
             continue
         if rule["side"] == "before":
-            hit = before and rx.search(text, lo, start) is not None
+            hit = (before and (last is None or last.search(text, max(0, start - 16), start) is not None)
+                   and rx.search(text, lo, start) is not None)
         elif anchored:
             hit = rx.match(after) is not None
         else:

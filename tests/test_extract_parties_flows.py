@@ -120,7 +120,7 @@ def test_a_commodity_in_another_clause_owns_no_flow():
         ("Peru's exports to the US reached $9 billion last year, making the US the country's "
          "second-largest export market after China.", "second-largest", "PER", "USA"),
         ("Colombia sold $14 billion of goods to the US last year, while the US ran a surplus of "
-         "about $2 billion with the country, its tenth-largest after Japan and Brazil.",
+         "about $2 billion with the country, its tenth-largest after Japan.",
          "tenth-largest", "USA", "COL"),
     ],
 )
