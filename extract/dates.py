@@ -36,7 +36,7 @@ PARSES = frozenset({
     "date_month_range", "date_fiscal", "date_fiscal_rel", "date_month_half", "date_first_months",
     "date_year_part", "date_to_date", "date_year_to", "date_decade", "date_compared",
     "date_weekday_dom", "date_md_rel", "date_fiscal_named", "date_same", "date_year_range",
-    "date_past_n", "date_year_end",
+    "date_past_n", "date_year_end", "date_fiscal_part",
 })
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
@@ -110,7 +110,7 @@ def fiscal_year(end_year: int, start_month: int) -> Period:
     return date(end_year - 1, start_month, 1), month_period(end_year, start_month - 1)[1]
 
 
-FISCAL = frozenset({"date_fiscal", "date_fiscal_named", "date_fiscal_rel"})
+FISCAL = frozenset({"date_fiscal", "date_fiscal_named", "date_fiscal_rel", "date_fiscal_part"})
 
 
 @cache
@@ -170,10 +170,18 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
         return (date(y1, 1, 1), date(y2, 12, 31)) if y1 < y2 else None
     if p == "date_past_n" and n is not None:
         return add(pub, -n, m.g("per") or "day"), pub
-    if p == "date_year_end":
-        if (m.g("per") or "year").lower() == "month":
-            return within("end of", "this", "month", pub)
-        return date(pub.year, 12, 1), date(pub.year, 12, 31)
+    if p == "date_year_end":  # 'by year-end', 'by the end of the month': the last day, a deadline
+        last = (month_period(pub.year, pub.month)[1] if (m.g("per") or "year").lower() == "month"
+                else date(pub.year, 12, 31))
+        return last, last
+    if p == "date_fiscal_part":  # 'H1FY27', 'Q3 FY26': part of a fiscal year
+        end_year = 2000 + int(m.g("fy") or 0) if len(m.g("fy") or "") == 2 else int(m.g("fy") or 0)
+        first_month = abs(fy_start or _fiscal_table()[1])
+        fy_first = fiscal_year(end_year, first_month)[0]
+        size = 6 if m.g("h") else 3
+        k = int(m.g("h") or m.g("q") or 1) - 1
+        a = add(fy_first, k * size, "month")
+        return a, month_period(add(a, size - 1, "month").year, add(a, size - 1, "month").month)[1]
     if p == "date_md_rel":  # 'August 7 last year'
         d = safe_day(rel_year((m.g("rel") or "").lower(), pub), month_number(m.g("mo") or m.g("mo2") or ""),
                      int(m.g("d1") or m.g("d2") or 0))
@@ -292,6 +300,8 @@ _YEAR_PARTS = {"early": (1, 4), "beginning": (1, 1), "start": (1, 1), "mid": (5,
 def _year_part(year: int, part: str) -> Period | None:
     if part not in _YEAR_PARTS:
         return None
+    if part == "end":  # 'by the end of 2026', 'end-2026': the year's last day, a deadline
+        return date(year, 12, 31), date(year, 12, 31)
     a, b = _YEAR_PARTS[part]
     return date(year, a, 1), month_period(year, b)[1]
 

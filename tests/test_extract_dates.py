@@ -240,9 +240,10 @@ def test_the_day_a_rate_was_announced_right_after_it_is_still_not_its_date():
     "text, mention, published, expected",
     [
         ("Talks resumed on Sept. 5 (Friday).", "Sept. 5 (Friday)", date(2025, 9, 8), ("2025-09-05", "2025-09-05")),
-        ("A deal is expected by end-2026.", "end-2026", date(2025, 11, 20), ("2026-12-01", "2026-12-31")),
+        # the end of a year is a deadline: its last day
+        ("A deal is expected by end-2026.", "end-2026", date(2025, 11, 20), ("2026-12-31", "2026-12-31")),
         ("A deal is expected by the end of 2026.", "the end of 2026", date(2025, 11, 20),
-         ("2026-12-01", "2026-12-31")),
+         ("2026-12-31", "2026-12-31")),
         ("Output should recover by mid-2026.", "mid-2026", date(2025, 11, 20), ("2026-05-01", "2026-08-31")),
         ("Imports were down in the first nine months.", "first nine months", date(2025, 11, 20),
          ("2025-01-01", "2025-09-30")),

@@ -338,8 +338,14 @@ def test_more_currencies(text, mention, code, value):
     ("Exports fell 8% over the past three months.", "the past three months", ("2025-07-22", "2025-10-22")),
     ("Duties on steel rose between 2018 and 2024.", "2018 and 2024", ("2018-01-01", "2024-12-31")),
     ("Imports grew steadily in 2019-2023.", "2019-2023", ("2019-01-01", "2023-12-31")),
-    ("Negotiators hope to sign by year-end.", "year-end", ("2025-12-01", "2025-12-31")),
-    ("The truce should hold until the end of the year.", "the end of the year", ("2025-12-01", "2025-12-31")),
+    # a deadline at the end of a year or month is its last day
+    ("Negotiators hope to sign by year-end.", "year-end", ("2025-12-31", "2025-12-31")),
+    ("The truce should hold until the end of the year.", "the end of the year", ("2025-12-31", "2025-12-31")),
+    ("The waiver lapses at the end of the month.", "the end of the month", ("2025-10-31", "2025-10-31")),
+    ("Delhi wants a deal by end-2026.", "end-2026", ("2026-12-31", "2026-12-31")),
+    # halves and quarters of a fiscal year: India's by default, Pakistan's when it is named
+    ("Exports rose 9% in H1FY26.", "H1FY26", ("2025-04-01", "2025-09-30")),
+    ("Pakistan's exports rose in Q2 FY26.", "Q2 FY26", ("2025-10-01", "2025-12-31")),
 ])
 def test_spans_counted_from_the_article_date_and_year_ranges(text, mention, span):
     assert dates_of(one(text, mention)) == span
