@@ -180,8 +180,9 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
         fy_first = fiscal_year(end_year, first_month)[0]
         size = 6 if m.g("h") else 3
         k = int(m.g("h") or m.g("q") or 1) - 1
-        a = add(fy_first, k * size, "month")
-        return a, month_period(add(a, size - 1, "month").year, add(a, size - 1, "month").month)[1]
+        part_first = add(fy_first, k * size, "month")
+        part_last = add(part_first, size - 1, "month")
+        return part_first, month_period(part_last.year, part_last.month)[1]
     if p == "date_md_rel":  # 'August 7 last year'
         d = safe_day(rel_year((m.g("rel") or "").lower(), pub), month_number(m.g("mo") or m.g("mo2") or ""),
                      int(m.g("d1") or m.g("d2") or 0))
