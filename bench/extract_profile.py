@@ -73,6 +73,24 @@ def _warm() -> None:
                  source_id="warm", published=dt.date(2026, 1, 29))
 
 
+def build() -> str:
+    """Which build of the extractor this process runs: pure Python, or the modules compiled to C
+    extensions (mypyc; see bench/mypyc_trial.py) by name."""
+    import importlib
+    import pkgutil
+
+    import extract
+
+    compiled = []
+    for mod in pkgutil.iter_modules(extract.__path__):
+        if mod.name in ("commands", "evaluate"):
+            continue
+        module = importlib.import_module(f"extract.{mod.name}")
+        if not str(getattr(module, "__file__", "")).endswith(".py"):
+            compiled.append(mod.name)
+    return f"compiled: {', '.join(compiled)}" if compiled else "pure Python"
+
+
 def _jsonable(v: Any) -> Any:
     return v.isoformat() if isinstance(v, dt.date) else v
 
@@ -93,6 +111,7 @@ def timing(repeat: int) -> None:
     """CPU time of each set: the first pass (in this process the lookup caches of the rules fill
     as new words come) and the best of `repeat` passes."""
     _warm()
+    print(f"extractor build: {build()}")
     for name, make in SETS.items():
         items = make()
         chars = sum(len(t) for _s, t, _p in items)
