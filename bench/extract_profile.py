@@ -4,7 +4,8 @@
     python -m bench.extract_profile time [--repeat 3] # characters per CPU second per set
     python -m bench.extract_profile profile [--set synthetic] [--top 30]
 
-Text sets: `real` = the seeds, the holdout articles and the inline gold texts of tests/gold;
+Text sets: `real` = the seeds, the articles of tests/holdout and tests/holdout2 and the inline
+gold texts of tests/gold;
 `synthetic` = 2,000 articles of `bench.corpus.articles(2000, seed=0)` (the texts
 `write_project(root, 2000, 0)` writes). Speed is CPU time (time.process_time) of one process,
 after a warm-up call, so the rule compilation at start-up is left out.
@@ -33,8 +34,9 @@ def real_set() -> list[Item]:
     from extract.api import read_article
 
     out: list[Item] = []
-    files = sorted((REPO / "seeds").glob("*.txt")) + sorted(
-        (REPO / "tests" / "holdout" / "articles").glob("*.txt"))
+    files = sorted((REPO / "seeds").glob("*.txt"))
+    for holdout in ("holdout", "holdout2"):
+        files += sorted((REPO / "tests" / holdout / "articles").glob("*.txt"))
     for p in files:
         art = read_article(p)
         out.append((p.stem, art.text, art.published))
@@ -71,6 +73,24 @@ def _warm() -> None:
                  source_id="warm", published=dt.date(2026, 1, 29))
 
 
+def build() -> str:
+    """Which build of the extractor this process runs: pure Python, or the modules compiled to C
+    extensions (mypyc; see bench/mypyc_trial.py) by name."""
+    import importlib
+    import pkgutil
+
+    import extract
+
+    compiled = []
+    for mod in pkgutil.iter_modules(extract.__path__):
+        if mod.name in ("commands", "evaluate"):
+            continue
+        module = importlib.import_module(f"extract.{mod.name}")
+        if not str(getattr(module, "__file__", "")).endswith(".py"):
+            compiled.append(mod.name)
+    return f"compiled: {', '.join(compiled)}" if compiled else "pure Python"
+
+
 def _jsonable(v: Any) -> Any:
     return v.isoformat() if isinstance(v, dt.date) else v
 
@@ -91,6 +111,7 @@ def timing(repeat: int) -> None:
     """CPU time of each set: the first pass (in this process the lookup caches of the rules fill
     as new words come) and the best of `repeat` passes."""
     _warm()
+    print(f"extractor build: {build()}")
     for name, make in SETS.items():
         items = make()
         chars = sum(len(t) for _s, t, _p in items)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -120,6 +120,10 @@ class MentionRules:
     # characters or None when unknown), for `by_pair`
     first: tuple[tuple[MentionRule, frozenset[str], frozenset[str] | None], ...] = ()
     pairs: dict[str, tuple[MentionRule, ...]] = field(default_factory=dict)
+    # the prefix sets of `first` indexed by head (they speak only of ASCII text: for other keys
+    # every rule of by_char[c]); a field built once, not a cached_property, which mypyc
+    # compiles into a plain property rebuilt on every read
+    keys: KeyIndex = field(default_factory=lambda: KeyIndex([]))
 
     def by_pair(self, key: str) -> tuple[MentionRule, ...]:
         """The rules, in file order, that can match where the text begins with `key` (its next
@@ -128,13 +132,8 @@ class MentionRules:
         got = self.pairs.get(key)
         if got is None:
             first = self.first
-            got = self.pairs[key] = tuple(first[j][0] for j in self._keys.lookup(key))
+            got = self.pairs[key] = tuple(first[j][0] for j in self.keys.lookup(key))
         return got
-
-    @cached_property
-    def _keys(self) -> KeyIndex:
-        # the prefix sets speak only of ASCII text: for other keys every rule of by_char[c]
-        return KeyIndex([(fc, pre) for _rule, fc, pre in self.first])
 
 
 class _Alternations(dict):
@@ -186,7 +185,8 @@ def mention_rules() -> MentionRules:
     # a class or a branch of literals first lets the regex engine skip ahead in C
     scanner = re.compile(charset(chars) + r"(?<!\w.)")
     return MentionRules(scanner, by_group, by_char, re.compile(trie_regex(words)),
-                        tuple(first_table))
+                        tuple(first_table),
+                        keys=KeyIndex([(fc, pre) for _rule, fc, pre in first_table]))
 
 
 def skipping(rx: re.Pattern[str]) -> re.Pattern[str]:
