@@ -97,21 +97,33 @@ def _check_row(path: Path, i: int, row: Any) -> dict[str, Any]:
     return out
 
 
-def load_sources(root: str | Path = ".") -> list[Source]:
-    """Every seed listed in the metadata, read and hashed, in metadata order."""
+def checked_metadata(root: str | Path = ".") -> list[dict[str, Any]]:
+    """The metadata rows, checked, with no source_id listed twice (texts are not read)."""
     root = Path(root)
-    meta_path = root / METADATA
     seen: set[str] = set()
-    sources = []
-    for i, meta in enumerate(read_metadata(root), start=1):
+    rows = read_metadata(root)
+    for i, meta in enumerate(rows, start=1):
         if meta["source_id"] in seen:
             raise SourceError(
-                f"{meta_path}: row {i}: field 'source_id': duplicate {meta['source_id']!r}"
+                f"{root / METADATA}: row {i}: field 'source_id': duplicate {meta['source_id']!r}"
             )
         seen.add(meta["source_id"])
-        path = root / meta["file"]
-        if not path.is_file():
-            raise SourceError(f"{meta_path}: row {i}: field 'file': {meta['file']} does not exist")
-        data = path.read_bytes()
-        sources.append(Source(meta, decode_seed(path, data), hashlib.sha256(data).hexdigest()))
-    return sources
+    return rows
+
+
+def read_source(root: Path, row: int, meta: dict[str, Any]) -> Source:
+    """The seed of metadata row *row* (1-based), read, checked and hashed."""
+    path = root / meta["file"]
+    if not path.is_file():
+        raise SourceError(
+            f"{root / METADATA}: row {row}: field 'file': {meta['file']} does not exist"
+        )
+    data = path.read_bytes()
+    return Source(meta, decode_seed(path, data), hashlib.sha256(data).hexdigest())
+
+
+def load_sources(root: str | Path = ".") -> list[Source]:
+    """Every seed listed in the metadata, read and hashed, in metadata order (the whole corpus
+    in memory: the build reads them one at a time with :func:`read_source` instead)."""
+    root = Path(root)
+    return [read_source(root, i, m) for i, m in enumerate(checked_metadata(root), start=1)]
