@@ -90,7 +90,12 @@ def _streamed_rows(path: Path) -> list[dict[str, Any]]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(path.read_text("utf-8"))
     try:
         anchors: dict[str, yaml.Node] = {}
-        for kind in (ev.StreamStartEvent, ev.DocumentStartEvent, ev.MappingStartEvent):
+        opening: tuple[type, ...] = (
+            ev.StreamStartEvent,
+            ev.DocumentStartEvent,
+            ev.MappingStartEvent,
+        )
+        for kind in opening:
             if not isinstance(loader.get_event(), kind):
                 raise _Unusual
         rows: list[dict[str, Any]] | None = None
@@ -107,8 +112,8 @@ def _streamed_rows(path: Path) -> list[dict[str, Any]]:
                 row = loader.construct_document(_compose(loader, anchors))
                 rows.append(_check_row(path, len(rows) + 1, row))
             loader.get_event()
-        for kind in (ev.MappingEndEvent, ev.DocumentEndEvent, ev.StreamEndEvent):
-            if not isinstance(loader.get_event(), kind):
+        for end in (ev.MappingEndEvent, ev.DocumentEndEvent, ev.StreamEndEvent):
+            if not isinstance(loader.get_event(), end):
                 raise _Unusual
         if not rows:
             raise _Unusual
@@ -121,22 +126,24 @@ def _compose(loader: Any, anchors: dict[str, yaml.Node]) -> yaml.Node:
     """The next node from the loader's events, tags resolved as PyYAML's composer does."""
     from yaml import events as ev
 
-    event = loader.get_event()
+    event: Any = loader.get_event()
     if isinstance(event, ev.AliasEvent):
         if event.anchor not in anchors:
             raise _Unusual
         return anchors[event.anchor]
     node: yaml.Node
+    start: Any = event.start_mark  # libyaml's marks (typed apart from PyYAML's)
+    end: Any = event.end_mark
     if isinstance(event, ev.ScalarEvent):
         tag = event.tag
         if tag is None or tag == "!":
             tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = yaml.ScalarNode(tag, event.value, start, end, event.style)
     elif isinstance(event, ev.SequenceStartEvent):
         tag = event.tag
         if tag is None or tag == "!":
             tag = loader.resolve(yaml.SequenceNode, None, event.implicit)
-        node = yaml.SequenceNode(tag, [], event.start_mark, None, event.flow_style)
+        node = yaml.SequenceNode(tag, [], start, None, event.flow_style)
         while not loader.check_event(ev.SequenceEndEvent):
             node.value.append(_compose(loader, anchors))
         node.end_mark = loader.get_event().end_mark
@@ -144,7 +151,7 @@ def _compose(loader: Any, anchors: dict[str, yaml.Node]) -> yaml.Node:
         tag = event.tag
         if tag is None or tag == "!":
             tag = loader.resolve(yaml.MappingNode, None, event.implicit)
-        node = yaml.MappingNode(tag, [], event.start_mark, None, event.flow_style)
+        node = yaml.MappingNode(tag, [], start, None, event.flow_style)
         while not loader.check_event(ev.MappingEndEvent):
             node.value.append((_compose(loader, anchors), _compose(loader, anchors)))
         node.end_mark = loader.get_event().end_mark
