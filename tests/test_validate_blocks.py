@@ -54,3 +54,18 @@ def test_fact_evidence_problems_are_the_same_whatever_the_block_size(
     monkeypatch.setattr(runner, "FACT_BLOCK", block)
     found = [(p.row, p.field) for p in validate_package(root) if p.code == "fact-evidence"]
     assert found == sorted([(penalty, "n_claims"), (trade, "value")])
+
+
+@pytest.mark.parametrize("block", [1, 1000])
+def test_a_stack_is_checked_whole_whatever_the_block_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    root = small_package(tmp_path / "pkg")
+    # the reciprocal layer (25 -> 20, its claim too) no longer adds up with the penalty
+    # layer (25) to the 50 percent total of the same imposer, target, status and unit
+    _set(root, "facts", "fact_id", "tariff_reciprocal.usa.ind.in_force.undated", value="20")
+    _set(root, "claims", "measure", "tariff_reciprocal", value="20")
+    total = _set(root, "facts", "fact_id", "tariff_total.usa.ind.in_force.undated")
+    monkeypatch.setattr(runner, "FACT_BLOCK", block)
+    found = [(p.row, p.field, p.code) for p in validate_package(root)]
+    assert found == [(total, "value", "stack-sum")]

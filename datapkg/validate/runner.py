@@ -171,7 +171,9 @@ def _cross_checks(tables: dict[str, TableData]) -> list[Problem]:
     facts, ev, claims, sources = (tables.get(n) for n in ("facts", "evidence", "claims", "sources"))
     if facts is None or not facts.readable:
         return []
-    out = stack.check_stacks(_records(facts, _stack_rows(facts)))
+    out = []
+    for idx in _stack_blocks(facts):
+        out += stack.check_stacks(_records(facts, idx))
     if (
         ev is None
         or claims is None
@@ -213,16 +215,41 @@ def _cross_checks(tables: dict[str, TableData]) -> list[Problem]:
     return out
 
 
-def _stack_rows(facts: TableData) -> np.ndarray | None:
-    """Positions of the facts the stack check reads (totals and component layers); None for
-    all of them when the columns to tell are missing."""
-    if not {"measure", "fact_type"} <= set(facts.kept):
-        return None
+def _stack_blocks(facts: TableData) -> list[np.ndarray]:
+    """The facts the stack check reads (totals and component layers), in blocks of about
+    FACT_BLOCK rows, each in row order, that never split the facts of one (imposer, target,
+    status, unit): a total is compared only with layers of its own key, so checking the blocks
+    one by one finds what checking all at once finds. No blocks when a column the check needs
+    is missing (it would find nothing)."""
+    names = ("measure", "fact_type", "imposer", "target", "status", "unit")
+    if not set(names) <= set(facts.kept):
+        return []
     comps = pa.array(sorted(stack.component_measures()), pa.string())
     mask = _np_mask(pc.is_in(facts.column("measure"), value_set=comps)) | _np_mask(
         pc.equal(facts.column("fact_type"), "tariff_total")
     )
-    return np.flatnonzero(mask)
+    rows = np.flatnonzero(mask)
+    if len(rows) == 0:
+        return []
+    take = pa.array(rows, pa.int64())
+    parts = [
+        pc.fill_null(pc.cast(facts.column(n).take(take), pa.string()), "\x00") for n in names[2:]
+    ]
+    key = pc.binary_join_element_wise(*parts, "\x1f")
+    if isinstance(key, pa.ChunkedArray):
+        key = key.combine_chunks()
+    codes = np.asarray(pc.dictionary_encode(key).indices.to_numpy(zero_copy_only=False))
+    order = np.argsort(codes, kind="stable")
+    codes = codes[order]
+    blocks: list[np.ndarray] = []
+    lo = 0
+    while lo < len(order):
+        hi = min(lo + FACT_BLOCK, len(order))
+        while hi < len(order) and codes[hi] == codes[hi - 1]:
+            hi += 1
+        blocks.append(np.sort(rows[order[lo:hi]]))
+        lo = hi
+    return blocks
 
 
 def _first_of_each_fact(facts: TableData) -> np.ndarray:
