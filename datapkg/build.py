@@ -6,29 +6,31 @@ Save writes every file to a staging folder, validates it there, and only then mo
 place, so a failed run leaves the last good package untouched. The same inputs give
 byte-identical files, whatever the engine or the number of jobs.
 
-Scaling (issue 5): extraction runs in this process by default, or in a pool of ``jobs`` local
-processes, or on a Dask cluster. After it nothing goes through DataFrames: each table is
-written row by row into the stage as soon as it exists, the claim dicts are dropped once they
-are written and turned into compact records for reconciliation, and hashes and the content
-digest are read back from the staged files.
+Scaling (issue 5): memory does not hold the corpus. Load reads each seed once to check and hash
+it and keeps only its sources row. Process streams the articles in source_id order (the order
+of claims.csv) through the engine, a bounded number in flight: each article's claims get their
+corrections and checks, are written to the staged claims.csv at once and kept only as compact
+records for reconciliation, which needs every claim of a measure. Facts and evidence are
+written as generated; hashes and the content digest are read back from the staged files.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import json
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from datapkg import descriptor as descr
-from datapkg.corrections import apply_corrections
+from datapkg.corrections import Corrections
 from datapkg.csvio import write_csv
 from datapkg.engines import check_options, get_engine
 from datapkg.manifest import (
@@ -40,7 +42,13 @@ from datapkg.manifest import (
     sha256_file,
 )
 from datapkg.schema import RESOURCES, field_names
-from datapkg.sources import Source, SourceError, load_sources
+from datapkg.sources import (
+    METADATA,
+    Source,
+    SourceError,
+    checked_metadata,
+    read_source,
+)
 
 DESCRIPTOR = "datapackage.json"
 OUTPUTS = [f"data/{name}.csv" for name in RESOURCES] + [DESCRIPTOR]
@@ -72,14 +80,33 @@ def recorded_hashes(root: Path) -> dict[str, str]:
 def check_seed_hashes(root: Path, sources: list[Source]) -> None:
     recorded = recorded_hashes(root)
     for s in sources:
-        old = recorded.get(s.source_id)
-        if old and old != s.sha256:
-            raise SourceError(
-                f"{s.meta['file']}: its sha256 is now {s.sha256}, but the package recorded "
-                f"{old} for source '{s.source_id}'. Seeds are frozen inputs: restore the "
-                "original bytes, or add the new text as a new article with `tariffs add`; "
-                "pass --accept-changed-seeds to record the new hash."
-            )
+        check_seed_hash(recorded, s)
+
+
+def check_seed_hash(recorded: dict[str, str], s: Source) -> None:
+    old = recorded.get(s.source_id)
+    if old and old != s.sha256:
+        raise SourceError(
+            f"{s.meta['file']}: its sha256 is now {s.sha256}, but the package recorded "
+            f"{old} for source '{s.source_id}'. Seeds are frozen inputs: restore the "
+            "original bytes, or add the new text as a new article with `tariffs add`; "
+            "pass --accept-changed-seeds to record the new hash."
+        )
+
+
+def source_rows(
+    root: Path, metas: list[dict[str, Any]], accept_changed: bool
+) -> list[dict[str, Any]]:
+    """The sources rows in metadata order: every seed read, checked and hashed, one at a time
+    (its text is dropped at once), against the hash the package recorded unless
+    *accept_changed*."""
+    recorded = {} if accept_changed else recorded_hashes(root)
+    rows = []
+    for i, meta in enumerate(metas, start=1):
+        src = read_source(root, i, meta)
+        check_seed_hash(recorded, src)
+        rows.append(src.row())
+    return rows
 
 
 # ---------------------------------------------------------------- Process
@@ -111,19 +138,35 @@ def share_strings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def sanity_check_claims(claims: list[dict[str, Any]], texts: dict[str, str]) -> None:
+def extract_article(item: tuple[str, str, dt.date]) -> tuple[str, list[dict[str, Any]]]:
+    """(source_id, claims) of one article (top-level so that process-based engines can pickle
+    it)."""
+    return item[0], extract_source(item)
+
+
+def check_article_claims(
+    claims: list[dict[str, Any]], source_id: str, text: str, known: set[str], first_row: int
+) -> None:
+    """The claims of one article as the schema and the text want them: the schema's columns,
+    no claim_id twice, the article's source_id, each mention the text at its offsets (rows
+    numbered from *first_row* in claims.csv; a claim_id repeated across articles is found by
+    :func:`check_unique_ids`)."""
     names = field_names("claims")
     seen: set[str] = set()
-    for i, c in enumerate(claims, start=1):
+    for i, c in enumerate(claims, start=first_row):
         where = f"claims row {i} ({c.get('claim_id')})"
         if list(c) != names and set(c) != set(names):
             raise BuildError(f"{where}: columns {sorted(c)} differ from the schema's")
         if c["claim_id"] in seen:
             raise BuildError(f"{where}: field 'claim_id': duplicate")
         seen.add(c["claim_id"])
-        text = texts.get(c["source_id"])
-        if text is None:
+        if c["source_id"] not in known:
             raise BuildError(f"{where}: field 'source_id': unknown source {c['source_id']!r}")
+        if c["source_id"] != source_id:
+            raise BuildError(
+                f"{where}: field 'source_id': {c['source_id']!r} is not the article it was "
+                f"extracted from ({source_id!r})"
+            )
         if text[c["start"] : c["end"]] != c["mention"]:
             raise BuildError(
                 f"{where}: field 'mention': {c['mention']!r} is not the source text at "
@@ -137,23 +180,86 @@ def _progress(items: Iterable[Any], total: int) -> Iterable[Any]:
     return tqdm(items, total=total, desc="extract", unit="article", file=sys.stderr, disable=None)
 
 
-def extract_claims(
-    root: Path, sources: list[Source], engine: str, scheduler: str | None, jobs: int = 1
-) -> list[dict[str, Any]]:
-    """Every article's claims through the engine, curated corrections applied, sanity-checked;
-    in (source_id, start, end, claim_id) order."""
-    items = [(s.source_id, s.text, s.meta["published"]) for s in sources]
-    progress = _progress if len(items) >= PROGRESS_MIN_SOURCES else None
+def _articles(
+    root: Path, rows: list[dict[str, Any]], texts: dict[str, str]
+) -> Iterator[tuple[str, str, dt.date]]:
+    """(source_id, text, published) of every article in source_id order, read one at a time
+    (and checked against the hash Load recorded in its sources row); each text is also left in
+    *texts* until its claims come back."""
+    for i in sorted(range(len(rows)), key=lambda k: rows[k]["source_id"]):
+        src = read_source(root, i + 1, rows[i])
+        if src.sha256 != rows[i]["sha256"]:
+            raise SourceError(
+                f"{root / METADATA}: row {i + 1}: field 'file': {rows[i]['file']} changed "
+                "while the build was reading it"
+            )
+        texts[src.source_id] = src.text
+        yield src.source_id, src.text, rows[i]["published"]
+
+
+@dataclass
+class Extraction:
+    """What Process keeps of the claims once they are written: their number and compact
+    records for reconciliation, sorted by claim_id."""
+
+    n_claims: int
+    records: list[Any]
+
+
+def extract_to_stage(
+    root: Path,
+    stage: Stage,
+    rows: list[dict[str, Any]],
+    engine: str,
+    scheduler: str | None,
+    jobs: int = 1,
+) -> Extraction:
+    """Every article's claims through the engine, one article at a time in source_id order:
+    curated corrections applied and checked, written to the staged claims.csv in (source_id,
+    start, end, claim_id) order and kept only as compact records."""
+    from datapkg.reconcile import compact_records
+    from datapkg.reconcile.independence import origin_map_rows
+
+    known = {r["source_id"] for r in rows}
+    corrections = Corrections(root, known)
+    origins = origin_map_rows(rows)
+    texts: dict[str, str] = {}
+    records: list[Any] = []
+    progress = _progress if len(rows) >= PROGRESS_MIN_SOURCES else None
     eng = get_engine(engine, scheduler, progress=progress, jobs=jobs)
+
+    def claims() -> Iterator[dict[str, Any]]:
+        n = 0
+        articles = _articles(root, rows, texts)
+        for sid, extracted in eng.imap(extract_article, articles, len(rows)):
+            text = texts.pop(sid)
+            corrected = corrections.apply(sid, extracted, text)
+            check_article_claims(corrected, sid, text, known, n + 1)
+            n += len(corrected)
+            records.extend(compact_records(corrected, origins))
+            yield from corrected
+
     try:
-        per_source = eng.map(extract_source, items)
+        n_claims = stage.write_table("claims", claims())
     finally:
         eng.close()
-    texts = {s.source_id: s.text for s in sources}
-    claims = apply_corrections(root, [c for rows in per_source for c in rows], texts)
-    del per_source
-    sanity_check_claims(claims, texts)
-    return claims
+    corrections.finish()
+    records.sort(key=lambda c: c.claim_id)
+    check_unique_ids(stage, records)
+    return Extraction(n_claims, records)
+
+
+def check_unique_ids(stage: Stage, records: list[Any]) -> None:
+    """Raise naming the claims.csv row of a claim_id that two articles both produced (records
+    sorted by claim_id, so repeats are neighbours)."""
+    repeated = next(
+        (a.claim_id for a, b in itertools.pairwise(records) if a.claim_id == b.claim_id), None
+    )
+    if repeated is None:
+        return
+    with (stage.dir / "data" / "claims.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [i for i, r in enumerate(csv.DictReader(fh), start=1) if r["claim_id"] == repeated]
+    raise BuildError(f"claims row {rows[-1]} ({repeated}): field 'claim_id': duplicate")
 
 
 # ---------------------------------------------------------------- Save
@@ -240,28 +346,25 @@ def _differs(root: Path, rel: str, sha256: str) -> bool:
 def save(
     root: Path,
     stage: Stage,
-    source_rows: list[dict[str, Any]],
-    claims: list[dict[str, Any]],
+    rows: list[dict[str, Any]],
+    extraction: Extraction,
     check: bool,
 ) -> tuple[dict[str, int], bool, str]:
-    """Process (reconcile) and Save, streaming: the claims rows are written to the stage and
-    turned into compact records, then dropped (the caller passes its only reference) before
-    facts are reconciled; facts and evidence are written as soon as they exist. Returns the
-    row counts, whether any file changed, and the descriptor's `created`."""
-    from datapkg.reconcile import reconcile_records, records_from_rows
+    """Process (reconcile) and Save, claims.csv being already staged: the claim records are
+    reconciled (the caller passes its only reference; they are dropped after), facts and
+    evidence written as they are generated. Returns the row counts, whether any file changed,
+    and the descriptor's `created`."""
+    from datapkg.reconcile import evidence_rows, fact_rows, reconcile_claims
 
-    counts = {"sources": stage.write_table("sources", source_rows)}
-    counts["claims"] = stage.write_table("claims", claims)
-    records = records_from_rows(claims, source_rows)
-    claims.clear()
-    facts, evidence = reconcile_records(records)
-    del records
-    counts["facts"] = stage.write_table("facts", facts)
-    counts["evidence"] = stage.write_table("evidence", evidence)
-    del facts, evidence
+    counts = {"sources": stage.write_table("sources", rows), "claims": extraction.n_claims}
+    facts = reconcile_claims(extraction.records)
+    extraction.records = []
+    counts["facts"] = stage.write_table("facts", fact_rows(facts))
+    counts["evidence"] = stage.write_table("evidence", evidence_rows(facts))
+    del facts
     tables = [f"data/{name}.csv" for name in RESOURCES]
     digest = content_digest_of_files(stage.dir, tables, exclude=DESCRIPTOR)
-    desc, created = descriptor_bytes(root, source_rows, digest)
+    desc, created = descriptor_bytes(root, rows, digest)
     stage.write_bytes(DESCRIPTOR, desc)
     hashes = stage.hashes(OUTPUTS)
     changed = any(_differs(root, rel, h) for rel, h in hashes.items())
@@ -287,15 +390,11 @@ def build(
     check_options(engine, scheduler, jobs)
     if not force:
         check_untouched(root, OUTPUTS)
-    sources = load_sources(root)
-    if not accept_changed_seeds:
-        check_seed_hashes(root, sources)
-    claims = extract_claims(root, sources, engine, scheduler, jobs)
-    source_rows = [s.row() for s in sources]
-    del sources  # the texts are not needed any more
+    rows = source_rows(root, checked_metadata(root), accept_changed_seeds)
     stage = Stage(root)
     try:
-        counts, changed, created = save(root, stage, source_rows, claims, check)
+        extraction = extract_to_stage(root, stage, rows, engine, scheduler, jobs)
+        counts, changed, created = save(root, stage, rows, extraction, check)
     finally:
         stage.close()
     return BuildResult(root, counts, changed, created)

@@ -59,15 +59,107 @@ def read_metadata(root: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         raise SourceError(f"{path}: not found; every seed needs a metadata row there")
     try:
+        return _streamed_rows(path)
+    except _Unusual:  # not the usual layout: read it whole, as any YAML reader would
+        pass
+    except yaml.YAMLError as exc:
+        raise SourceError(f"{path}: not valid YAML ({exc})") from exc
+    try:
         # libyaml's loader when present (4x faster on a 10k-article sources.yml), same data
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         doc = yaml.load(path.read_text("utf-8"), Loader=loader) or {}  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         raise SourceError(f"{path}: not valid YAML ({exc})") from exc
-    rows = doc.get("sources")
+    rows = doc.get("sources") if isinstance(doc, dict) else None
     if not isinstance(rows, list) or not rows:
         raise SourceError(f"{path}: expected a non-empty list under 'sources'")
     return [_check_row(path, i, row) for i, row in enumerate(rows, start=1)]
+
+
+class _Unusual(Exception):
+    """sources.yml is not one mapping whose 'sources' key, given once, holds a non-empty list."""
+
+
+def _streamed_rows(path: Path) -> list[dict[str, Any]]:
+    """The checked rows of the usual sources.yml, read one row at a time: the YAML events are
+    composed into one row's nodes, constructed by the safe loader and checked, so the node
+    graph of the whole file (about 8 KB a row) is never built. Raises _Unusual for any other
+    layout."""
+    from yaml import events as ev
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(path.read_text("utf-8"))
+    try:
+        anchors: dict[str, yaml.Node] = {}
+        opening: tuple[type, ...] = (
+            ev.StreamStartEvent,
+            ev.DocumentStartEvent,
+            ev.MappingStartEvent,
+        )
+        for kind in opening:
+            if not isinstance(loader.get_event(), kind):
+                raise _Unusual
+        rows: list[dict[str, Any]] | None = None
+        while not loader.check_event(ev.MappingEndEvent):
+            key = loader.construct_document(_compose(loader, anchors))
+            if key != "sources":
+                _compose(loader, anchors)
+                continue
+            if rows is not None or not loader.check_event(ev.SequenceStartEvent):
+                raise _Unusual
+            loader.get_event()
+            rows = []
+            while not loader.check_event(ev.SequenceEndEvent):
+                row = loader.construct_document(_compose(loader, anchors))
+                rows.append(_check_row(path, len(rows) + 1, row))
+            loader.get_event()
+        for end in (ev.MappingEndEvent, ev.DocumentEndEvent, ev.StreamEndEvent):
+            if not isinstance(loader.get_event(), end):
+                raise _Unusual
+        if not rows:
+            raise _Unusual
+        return rows
+    finally:
+        loader.dispose()
+
+
+def _compose(loader: Any, anchors: dict[str, yaml.Node]) -> yaml.Node:
+    """The next node from the loader's events, tags resolved as PyYAML's composer does."""
+    from yaml import events as ev
+
+    event: Any = loader.get_event()
+    if isinstance(event, ev.AliasEvent):
+        if event.anchor not in anchors:
+            raise _Unusual
+        return anchors[event.anchor]
+    node: yaml.Node
+    start: Any = event.start_mark  # libyaml's marks (typed apart from PyYAML's)
+    end: Any = event.end_mark
+    if isinstance(event, ev.ScalarEvent):
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        node = yaml.ScalarNode(tag, event.value, start, end, event.style)
+    elif isinstance(event, ev.SequenceStartEvent):
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.SequenceNode, None, event.implicit)
+        node = yaml.SequenceNode(tag, [], start, None, event.flow_style)
+        while not loader.check_event(ev.SequenceEndEvent):
+            node.value.append(_compose(loader, anchors))
+        node.end_mark = loader.get_event().end_mark
+    elif isinstance(event, ev.MappingStartEvent):
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.MappingNode, None, event.implicit)
+        node = yaml.MappingNode(tag, [], start, None, event.flow_style)
+        while not loader.check_event(ev.MappingEndEvent):
+            node.value.append((_compose(loader, anchors), _compose(loader, anchors)))
+        node.end_mark = loader.get_event().end_mark
+    else:
+        raise _Unusual
+    if getattr(event, "anchor", None) is not None:
+        anchors[event.anchor] = node
+    return node
 
 
 def _check_row(path: Path, i: int, row: Any) -> dict[str, Any]:
@@ -97,21 +189,33 @@ def _check_row(path: Path, i: int, row: Any) -> dict[str, Any]:
     return out
 
 
-def load_sources(root: str | Path = ".") -> list[Source]:
-    """Every seed listed in the metadata, read and hashed, in metadata order."""
+def checked_metadata(root: str | Path = ".") -> list[dict[str, Any]]:
+    """The metadata rows, checked, with no source_id listed twice (texts are not read)."""
     root = Path(root)
-    meta_path = root / METADATA
     seen: set[str] = set()
-    sources = []
-    for i, meta in enumerate(read_metadata(root), start=1):
+    rows = read_metadata(root)
+    for i, meta in enumerate(rows, start=1):
         if meta["source_id"] in seen:
             raise SourceError(
-                f"{meta_path}: row {i}: field 'source_id': duplicate {meta['source_id']!r}"
+                f"{root / METADATA}: row {i}: field 'source_id': duplicate {meta['source_id']!r}"
             )
         seen.add(meta["source_id"])
-        path = root / meta["file"]
-        if not path.is_file():
-            raise SourceError(f"{meta_path}: row {i}: field 'file': {meta['file']} does not exist")
-        data = path.read_bytes()
-        sources.append(Source(meta, decode_seed(path, data), hashlib.sha256(data).hexdigest()))
-    return sources
+    return rows
+
+
+def read_source(root: Path, row: int, meta: dict[str, Any]) -> Source:
+    """The seed of metadata row *row* (1-based), read, checked and hashed."""
+    path = root / meta["file"]
+    if not path.is_file():
+        raise SourceError(
+            f"{root / METADATA}: row {row}: field 'file': {meta['file']} does not exist"
+        )
+    data = path.read_bytes()
+    return Source(meta, decode_seed(path, data), hashlib.sha256(data).hexdigest())
+
+
+def load_sources(root: str | Path = ".") -> list[Source]:
+    """Every seed listed in the metadata, read and hashed, in metadata order (the whole corpus
+    in memory: the build reads them one at a time with :func:`read_source` instead)."""
+    root = Path(root)
+    return [read_source(root, i, m) for i, m in enumerate(checked_metadata(root), start=1)]

@@ -36,10 +36,20 @@ from datapkg.reconcile import (
     independence,
     keys,
 )
+from datapkg.reconcile.frames import evidence_rows, fact_rows
 from datapkg.reconcile.labels import label
 from datapkg.reconcile.model import Fact
 
-__all__ = ["reconcile", "reconcile_claims", "reconcile_records", "records_from_rows", "Fact"]
+__all__ = [
+    "reconcile",
+    "reconcile_claims",
+    "reconcile_records",
+    "records_from_rows",
+    "compact_records",
+    "fact_rows",
+    "evidence_rows",
+    "Fact",
+]
 
 
 def _labelled(f: Fact) -> Fact:
@@ -75,6 +85,15 @@ def records_from_rows(
     """Compact claim records from plain claims and sources rows (dicts keyed by the schemas'
     fields), as :func:`reconcile` makes them from frames; the rows can be dropped after."""
     return keys.claims_from_rows(claims, independence.origin_map_rows(sources))
+
+
+def compact_records(
+    claims: Iterable[Mapping[str, Any]], origins: dict[str, str]
+) -> list[keys.Claim]:
+    """Records for :func:`reconcile_claims` from claims rows, in row order, small enough to
+    hold a whole corpus (the build's path): no mention, shared strings and periods; the facts
+    are the same."""
+    return keys.compact_claims(claims, origins)
 
 
 def reconcile_records(

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pandas as pd
@@ -63,6 +63,21 @@ def to_rows(facts: Sequence[Fact]) -> tuple[list[dict[str, Any]], list[dict[str,
         key=lambda r: (r["fact_id"], r["claim_id"]),
     )
     return fact_rows, evidence_rows
+
+
+def fact_rows(facts: Sequence[Fact]) -> Iterator[dict[str, Any]]:
+    """The facts rows of :func:`to_rows`, generated one at a time."""
+    for f in sorted(facts, key=lambda f: f.fact_id):
+        yield fact_row(f)
+
+
+def evidence_rows(facts: Sequence[Fact]) -> Iterator[dict[str, Any]]:
+    """The evidence rows of :func:`to_rows`, generated one at a time: fact ids are unique (the
+    reconciler makes them so), so sorting by (fact_id, claim_id) is sorting the facts, then
+    each fact's evidence (stable sorts both)."""
+    for f in sorted(facts, key=lambda f: f.fact_id):
+        for cid, role in sorted(f.evidence, key=lambda e: e[0]):
+            yield {"fact_id": f.fact_id, "claim_id": cid, "role": role}
 
 
 def to_frames(facts: Sequence[Fact]) -> tuple[pd.DataFrame, pd.DataFrame]:

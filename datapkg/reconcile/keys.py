@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pandas as pd
@@ -100,6 +101,26 @@ def claims_from_frame(df: pd.DataFrame, origins: dict[str, str]) -> list[Claim]:
 def claims_from_rows(rows: Iterable[Mapping[Any, Any]], origins: dict[str, str]) -> list[Claim]:
     """Claim records from claims rows (dicts keyed by the claims fields), as
     :func:`claims_from_frame` makes them, without building a DataFrame first."""
+    return sorted(_records(rows, origins), key=lambda c: c.claim_id)
+
+
+@lru_cache(maxsize=1 << 16)
+def _shared_period(start: dt.date | None, end: dt.date | None) -> Period:
+    return periods.make(start, end)
+
+
+def compact_claims(rows: Iterable[Mapping[Any, Any]], origins: dict[str, str]) -> list[Claim]:
+    """:func:`claims_from_rows` for holding a whole corpus (the build's path), in row order:
+    the same records except that the mention, which no step of reconciliation reads, is left
+    empty, and equal vocabulary strings and periods are one object each."""
+    return _records(rows, origins, compact=True)
+
+
+def _records(
+    rows: Iterable[Mapping[Any, Any]], origins: dict[str, str], compact: bool = False
+) -> list[Claim]:
+    text = _shared_str if compact else clean_str
+    make_period = _shared_period if compact else periods.make
     out = []
     for row in rows:
         source_id = clean_str(row.get("source_id")) or ""
@@ -107,22 +128,28 @@ def claims_from_rows(rows: Iterable[Mapping[Any, Any]], origins: dict[str, str])
             Claim(
                 claim_id=clean_str(row.get("claim_id")) or "",
                 source_id=source_id,
-                kind=clean_str(row.get("kind")) or "",
-                measure=clean_str(row.get("measure")) or "",
-                status=clean_str(row.get("status")) or "unknown",
-                qualifier=clean_str(row.get("qualifier")) or "exact",
-                imposer=clean_str(row.get("imposer")),
-                target=clean_str(row.get("target")),
+                kind=text(row.get("kind")) or "",
+                measure=text(row.get("measure")) or "",
+                status=text(row.get("status")) or "unknown",
+                qualifier=text(row.get("qualifier")) or "exact",
+                imposer=text(row.get("imposer")),
+                target=text(row.get("target")),
                 value=clean_float(row.get("value")),
-                unit=clean_str(row.get("unit")),
-                period=periods.make(
+                unit=text(row.get("unit")),
+                period=make_period(
                     clean_date(row.get("date_from")), clean_date(row.get("date_to"))
                 ),
-                mention=clean_str(row.get("mention")) or "",
+                mention="" if compact else (clean_str(row.get("mention")) or ""),
                 origin=origins.get(source_id) or source_id,
             )
         )
-    return sorted(out, key=lambda c: c.claim_id)
+    return out
+
+
+def _shared_str(x: Any) -> str | None:
+    """:func:`clean_str`, one object per distinct value (vocabulary cells)."""
+    s = clean_str(x)
+    return None if s is None else sys.intern(s)
 
 
 def parties(measure: str, imposer: str | None, target: str | None) -> tuple[str | None, str | None]:

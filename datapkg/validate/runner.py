@@ -36,11 +36,25 @@ CLAIM_FIELDS_FOR_FACTS = (
 )
 
 
-def _records(data: TableData) -> list[dict[str, Any]]:
+FACT_BLOCK = 16_384  # facts checked against their evidence at a time
+
+
+def _records(data: TableData, idx: np.ndarray | None = None) -> list[dict[str, Any]]:
+    """The kept columns as one dict per row ('_row' the row number): every row, or the rows at
+    positions *idx*."""
     names = [*data.kept, "_row"]
-    cols = [data.column(name).to_pylist() for name in data.kept]
-    cols.append(data.row_numbers().tolist())
+    take = None if idx is None else pa.array(idx, pa.int64())
+    cols = [
+        (data.column(name) if take is None else data.column(name).take(take)).to_pylist()
+        for name in data.kept
+    ]
+    rows = data.row_numbers()
+    cols.append((rows if idx is None else rows[idx]).tolist())
     return [dict(zip(names, values, strict=True)) for values in zip(*cols, strict=True)]
+
+
+def _np_mask(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    return np.asarray(pc.fill_null(mask, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
 @contextmanager
@@ -151,12 +165,15 @@ def _validate_package(root: Path) -> list[Problem]:
 
 
 def _cross_checks(tables: dict[str, TableData]) -> list[Problem]:
+    """The tariff stacks, then facts against their evidence, a block of facts at a time (the
+    rows of a block as Python objects, never the whole tables): the same problems as checking
+    every fact at once, in the same order once sorted by row."""
     facts, ev, claims, sources = (tables.get(n) for n in ("facts", "evidence", "claims", "sources"))
     if facts is None or not facts.readable:
         return []
-    fact_records = _records(facts)
-    out = stack.check_stacks(fact_records)
-    facts_df = pd.DataFrame(fact_records)
+    out = []
+    for idx in _stack_blocks(facts):
+        out += stack.check_stacks(_records(facts, idx))
     if (
         ev is None
         or claims is None
@@ -166,12 +183,9 @@ def _cross_checks(tables: dict[str, TableData]) -> list[Problem]:
         return out
     if not ({"fact_id", "claim_id", "role"} <= set(ev.kept)):
         return out
-    ev_df = pd.DataFrame({k: ev.column(k).to_pylist() for k in ("fact_id", "claim_id", "role")})
-    rows, sub = claims.subset()
-    claims_df = pd.DataFrame({k: v.to_pylist() for k, v in sub.items()})
-    if "claim_id" not in claims_df:
+    _, sub = claims.subset()
+    if "claim_id" not in sub or "fact_id" not in facts.kept:
         return out
-    claims_df = claims_df.drop_duplicates("claim_id")
     origins = {}
     if {"source_id", "origin"} <= set(sources.kept):
         origins = dict(
@@ -181,7 +195,70 @@ def _cross_checks(tables: dict[str, TableData]) -> list[Problem]:
                 strict=True,
             )
         )
-    return out + evidence.check_evidence(facts_df, ev_df, claims_df, origins)
+    keep = _first_of_each_fact(facts)
+    ev_ids = ev.column("fact_id")
+    for lo in range(0, len(keep), FACT_BLOCK):
+        idx = keep[lo : lo + FACT_BLOCK]
+        block_ids = pc.unique(facts.column("fact_id").take(pa.array(idx, pa.int64())))
+        hit = pa.array(_np_mask(pc.is_in(ev_ids, value_set=block_ids)))
+        ev_df = pd.DataFrame(
+            {k: ev.column(k).filter(hit).to_pylist() for k in ("fact_id", "claim_id", "role")}
+        )
+        stating = ev_df.loc[ev_df["role"] == "states", "claim_id"].dropna().unique().tolist()
+        pick = pa.array(
+            _np_mask(pc.is_in(sub["claim_id"], value_set=pa.array(stating, pa.string())))
+        )
+        claims_df = pd.DataFrame({k: v.filter(pick).to_pylist() for k, v in sub.items()})
+        claims_df = claims_df.drop_duplicates("claim_id")
+        facts_df = pd.DataFrame(_records(facts, idx))
+        out += evidence.check_evidence(facts_df, ev_df, claims_df, origins)
+    return out
+
+
+def _stack_blocks(facts: TableData) -> list[np.ndarray]:
+    """The facts the stack check reads (totals and component layers), in blocks of about
+    FACT_BLOCK rows, each in row order, that never split the facts of one (imposer, target,
+    status, unit): a total is compared only with layers of its own key, so checking the blocks
+    one by one finds what checking all at once finds. No blocks when a column the check needs
+    is missing (it would find nothing)."""
+    names = ("measure", "fact_type", "imposer", "target", "status", "unit")
+    if not set(names) <= set(facts.kept):
+        return []
+    comps = pa.array(sorted(stack.component_measures()), pa.string())
+    mask = _np_mask(pc.is_in(facts.column("measure"), value_set=comps)) | _np_mask(
+        pc.equal(facts.column("fact_type"), "tariff_total")
+    )
+    rows = np.flatnonzero(mask)
+    if len(rows) == 0:
+        return []
+    take = pa.array(rows, pa.int64())
+    parts = [
+        pc.fill_null(pc.cast(facts.column(n).take(take), pa.string()), "\x00") for n in names[2:]
+    ]
+    key = pc.binary_join_element_wise(*parts, "\x1f")
+    if isinstance(key, pa.ChunkedArray):
+        key = key.combine_chunks()
+    codes = np.asarray(pc.dictionary_encode(key).indices.to_numpy(zero_copy_only=False))
+    order = np.argsort(codes, kind="stable")
+    codes = codes[order]
+    blocks: list[np.ndarray] = []
+    lo = 0
+    while lo < len(order):
+        hi = min(lo + FACT_BLOCK, len(order))
+        while hi < len(order) and codes[hi] == codes[hi - 1]:
+            hi += 1
+        blocks.append(np.sort(rows[order[lo:hi]]))
+        lo = hi
+    return blocks
+
+
+def _first_of_each_fact(facts: TableData) -> np.ndarray:
+    """Positions of the facts with a fact_id, the first row of each fact_id only."""
+    ids = facts.column("fact_id")
+    table = pa.table({"fact_id": ids, "i": pa.array(np.arange(len(ids)), pa.int64())})
+    table = table.filter(pc.is_valid(table["fact_id"]))
+    firsts = table.group_by("fact_id").aggregate([("i", "min")])["i_min"]
+    return np.sort(np.asarray(firsts.to_numpy(), dtype=np.int64))
 
 
 def run_validate(package_dir: str | Path, out: TextIO) -> int:
