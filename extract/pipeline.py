@@ -65,6 +65,10 @@ def _when(m: Mention, s: Sentence, norm: str, since: bool, starts: bool) -> str:
     return dates.tense(norm, s.start, s.end, m.start, m.end)
 
 
+# dates counted from another date ('two days later', 'from a year earlier'): they anchor nothing
+_RELATIVE = frozenset({"date_offset", "date_compared"})
+
+
 def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
                anchor: list[dates.Period | None], fy: list[int | None]) -> list[DateHit]:
     hits: list[DateHit] = []
@@ -74,16 +78,16 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
         if m.rule.parse in dates.FISCAL:  # 'FY25' of the country the sentence names
             fy[0] = dates.fiscal_start([p.code for p in s.places], fy[0],
                                        coded=m.rule.parse != "date_fiscal_named")
-        before = norm[max(s.start, m.start - 45):m.start]  # 'since' may be inside the match
-        since = dates.is_since(before)
-        starts = dates.starts_at(before)
-        when = _when(m, s, norm, since, starts)
         if m.rule.parse == "date_same":  # the start date given last, in this sentence or before
             period = (next((h.period for h in reversed(hits) if h.starts and h.period), None)
                       or next((h.period for h in reversed(hits) if h.period), None)
                       or anchor[1] or anchor[0])
             hits.append(DateHit(m, period, text[m.start:m.end], "event_tariff_change", True, True))
-            continue
+            continue  # a pointer needs no tense, 'since' or start cue of its own
+        before = norm[max(s.start, m.start - 45):m.start]  # 'since' may be inside the match
+        since = dates.is_since(before)
+        starts = dates.starts_at(before)
+        when = _when(m, s, norm, since, starts)
         period = dates.resolve(m, pub, when, anchor[0], fy[0]) if pub else None
         if period and m.rule.id == "d.immediate":
             said = [h.period[0] for h in hits if h.period and h.mention.rule.parse != "date_offset"]
@@ -94,15 +98,15 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             period = (period[0], None)
             start = norm.rfind("since", max(s.start, m.start - 20), m.start)
             start = start if start >= 0 else m.start
-        if period and m.rule.parse not in ("date_offset", "date_compared"):
+        if period and m.rule.parse not in _RELATIVE:
             anchor[0] = period
             if starts or m.rule.id == "d.immediate":
                 anchor[1] = period  # the start date a later 'from the same date' points to
         w = Window(norm, s.start, s.end, m.start, m.end, s.start, s.end)
         hits.append(DateHit(m, period, text[start:m.end], classify.event_measure(w), starts))
     for i, h in enumerate(hits):  # 'met a day after the announcement on January 20'
-        later = next((x for x in hits[i + 1:] if x.period
-                      and x.mention.rule.parse not in ("date_offset", "date_compared")), None)
+        later = next((x for x in hits[i + 1:] if x.period and x.mention.rule.parse not in _RELATIVE),
+                     None)
         if h.mention.rule.parse == "date_offset" and later and later.period:
             h.period = dates.offset_from(h.mention, later.period[0])
     return hits
