@@ -48,6 +48,11 @@ def _cue(key: str) -> re.Pattern[str]:
     return rules.compile_cues("dates", key)[0][1]
 
 
+@cache
+def _cue_n(key: str, n: int) -> re.Pattern[str]:
+    return rules.compile_cues("dates", key)[n][1]
+
+
 def _crosses(text: str, a: int, b: int, date_first: bool = False) -> bool:
     """Whether a contrasting clause boundary stands between offsets a and b. With date_first (a
     date before the figure), ', with ...' does not count: 'exported $40.4 billion last year, with
@@ -83,6 +88,18 @@ def _is_baseline(h: DateHit, text: str, lo: int) -> bool:
         return True
     before = text[max(lo, h.mention.match_start - 60):h.mention.start]
     return _cue("baseline").search(before) is not None or _cue("period_end").search(before) is not None
+
+
+def is_act(h: DateHit, text: str, lo: int, hi: int) -> bool:
+    """Whether the date is the day of an act on a figure rather than its date: 'the 46% duty Trump
+    threatened in April', 'on Wednesday announced countermeasures on €26 billion', 'In July, Trump
+    extended by 90 days a 25% tariff' (rules/dates.yml section `act`)."""
+    m = h.mention
+    if _cue_n("act", 0).search(text[max(lo, m.start - 110):m.start]):
+        return True
+    if _cue_n("act", 1).match(text, m.end, min(hi, m.end + 40)):
+        return True
+    return m.match_start - lo <= _OPENING and _cue_n("act", 2).match(text, m.end, min(hi, m.end + 80)) is not None
 
 
 def _is_day_said(h: DateHit) -> bool:
@@ -190,6 +207,8 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
             continue
         if _since_of_old(h, m, figures, text, lo) or _of_a_later_figure(h, m, figures, text, lo):
             continue
+        if (h not in own or kind == "tariff_rate") and not h.starts and is_act(h, text, lo, hi):
+            continue  # a period written right after money is its own ('$5.2 billion in 2024')
         if kind == "tariff_rate" and h.starts:
             found.append(h)
         elif h in own and h.measure not in _OTHER_EVENTS:

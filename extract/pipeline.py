@@ -60,7 +60,7 @@ def _when(m: Mention, s: Sentence, norm: str, since: bool, starts: bool) -> str:
         return "past"
     if not dates.needs_tense(m):
         return ""
-    if starts and m.rule.parse == "date_weekday":
+    if starts and m.rule.parse in ("date_weekday", "date_md", "date_md_range", "date_month_alone"):
         return "past" if dates.told_as_started(norm, s.start, m.start) else "future"
     return dates.tense(norm, s.start, s.end, m.start, m.end)
 

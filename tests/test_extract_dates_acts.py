@@ -1,0 +1,67 @@
+"""The day of an act on a figure is not the figure's date (rules/dates.yml section `act`).
+
+A rate threatened, announced, agreed or extended on some day, or money announced on some day,
+does not take that day as its date: the held-out conventions date a rate by the day it takes
+effect and a trade figure by its period. Starts ('from Friday'), periods written right after the
+figure ('$5bn in 2024') and dates of other verbs keep dating the figure.
+
+Every expected value is worked out by hand from the sentence and the article date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.api import extract_text
+
+PUB = date(2025, 10, 22)  # a Wednesday
+
+
+def dates_of(text: str, mention: str) -> tuple[str, str]:
+    rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
+    assert len(rows) == 1, [(r["mention"], r["kind"]) for r in extract_text(text, source_id="t", published=PUB)]
+    return (str(rows[0]["date_from"] or ""), str(rows[0]["date_to"] or ""))
+
+
+NONE = ("", "")
+
+
+@pytest.mark.parametrize("text, mention", [
+    # the verb before the date, with its object between
+    ("Pretoria still hopes to avoid the 30% levy Washington threatened in July.", "30%"),
+    ("Brussels announced duties of up to 35.3 per cent on Chinese electric cars in June.", "35.3 per cent"),
+    ("The two sides agreed a 19 percent rate for Philippine goods on Tuesday.", "19 percent"),
+    ("Ottawa delayed in August the 25 per cent surtax it had planned.", "25 per cent"),
+    # the date before the verb
+    ("Seoul in September unveiled a 2.4 trillion won support package for carmakers.", "2.4 trillion won"),
+    ("Canberra on Monday announced A$1.5 billion in grants for beef exporters.", "A$1.5 billion"),
+    ("The White House last Friday signed off on a 15% tariff for Swiss watches.", "15%"),
+    # the date opens the sentence and the subject's verb is an act
+    ("In March, the president extended by 30 days a 25% tariff on Colombian flowers.", "25%"),
+    ("On Thursday, Bogota warned it could impose a 50 per cent duty on US maize.", "50 per cent"),
+])
+def test_day_of_an_act_dates_no_figure(text, mention):
+    assert dates_of(text, mention) == NONE
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # a start stays the rate's date, whatever verb announced it
+    ("Trump announced a 25% tariff on steel from Friday.", "25%", ("2025-10-24", "2025-10-24")),
+    ("Mexico on Monday announced tariffs of up to 50%, effective January 1.", "50%",
+     ("2026-01-01", "2026-01-01")),
+    # a period written right after the figure is its own
+    ("Exports reached $5.2 billion in 2024, the ministry said on Monday.", "$5.2 billion",
+     ("2024-01-01", "2024-12-31")),
+    # 'said' dates only what is said on that day, not a forecast in its that-less clause
+    ("The council said the industry expects FY27 exports to India to recover to $10 billion.",
+     "$10 billion", ("2026-04-01", "2027-03-31")),
+    # 'extended' with an object that is no tariff: the day the money was lent
+    ("The loan follows a US$20 billion swap line that the Treasury extended to the central bank "
+     "in October.", "US$20 billion", ("2025-10-01", "2025-10-31")),
+    # a rate that took effect on a day keeps it even when someone said so
+    ("The 20% tariff took effect on Monday, officials said.", "20%", ("2025-10-20", "2025-10-20")),
+])
+def test_other_dates_still_date_the_figure(text, mention, expected):
+    assert dates_of(text, mention) == expected
