@@ -31,6 +31,7 @@ _OTHER_EVENTS = frozenset({"event_call", "event_meeting", "event_visit", "event_
                            "event_office", "event_negotiation"})
 _OPENING = 30  # a date this close to the sentence start frames the whole sentence
 _RIGHT_AFTER = 45  # how far after a figure its own date may stand
+_RELATIVE_MORE = 35  # and how much further through a relative clause of the figure
 
 
 @dataclass
@@ -114,9 +115,11 @@ def owner(h: DateHit, figures: list[Mention], text: str) -> Mention | None:
         return None
     f = max(before, key=lambda x: x.end)
     gap = text[f.end:h.mention.match_start]
-    if len(gap) > _RIGHT_AFTER or _cue("boundary").search(gap):
+    if len(gap) > _RIGHT_AFTER + _RELATIVE_MORE or _cue("boundary").search(gap):
         return None
     rel = _cue("relative").search(gap)  # 'the 10 per cent baseline that had applied since April'
+    if len(gap) > _RIGHT_AFTER + (_RELATIVE_MORE if rel else 0):
+        return None
     if _cue("predicate").search(gap[:rel.start()] if rel else gap):
         return None
     return f
@@ -151,8 +154,11 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -
         return False
     if is_old_value(o, text, lo):
         return True
-    if h.mention.end <= m.start:  # m comes after the date: in a later conjunct it is not m's
-        return _opens_conjunct(text, h.mention.end, m.start)
+    if h.mention.end <= m.start:  # m comes after the date: in a later conjunct it is not m's,
+        # nor when the date stands in a relative clause of o ('the 10 per cent tariff that
+        # Washington has imposed since April 5, while steel faces 25 per cent')
+        return (_opens_conjunct(text, h.mention.end, m.start)
+                or _cue("relative").search(text, o.end, h.mention.match_start) is not None)
     return o.start - m.end > _LINKED  # another figure, further on, is written with the date
 
 
@@ -215,7 +221,9 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
             found.append(h)
         elif h.measure in allowed and not (kind != "tariff_rate" and _is_day_said(h)):
             found.append(h)
-    if kind == "tariff_rate" and any(h.starts for h in found):
+    if any(h in own for h in found):  # its own date ('the 20% duty goods have faced since Aug. 7')
+        found = [h for h in found if h in own]
+    elif kind == "tariff_rate" and any(h.starts for h in found):
         found = [h for h in found if h.starts]
     return min(found, key=lambda h: min(abs(h.mention.start - m.end), abs(m.start - h.mention.end)),
                default=None)

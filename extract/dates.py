@@ -95,9 +95,10 @@ def _md_range(m: Mention, pub: date, when: str) -> Period | None:
 def _weekday(m: Mention, pub: date, when: str) -> tuple[date, date]:
     target = _WEEKDAYS[(m.g("wd") or "").lower()]
     rel = (m.g("rel") or "").lower()
-    if rel in ("next", "coming") or (when == "future" and rel != "last"):
-        delta = (target - pub.weekday()) % 7 or 7
-        d = pub + timedelta(days=delta)
+    if rel in ("next", "coming"):  # 'next Tuesday': the Tuesday of the following week
+        d = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
+    elif when == "future" and rel != "last":  # 'due to take effect on Tuesday' in Tuesday's paper
+        d = pub + timedelta(days=(target - pub.weekday()) % 7)
     else:
         d = pub - timedelta(days=(pub.weekday() - target) % 7)
     return d, d

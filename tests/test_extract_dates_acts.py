@@ -65,3 +65,38 @@ def test_day_of_an_act_dates_no_figure(text, mention):
 ])
 def test_other_dates_still_date_the_figure(text, mention, expected):
     assert dates_of(text, mention) == expected
+
+
+# ---- a future weekday in that weekday's paper ----
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # PUB is a Wednesday: 'due on Wednesday' in Wednesday's paper is that day (AP style names
+    # the weekday even for today), 'next Wednesday' the one a week on
+    ("The 25% duties are due to take effect at 12:01 a.m. on Wednesday.", "Wednesday",
+     ("2025-10-22", "2025-10-22")),
+    ("Ministers will meet again next Wednesday.", "next Wednesday", ("2025-10-29", "2025-10-29")),
+    ("Ministers will meet again on Friday.", "Friday", ("2025-10-24", "2025-10-24")),
+])
+def test_future_weekday_on_its_own_day(text, mention, expected):
+    assert dates_of(text, mention) == expected
+
+
+# ---- a date in a relative clause of a figure is that figure's ----
+
+def test_a_date_in_a_clause_without_that_is_the_rates_own():
+    text = ("Sofa makers rushed orders after tariffs of 25% took effect on Monday, on top of the 19% "
+            "duty Philippine goods have faced since Aug. 8.")
+    assert dates_of(text, "19%") == ("2025-08-08", "")
+    assert dates_of(text, "25%") == ("2025-10-20", "2025-10-20")
+
+
+def test_a_date_in_a_that_clause_is_not_copied_to_a_later_rate():
+    text = ("Omani goods face the 10 per cent tariff that Washington has applied to most partners "
+            "since April 5, while aluminium faces 50 per cent.")
+    assert dates_of(text, "10 per cent") == ("2025-04-05", "")
+    assert dates_of(text, "50 per cent") == NONE
+
+
+def test_most_right_before_since_is_still_a_comparison():
+    text = "Steel imports fell 14% in September, the most since 2020."
+    assert dates_of(text, "14%") == ("2025-09-01", "2025-09-30")
