@@ -136,6 +136,22 @@ def fiscal_start(codes: list[str], previous: int | None, coded: bool = False) ->
     return -table[code] if code in by_start else table[code]
 
 
+_DOLLAR_HOME = {"AUD": "AUS", "NZD": "NZL", "CAD": "CAN", "SGD": "SGP", "HKD": "HKG"}
+
+
+def home_fiscal(opening_codes: list[str], dollar: str) -> int | None:
+    """The fiscal year of the article's own country, for labels no sentence ties to a country:
+    the outlet's dollar ('$' in Australian copy), else the first country other than the US named
+    in the headline and dateline ('DHAKA', 'Japan to buy more US rice'); None if neither."""
+    table, _, _, by_start = _fiscal_table()
+    codes = [_DOLLAR_HOME[dollar]] if dollar in _DOLLAR_HOME else []
+    codes += [c for c in opening_codes if c != "USA"]
+    code = next((c for c in codes if c in table), None)
+    if code is None:
+        return None
+    return -table[code] if code in by_start else table[code]
+
+
 def _weekday_dom(m: Mention, pub: date, when: str) -> Period | None:
     """'Wednesday (6)': the 6th of this, the last or the next month that falls on a Wednesday,
     the nearest to the article date (the past one on a tie unless the tense points forward)."""

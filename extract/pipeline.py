@@ -60,7 +60,7 @@ def _when(m: Mention, s: Sentence, norm: str, since: bool, starts: bool) -> str:
         return "past"
     if not dates.needs_tense(m):
         return ""
-    if starts and m.rule.parse in ("date_weekday", "date_md", "date_md_range", "date_month_alone"):
+    if starts and m.rule.parse == "date_weekday":
         return "past" if dates.told_as_started(norm, s.start, m.start) else "future"
     return dates.tense(norm, s.start, s.end, m.start, m.end)
 
@@ -209,13 +209,18 @@ def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str,
     return m.rule.kind or "quantity", m.rule.measure or "quantity", ""
 
 
+_OPENING_CHARS = 400  # the headline and dateline, where an article names its home country
+
+
 def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any]]:
     """All claims of one article's text."""
     norm = normalise(text)
     rows: list[dict[str, Any]] = []
     anchor: list[dates.Period | None] = [None, None]  # the last period given, the last start
-    fy: list[int | None] = [None]  # the month the article's fiscal years start in, once named
     dollar = numbers.dollar_code(text)  # page stamps, blanked in norm, mark the outlet
+    # the month the article's fiscal years start in: its home country's until a sentence names one
+    opening = [p.code for p in places.find(norm, 0, min(len(norm), _OPENING_CHARS))]
+    fy: list[int | None] = [dates.home_fiscal(opening, dollar)]
     for s in _group(norm):
         hits = _date_hits(s, norm, text, published, anchor, fy)
         rows.extend(_date_rows(s, hits, text, norm, published))

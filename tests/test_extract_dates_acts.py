@@ -49,7 +49,7 @@ def test_day_of_an_act_dates_no_figure(text, mention):
 @pytest.mark.parametrize("text, mention, expected", [
     # a start stays the rate's date, whatever verb announced it
     ("Trump announced a 25% tariff on steel from Friday.", "25%", ("2025-10-24", "2025-10-24")),
-    ("Mexico on Monday announced tariffs of up to 50%, effective January 1.", "50%",
+    ("Mexico on Monday announced tariffs of up to 50%, effective January 1, 2026.", "50%",
      ("2026-01-01", "2026-01-01")),
     # a period written right after the figure is its own
     ("Exports reached $5.2 billion in 2024, the ministry said on Monday.", "$5.2 billion",
@@ -100,3 +100,35 @@ def test_a_date_in_a_that_clause_is_not_copied_to_a_later_rate():
 def test_most_right_before_since_is_still_a_comparison():
     text = "Steel imports fell 14% in September, the most since 2020."
     assert dates_of(text, "14%") == ("2025-09-01", "2025-09-30")
+
+
+# ---- the base of a change dates nothing ----
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Seoul shipped $31.2 billion of cars to the US in 2024, up 12 percent from 2023.", "12 percent",
+     ("2024-01-01", "2024-12-31")),
+    ("Palm oil output reached 19.3 million tonnes in 2025, up 2% from last year.", "2%",
+     ("2025-01-01", "2025-12-31")),
+])
+def test_the_base_of_a_change_is_not_its_period(text, mention, expected):
+    assert dates_of(text, mention) == expected
+
+
+# ---- a fiscal year no sentence ties to a country is the home country's ----
+
+def test_a_dhaka_paper_reads_fiscal_years_from_july():
+    text = ("DHAKA, Aug 3 (Tribune Desk) -- Bangladesh garment makers welcomed the new rate.\n"
+            "In the 2024-25 fiscal year, export earnings rose 8.6% to $48.3 billion.")
+    assert dates_of(text, "$48.3 billion") == ("2024-07-01", "2025-06-30")
+
+
+def test_a_tokyo_paper_reads_fiscal_2025_from_april():
+    text = ("Japan to import more American corn under trade deal\nTOKYO -- \n"
+            "Feed imports totalled 11.2 million tons in fiscal 2025.")
+    assert dates_of(text, "11.2 million tons") == ("2025-04-01", "2026-03-31")
+
+
+def test_a_washington_story_keeps_the_us_federal_year():
+    text = ("WASHINGTON (AP) -- Customs receipts hit a record.\n"
+            "Customs duties brought in $195 billion in fiscal 2025.")
+    assert dates_of(text, "$195 billion") == ("2024-10-01", "2025-09-30")
