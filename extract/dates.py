@@ -175,6 +175,8 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
     month the fiscal year of the sentence's country starts in (None: the label's usual one)."""
     p = m.rule.parse
     n = numbers.parse_number(m.g("n1")) if m.g("n1") else None
+    if m.g("nq"):  # 'the first three quarters': nine months
+        n = 3 * {"two": 2, "three": 3, "2": 2, "3": 3}[(m.g("nq") or "").lower()]
     if p == "date_iso":
         d = safe_day(int(m.g("y") or 0), int(m.g("mo") or 0), int(m.g("d1") or 0))
         return (d, d) if d else None

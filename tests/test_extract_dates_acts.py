@@ -132,3 +132,24 @@ def test_a_washington_story_keeps_the_us_federal_year():
     text = ("WASHINGTON (AP) -- Customs receipts hit a record.\n"
             "Customs duties brought in $195 billion in fiscal 2025.")
     assert dates_of(text, "$195 billion") == ("2024-10-01", "2025-09-30")
+
+
+# ---- periods written as quarters, and 'in N years' after a record ----
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("In the first three quarters of this year, exports fell 17.3 percent.", "17.3 percent",
+     ("2025-01-01", "2025-09-30")),
+    ("Shipments grew 4% in the first two quarters of 2024.", "4%", ("2024-01-01", "2024-06-30")),
+])
+def test_the_first_n_quarters_are_a_period(text, mention, expected):
+    assert dates_of(text, mention) == expected
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The plant is the first new smelter built in 45 years.", "45 years"),
+    ("The rupee fell to its lowest level in 16 months on Tuesday.", "16 months"),
+])
+def test_in_n_years_after_a_record_is_a_duration(text, mention):
+    rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
+    assert [(r["kind"], r["measure"], r["value"]) for r in rows] == [
+        ("quantity", "duration", 45 if "45" in mention else 16)]
