@@ -16,6 +16,7 @@ from extract import numbers, rules
 from extract.mentions import Mention
 from extract.periods import (
     add,
+    divmod_month,
     month_number,
     month_period,
     nearest_year,
@@ -36,7 +37,7 @@ PARSES = frozenset({
     "date_month_range", "date_fiscal", "date_fiscal_rel", "date_month_half", "date_first_months",
     "date_year_part", "date_to_date", "date_year_to", "date_decade", "date_compared",
     "date_weekday_dom", "date_md_rel", "date_fiscal_named", "date_same", "date_year_range",
-    "date_past_n", "date_year_end", "date_fiscal_part",
+    "date_past_n", "date_year_end", "date_fiscal_part", "date_season", "date_weekend",
 })
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
@@ -152,6 +153,47 @@ def home_fiscal(opening_codes: list[str], dollar: str) -> int | None:
     return -table[code] if code in by_start else table[code]
 
 
+# northern-hemisphere meteorological seasons: the month each starts in (winter runs into the next year)
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season(m: Mention, pub: date, when: str) -> Period | None:
+    """'this spring', 'last summer', 'in the autumn of 2025': three months (March-May, June-August,
+    September-November, December-February). With no year or 'last'/'next', this year's season,
+    or the one before or after it when the tense says it has already passed or is still to come."""
+    start_month = _SEASONS.get((m.g("s") or "").lower())
+    if start_month is None:
+        return None
+    rel = (m.g("rel") or "").lower()
+    year = int(m.g("y") or 0) or pub.year
+    if not m.g("y") and start_month == 12 and pub.month <= 2:
+        year -= 1  # 'this winter' in January: the winter begun last December
+    if rel in ("last", "past", "previous"):
+        year -= 1
+    elif rel in ("next", "coming"):
+        year += 1
+    start = date(year, start_month, 1)
+    end = month_period(*divmod_month(start, 2))[1]
+    if not m.g("y") and not rel:
+        if when == "past" and start > pub:
+            start, end = date(year - 1, start_month, 1), month_period(*divmod_month(date(year - 1, start_month, 1), 2))[1]
+        elif when == "future" and end < pub:
+            start, end = date(year + 1, start_month, 1), month_period(*divmod_month(date(year + 1, start_month, 1), 2))[1]
+    return start, end
+
+
+def _weekend(m: Mention, pub: date, when: str) -> Period:
+    """'over the weekend': the Saturday and Sunday just past (or the coming ones in the future
+    tense, or for 'this'/'next weekend'); a weekend paper's own weekend is that weekend."""
+    rel = (m.g("rel") or "").lower()
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)  # the latest Saturday on or before
+    if pub.weekday() < 5 and (rel in ("this", "next", "coming") or (when == "future" and rel != "last")):
+        saturday += timedelta(days=7)
+    if rel == "next" and pub.weekday() >= 5:
+        saturday += timedelta(days=7)
+    return saturday, saturday + timedelta(days=1)
+
+
 def _weekday_dom(m: Mention, pub: date, when: str) -> Period | None:
     """'Wednesday (6)': the 6th of this, the last or the next month that falls on a Wednesday,
     the nearest to the article date (the past one on a tie unless the tense points forward)."""
@@ -177,6 +219,10 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
     n = numbers.parse_number(m.g("n1")) if m.g("n1") else None
     if m.g("nq"):  # 'the first three quarters': nine months
         n = 3 * {"two": 2, "three": 3, "2": 2, "3": 3}[(m.g("nq") or "").lower()]
+    if p == "date_season":
+        return _season(m, pub, when)
+    if p == "date_weekend":
+        return _weekend(m, pub, when)
     if p == "date_iso":
         d = safe_day(int(m.g("y") or 0), int(m.g("mo") or 0), int(m.g("d1") or 0))
         return (d, d) if d else None
@@ -383,7 +429,8 @@ def offset_from(m: Mention, base: date) -> Period | None:
     return d, d
 
 
-_TENSED = ("date_md", "date_md_range", "date_month_alone", "date_weekday", "date_month_half")
+_TENSED = ("date_md", "date_md_range", "date_month_alone", "date_weekday", "date_month_half",
+           "date_season", "date_weekend")
 
 
 def needs_tense(m: Mention) -> bool:
@@ -400,14 +447,18 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 def _part_of_year(m: Mention, pub: date) -> Period | None:
     """A half ('first half of the year', 'H1 2025') or quarter ('Q3 2025') of a year."""
     rel = (m.g("rel") or "").lower()
-    year = int(m.g("y") or m.g("y2") or 0) or rel_year("last" if rel == "previous" else rel, pub)
+    y3 = int(m.g("y3") or 0)  # '4Q25', '2H25': a two-digit year
+    year = (int(m.g("y") or m.g("y2") or 0) or (2000 + y3 if y3 else 0)
+            or rel_year("last" if rel == "previous" else rel, pub))
     if m.rule.parse == "date_half":
-        n, size = int(m.g("hn") or _ORD.get((m.g("h") or "").lower(), 0)), 6
+        n = int(m.g("hn") or m.g("hn2") or m.g("hn3") or _ORD.get((m.g("h") or "").lower(), 0))
+        size = 6
     else:
-        n, size = int(m.g("qn") or _ORD.get((m.g("q") or "").lower(), 0)), 3
+        n = int(m.g("qn") or m.g("qn2") or m.g("qn3") or _ORD.get((m.g("q") or "").lower(), 0))
+        size = 3
     if not n:
         return None
     first = (n - 1) * size + 1
-    if not (m.g("of") or m.g("y2")) and date(year, first, 1) > pub:
+    if not (m.g("of") or m.g("y2") or y3) and date(year, first, 1) > pub:
         year -= 1  # 'in the fourth quarter' told in January: the one just ended
     return date(year, first, 1), month_period(year, first + size - 1)[1]

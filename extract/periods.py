@@ -83,6 +83,12 @@ def rel_year(rel: str, pub: date) -> int:
     return pub.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
 
 
+def divmod_month(first: date, months: int) -> tuple[int, int]:
+    """(year, month) of the month `months` after first's."""
+    n = first.year * 12 + first.month - 1 + months
+    return n // 12, n % 12 + 1
+
+
 def rel_period(rel: str, per: str, pub: date) -> tuple[date, date]:
     step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel.lower(), 0)
     if per == "year":
@@ -91,6 +97,9 @@ def rel_period(rel: str, per: str, pub: date) -> tuple[date, date]:
     if per == "month":
         first = add(pub.replace(day=1), step, "month")
         return month_period(first.year, first.month)
+    if per == "quarter":  # 'last quarter': the calendar quarter before the article's
+        first = add(date(pub.year, (pub.month - 1) // 3 * 3 + 1, 1), 3 * step, "month")
+        return first, month_period(*divmod_month(first, 2))[1]
     monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
     return monday, monday + timedelta(days=6)
 

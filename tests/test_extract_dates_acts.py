@@ -153,3 +153,31 @@ def test_in_n_years_after_a_record_is_a_duration(text, mention):
     rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
     assert [(r["kind"], r["measure"], r["value"]) for r in rows] == [
         ("quantity", "duration", 45 if "45" in mention else 16)]
+
+
+# ---- more period forms: quarters, halves, slash fiscal years, seasons, weekends ----
+
+def period_of(text: str) -> list[tuple[str, str, str]]:
+    return [(r["mention"], str(r["date_from"]), str(r["date_to"] or ""))
+            for r in extract_text(text, source_id="t", published=PUB) if r["kind"] == "date"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PUB is 2025-10-22, in the fourth quarter
+    ("Imports fell 5% last quarter.", [("last quarter", "2025-07-01", "2025-09-30")]),
+    ("Imports will recover next quarter.", [("next quarter", "2026-01-01", "2026-03-31")]),
+    ("Revenue rose 3% in 4Q24.", [("4Q24", "2024-10-01", "2024-12-31")]),
+    ("Imports fell 5% in Q3.", [("Q3", "2025-07-01", "2025-09-30")]),
+    ("Growth slowed in 2H24.", [("2H24", "2024-07-01", "2024-12-31")]),
+    ("Margins improved in H1.", [("H1", "2025-01-01", "2025-06-30")]),
+    ("The H-1B and H1N1 rules changed.", []),
+    ("Cocoa output fell in the 2024/25 season.", [("2024/25", "2024-04-01", "2025-03-31")]),
+    ("Prices climbed this spring.", [("this spring", "2025-03-01", "2025-05-31")]),
+    ("Sales rose last winter.", [("last winter", "2024-12-01", "2025-02-28")]),
+    ("Talks will resume next summer.", [("next summer", "2026-06-01", "2026-08-31")]),
+    ("The fall in exports hurt growers.", []),
+    ("Shipments jumped over the weekend.", [("over the weekend", "2025-10-18", "2025-10-19")]),
+    ("Ministers will meet this weekend.", [("this weekend", "2025-10-25", "2025-10-26")]),
+])
+def test_more_period_forms(text, expected):
+    assert period_of(text) == expected
