@@ -38,6 +38,7 @@ PARSES = frozenset({
     "date_year_part", "date_to_date", "date_year_to", "date_decade", "date_compared",
     "date_weekday_dom", "date_md_rel", "date_fiscal_named", "date_same", "date_year_range",
     "date_past_n", "date_year_end", "date_fiscal_part", "date_season", "date_weekend",
+    "date_same_period",
 })
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 

@@ -78,6 +78,9 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
         if m.rule.parse in dates.FISCAL:  # 'FY25' of the country the sentence names
             fy[0] = dates.fiscal_start([p.code for p in s.places], fy[0],
                                        coded=m.rule.parse != "date_fiscal_named")
+        if m.rule.parse == "date_same_period":  # 'in the period': the span of time named last
+            hits.append(DateHit(m, anchor[2], text[m.start:m.end], "date", False, True))
+            continue
         if m.rule.parse == "date_same":  # the start date given last, in this sentence or before
             period = (next((h.period for h in reversed(hits) if h.starts and h.period), None)
                       or next((h.period for h in reversed(hits) if h.period), None)
@@ -100,6 +103,11 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             start = start if start >= 0 else m.start
         if period and m.rule.parse not in _RELATIVE:
             anchor[0] = period
+            if period[1] is not None and period[1] > period[0] and (
+                    anchor[2] is None or anchor[2][1] is None or period[1] >= anchor[2][1]):
+                # the span a later 'in the period' points to: of those named so far, the one
+                # ending last (the reporting period, not a background year named after it)
+                anchor[2] = period
             if starts or m.rule.id == "d.immediate":
                 anchor[1] = period  # the start date a later 'from the same date' points to
         w = Window(norm, s.start, s.end, m.start, m.end, s.start, s.end)
@@ -216,7 +224,8 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
     """All claims of one article's text."""
     norm = normalise(text)
     rows: list[dict[str, Any]] = []
-    anchor: list[dates.Period | None] = [None, None]  # the last period given, the last start
+    # the last period given, the last start, the last span of more than a day
+    anchor: list[dates.Period | None] = [None, None, None]
     dollar = numbers.dollar_code(text)  # page stamps, blanked in norm, mark the outlet
     # the month the article's fiscal years start in: its home country's until a sentence names one
     opening = [p.code for p in places.find(norm, 0, min(len(norm), _OPENING_CHARS))]

@@ -181,3 +181,27 @@ def period_of(text: str) -> list[tuple[str, str, str]]:
 ])
 def test_more_period_forms(text, expected):
     assert period_of(text) == expected
+
+
+# ---- 'in the period' points back to the reporting period ----
+
+def test_in_the_period_takes_the_period_named_before():
+    text = ("Shipments in the first nine months of 2025 rose 12%. "
+            "Furniture alone was worth $7.8 billion in the period.")
+    assert dates_of(text, "$7.8 billion") == ("2025-01-01", "2025-09-30")
+
+
+def test_in_the_period_takes_the_latest_ending_period_not_a_background_year():
+    text = ("Exporters cut shipments by 40 per cent in the first half of 2025. "
+            "The country was the second-largest supplier in 2024. "
+            "Total sales rose 3 per cent in the period to 1.2 million tonnes.")
+    assert dates_of(text, "3 per cent") == ("2025-01-01", "2025-06-30")
+    assert "the period" not in [r["mention"] for r in extract_text(text, source_id="t", published=PUB)]
+
+
+def test_in_the_period_with_nothing_named_before_dates_nothing():
+    assert dates_of("Sales rose 3 per cent in the period.", "3 per cent") == NONE
+
+
+def test_the_year_to_march_is_not_a_pointer():
+    assert dates_of("Exports rose 5% in the year to March 2025.", "5%") == ("2024-04-01", "2025-03-31")
