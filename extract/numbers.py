@@ -4,6 +4,7 @@ scale words (billion, crore, lakh crore) and currency names to ISO codes."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 
 from extract import rules
@@ -60,6 +61,14 @@ def parse_number(text: str | None) -> float | None:
     return total
 
 
+def scaled(n: float, factor: float) -> float:
+    """n times a scale, exact in decimal ('4.1' billion is 4100000000, not the float product
+    4099999999.9999995)."""
+    if factor == 1.0:
+        return n
+    return float(Decimal(repr(n)) * Decimal(repr(factor)))
+
+
 def parse_ordinal(text: str) -> float | None:
     return _ordinals().get(text.lower())
 
@@ -68,10 +77,17 @@ def parse_fraction(text: str) -> float | None:
     return _fractions().get(_SPACE.sub(" ", text.lower()).strip())
 
 
+@cache
+def _scale_letters() -> dict[str, float]:
+    return {str(k): float(v) for k, v in rules.merged_values_cased("numbers", "scale_letters").items()}
+
+
 def scale_factor(text: str | None) -> float:
-    """'billion' -> 1e9, 'lakh crore' -> 1e12, 'bn' -> 1e9; 1.0 when absent."""
+    """'billion' -> 1e9, 'lakh crore' -> 1e12, 'bn' -> 1e9, 'B' -> 1e9, 'T' -> 1e12; 1.0 when absent."""
     if not text:
         return 1.0
+    if text in _scale_letters():
+        return _scale_letters()[text]
     key = _SPACE.sub(" ", text.strip().lower())
     return _scales().get(key, 1.0)
 

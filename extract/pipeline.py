@@ -204,9 +204,9 @@ def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str,
         if kind == "change":
             return kind, classify.change_measure(w, hint), ""
         return kind, hint or "quantity", ""
-    if m.rule.kind == "trade_value":
+    if m.rule.kind == "trade_value" or values.is_money(unit):  # also a currency carried over
         return "trade_value", classify.money_measure(w), ""
-    return m.rule.kind or "quantity", m.rule.measure or "quantity", ""
+    return m.rule.kind or "quantity", values.measure_of(m, unit), ""
 
 
 def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract import numbers
+from extract import mentions, numbers, sentences
 from extract.mentions import Mention
 
 _NEGATED_RANK = re.compile(
@@ -65,7 +65,7 @@ def _money(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
     n = numbers.parse_number(m.g("n1"))
     if code is None or n is None:
         return []
-    return [Figure(n * numbers.scale_factor(m.g("s1")), code)]
+    return [Figure(numbers.scaled(n, numbers.scale_factor(m.g("s1") or m.g("sc"))), code)]
 
 
 def _money_range(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
@@ -73,9 +73,9 @@ def _money_range(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
     a, b = numbers.parse_number(m.g("n1")), numbers.parse_number(m.g("n2"))
     if code is None or a is None or b is None:
         return []
-    s2 = numbers.scale_factor(m.g("s2"))
+    s2 = numbers.scale_factor(m.g("s2") or m.g("sc"))
     s1 = numbers.scale_factor(m.g("s1")) if m.g("s1") else s2  # '$10-12 billion'
-    lo, hi = a * s1, b * s2
+    lo, hi = numbers.scaled(a, s1), numbers.scaled(b, s2)
     if lo > hi:
         return [Figure(lo, code, "exact"), Figure(hi, code, "exact")]
     return [Figure(lo, code, "lower_bound"), Figure(hi, code, "upper_bound")]
@@ -119,7 +119,7 @@ def _duration_range(m: Mention, text: str) -> list[Figure]:
 
 def _count(m: Mention, text: str) -> list[Figure]:
     n = numbers.parse_number(m.g("n1"))
-    return [Figure(n * numbers.scale_factor(m.g("s1")), "count")] if n is not None else []
+    return [Figure(numbers.scaled(n, numbers.scale_factor(m.g("s1"))), "count")] if n is not None else []
 
 
 def _count_of(m: Mention, text: str) -> list[Figure]:
@@ -134,7 +134,7 @@ def _mass(m: Mention, text: str) -> list[Figure]:
     n = numbers.parse_number(m.g("n1"))
     if n is None:
         return []
-    n *= numbers.scale_factor(m.g("s1"))
+    n = numbers.scaled(n, numbers.scale_factor(m.g("s1")))
     unit = (m.g("u") or "").lower()
     if unit in ("bpd", "b/d") or (unit.startswith("barrel") and m.g("pd")):
         return [Figure(n, "barrel_per_day")]  # a flow: '1.1 million barrels per day', '500,000 bpd'
@@ -144,9 +144,17 @@ def _mass(m: Mention, text: str) -> list[Figure]:
         return [Figure(n, "litre")]
     if unit.startswith("gallon"):
         return [Figure(n, "gallon")]
+    if unit in _FLOW_SCALE:  # '1.5 mb/d', '500 kb/d'
+        return [Figure(numbers.scaled(n, _FLOW_SCALE[unit]), "barrel_per_day")]
+    if unit in _TONNE_SCALE:  # '22 MMT' (million), '25 LMT' (lakh), '5 MTPA'
+        return [Figure(numbers.scaled(n, _TONNE_SCALE[unit]), "tonne")]
     if unit.startswith("k"):
-        return [Figure(n / 1000.0, "tonne")]
+        return [Figure(numbers.scaled(n, 0.001), "tonne")]
     return [Figure(n, "tonne")]
+
+
+_FLOW_SCALE = {"mb/d": 1e6, "mbpd": 1e6, "mmbpd": 1e6, "kb/d": 1e3, "kbpd": 1e3}
+_TONNE_SCALE = {"mmt": 1e6, "mmtpa": 1e6, "mtpa": 1e6, "lmt": 1e5}
 
 
 def _mass_range(m: Mention, text: str) -> list[Figure]:
@@ -157,14 +165,84 @@ def _mass_range(m: Mention, text: str) -> list[Figure]:
     if unit == "barrel" and m.g("pd"):
         unit = "barrel_per_day"
     k = numbers.scale_factor(m.g("s1"))
-    if a > b:
-        return [Figure(a * k, unit, "exact"), Figure(b * k, unit, "exact")]
-    return [Figure(a * k, unit, "lower_bound"), Figure(b * k, unit, "upper_bound")]
+    a, b = numbers.scaled(a, k), numbers.scaled(b, k)
+    if a > b or _FROM_BEFORE.search(text[max(0, m.match_start - 12):m.match_start]):
+        return [Figure(a, unit, "exact"), Figure(b, unit, "exact")]  # 'from 3.2 to 4.1m tonnes'
+    return [Figure(a, unit, "lower_bound"), Figure(b, unit, "upper_bound")]
 
 
 def _share(m: Mention, text: str) -> list[Figure]:
     v = numbers.parse_fraction(m.g("f") or "")
     return [Figure(v, "percent")] if v is not None else []
+
+
+# ---- a unit carried from a neighbouring figure ('180m tonnes, up from 140m'; 'from 10 to 20%') ----
+
+_CARRY_REACH = 240  # characters searched for the figure whose unit is carried
+_RATIO = 50.0  # a scale is carried only between figures of one order ('$5bn, up from 3.2')
+
+
+def _raw(m: Mention) -> tuple[float | None, float]:
+    """The figure as written before its scale and unit, and its scale ('140m' -> 140, 1e6): the
+    upper end of a range, the whole of 'N of the M'."""
+    n = numbers.parse_number(m.g("n2") or m.g("n1"))
+    scale = m.g("s2") or m.g("s1") or m.g("sc")
+    return n, numbers.scale_factor(scale)
+
+
+def _carried(m: Mention, other: Mention, text: str, dollar: str) -> list[Figure]:
+    """The bare figure of m in the unit of `other`; its scale too where m has none of its own
+    and the two figures are of one order."""
+    from_other = figures(other, text, dollar)
+    n = numbers.parse_number(m.g("n1"))
+    if not from_other or n is None or from_other[-1].unit == "rank":
+        return []
+    last = from_other[-1]
+    other_n, other_scale = _raw(other)
+    if not other_n:
+        return []
+    # kg counted in tonnes, bps in points (to twelve digits: a ratio of two exact values)
+    per_unit = float(f"{last.value / numbers.scaled(other_n, other_scale):.12g}")
+    if m.g("s1"):
+        scale = numbers.scale_factor(m.g("s1"))
+    elif 1.0 / _RATIO <= n / other_n <= _RATIO:
+        scale = other_scale
+    else:
+        scale = 1.0
+    unit = last.unit
+    if m.g("c1"):  # 'from $3.2 to $4.1 billion': its own currency, the scale of the other
+        code = _code(m, dollar)
+        if code is None:
+            return []
+        unit, per_unit = code, 1.0
+    return [Figure(numbers.scaled(numbers.scaled(n, scale), per_unit), unit)]
+
+
+def _sentence_before(text: str, start: int) -> tuple[int, str]:
+    """The start and text of the sentence up to `start` (at most _CARRY_REACH characters)."""
+    lo = max(0, start - _CARRY_REACH)
+    spans = sentences.split(text[lo:start])
+    return (lo + spans[-1][0], text[lo + spans[-1][0]:start]) if spans else (start, "")
+
+
+def _carry_back(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
+    """'rose to 180m tonnes, up from 140m': the unit (and scale) of the last figure before."""
+    _lo, before = _sentence_before(text, m.match_start)
+    found = [x for x in mentions.find(before) if not x.is_date and x.rule.parse not in _NO_UNIT]
+    return _carried(m, found[-1], before, dollar) if found else []
+
+
+def _carry_forward(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
+    """'from 10 to 20 per cent', 'from 3.2 to 4.1 million tonnes': the unit (and scale) of the
+    figure the change goes to."""
+    after = text[m.end:m.end + _CARRY_REACH]
+    found = [x for x in mentions.find(after) if not x.is_date]
+    if not found or found[0].rule.parse in _NO_UNIT:
+        return []
+    return _carried(m, found[0], after, dollar)
+
+
+_NO_UNIT = frozenset({"carried_back", "carried_forward", "exclude"})
 
 
 _PARSERS = {
@@ -196,10 +274,31 @@ _PARSERS = {
 }
 
 
+_MEASURE_OF_UNIT = {"count": "count", "tonne": "mass", "day": "duration", "week": "duration",
+                    "month": "duration", "year": "duration", "hour": "duration"}
+
+
+def is_money(unit: str) -> bool:
+    """A currency code of the registry ('USD', 'INR'), as every money figure's unit is."""
+    return len(unit) == 3 and unit.isupper()
+
+
+def measure_of(m: Mention, unit: str) -> str:
+    """The measure a non-percentage, non-money figure takes: its rule's, or for a figure whose
+    unit was carried from another, the one that unit implies."""
+    if m.rule.parse in _NO_UNIT:
+        return _MEASURE_OF_UNIT.get(unit, "quantity")
+    return m.rule.measure or "quantity"
+
+
 def figures(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
     """The figures a numeric mention gives (empty when it cannot be read); `dollar` is the
     currency a bare '$' stands for in this article."""
     if m.rule.parse in ("money", "money_range"):
         return _money(m, text, dollar) if m.rule.parse == "money" else _money_range(m, text, dollar)
+    if m.rule.parse == "carried_back":
+        return _carry_back(m, text, dollar)
+    if m.rule.parse == "carried_forward":
+        return _carry_forward(m, text, dollar)
     parser = _PARSERS.get(m.rule.parse)
     return parser(m, text) if parser else []
