@@ -271,6 +271,8 @@ _PARSERS = {
     "count": _count,
     "count_of": _count_of,
     "mass": _mass,
+    "carried_back": _carry_back,  # figures() passes these the article's dollar
+    "carried_forward": _carry_forward,
 }
 
 
