@@ -190,6 +190,8 @@ def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str,
         if (m.g("x") or "").lower().startswith("halv"):
             return "change", measure.replace("increase", "decrease"), ""
         return "change", measure.replace("decrease", "increase"), ""
+    if m.rule.measure == "share":  # 'a third of', 'about half', 'one in four': a share by its form
+        return "change", "share", ""
     if unit in ("percent", "percentage_point"):
         parse = {"pct_bps": "pct_points", "pct_to_zero": "pct_zero"}.get(m.rule.parse, m.rule.parse)
         kind, hint = classify.percent_kind(w, parse)

@@ -119,7 +119,26 @@ def _duration_range(m: Mention, text: str) -> list[Figure]:
 
 def _count(m: Mention, text: str) -> list[Figure]:
     n = numbers.parse_number(m.g("n1"))
-    return [Figure(numbers.scaled(n, numbers.scale_factor(m.g("s1"))), "count")] if n is not None else []
+    if n is None:
+        return []
+    # '7,000-odd containers': about 7,000
+    return [Figure(numbers.scaled(n, numbers.scale_factor(m.g("s1"))), "count", "approx" if m.g("odd") else "")]
+
+
+def _count_ordinal(m: Mention, text: str) -> list[Figure]:
+    """'his eighth trip', 'the 5th visit': the count the ordinal reaches."""
+    n = numbers.parse_ordinal(m.g("o") or "") if m.g("o") else numbers.parse_number(m.g("n1"))
+    return [Figure(n, "count")] if n else []
+
+
+def _dozen(m: Mention, text: str) -> list[Figure]:
+    return [Figure(6.0 if m.g("h") else 12.0, "count")]  # 'half a dozen', 'a dozen'
+
+
+def _share_ratio(m: Mention, text: str) -> list[Figure]:
+    """'one in four' -> 25 (per cent of the group)."""
+    a, b = numbers.parse_number(m.g("a")), numbers.parse_number(m.g("b"))
+    return [Figure(100.0 * a / b, "percent")] if a is not None and b and a < b else []
 
 
 def _count_of(m: Mention, text: str) -> list[Figure]:
@@ -270,6 +289,9 @@ _PARSERS = {
     "duration_range": _duration_range,
     "count": _count,
     "count_of": _count_of,
+    "count_ordinal": _count_ordinal,
+    "dozen": _dozen,
+    "share_ratio": _share_ratio,
     "mass": _mass,
     "carried_back": _carry_back,  # figures() passes these the article's dollar
     "carried_forward": _carry_forward,

@@ -265,8 +265,8 @@ def test_multiples(text, mention, value):
 
 @pytest.mark.parametrize("text, mention, value, qualifier", [
     ("India shipped 7,000-odd containers to the US last year.", "7,000-odd containers", 7000, "approx"),
-    ("A dozen countries have signed frameworks with Washington.", "dozen countries", 12, "exact"),
-    ("About a dozen firms applied for exclusions.", "dozen firms", 12, "approx"),
+    ("A dozen countries have signed frameworks with Washington.", "A dozen countries", 12, "exact"),
+    ("About a dozen firms applied for exclusions.", "a dozen firms", 12, "approx"),
     ("Half a dozen Chinese ports were named.", "Half a dozen Chinese ports", 6, "exact"),
 ])
 def test_spelled_counts(text, mention, value, qualifier):
