@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from extract import rules
 
@@ -37,7 +37,8 @@ def _scales() -> dict[str, float]:
 @cache
 def _currencies() -> dict[str, str]:
     table: dict[str, str] = {}
-    for rule in rules.section("numbers", "currencies"):
+    # the signs read only before a scaled figure ('R1.2 billion') first: a currency name wins
+    for rule in rules.section("numbers", "scaled_signs") + rules.section("numbers", "currencies"):
         for name in rule["names"]:
             table[_SPACE.sub(" ", name.lower()).strip()] = rule["code"]
     return table
@@ -116,6 +117,22 @@ def dollar_code(text: str) -> str:
         if rx.search(text):
             return code
     return "USD"
+
+
+@cache
+def _rupee_rules() -> list[tuple[str, re.Pattern[str]]]:
+    return [(r["code"], rules.skipping(re.compile(r["pattern"])))
+            for r in rules.section("numbers", "rupees")]
+
+
+@lru_cache(maxsize=4)  # asked once per rupee figure, of the same article text
+def rupee_code(text: str) -> str:
+    """What 'Rs' or 'rupees' means in this article: INR unless a Pakistani or Sri Lankan outlet's
+    marks say otherwise."""
+    for code, rx in _rupee_rules():
+        if rx.search(text):
+            return code
+    return "INR"
 
 
 _MULTIPLES = {"tripl": 200.0, "trebl": 200.0, "quadrupl": 300.0, "halv": 50.0}

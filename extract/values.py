@@ -55,13 +55,23 @@ def _pct_list(m: Mention, text: str) -> list[Figure]:
     return out
 
 
-def _code(m: Mention, dollar: str) -> str | None:
+_RUPEE_SIGNS = frozenset({"\u20b9", "INR"})  # the Indian rupee's own sign and code
+
+
+def _code(m: Mention, dollar: str, text: str) -> str | None:
+    """The currency of a money mention: a bare '$' is the article's dollar, a bare 'Rs' or
+    'rupees' the article's rupee (Pakistani and Sri Lankan outlets write their own so)."""
     sign = (m.g("c1") or "").strip()
-    return dollar if sign == "$" else numbers.currency_code(sign)
+    if sign == "$":
+        return dollar
+    code = numbers.currency_code(sign)
+    if code == "INR" and sign not in _RUPEE_SIGNS:
+        return numbers.rupee_code(text)
+    return code
 
 
 def _money(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
-    code = _code(m, dollar)
+    code = _code(m, dollar, text)
     n = numbers.parse_number(m.g("n1"))
     if code is None or n is None:
         return []
@@ -69,7 +79,7 @@ def _money(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
 
 
 def _money_range(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
-    code = _code(m, dollar)
+    code = _code(m, dollar, text)
     a, b = numbers.parse_number(m.g("n1")), numbers.parse_number(m.g("n2"))
     if code is None or a is None or b is None:
         return []
@@ -230,7 +240,7 @@ def _carried(m: Mention, other: Mention, text: str, dollar: str) -> list[Figure]
         scale = 1.0
     unit = last.unit
     if m.g("c1"):  # 'from $3.2 to $4.1 billion': its own currency, the scale of the other
-        code = _code(m, dollar)
+        code = _code(m, dollar, text)
         if code is None:
             return []
         unit, per_unit = code, 1.0

@@ -337,3 +337,29 @@ def test_page_furniture_lines_give_no_claims(line):
 def test_a_table_row_with_bars_is_not_a_ticker_strip():
     text = "New reciprocal rates:\nVietnam 20% | Indonesia 19% | India 50%\n"
     assert sorted(r["value"] for r in claims(text)) == [19, 20, 50]
+
+
+# ---- currencies of other outlets ----
+
+@pytest.mark.parametrize("text, mention, value, unit", [
+    # Dawn: 'Rs' in a Pakistani outlet's copy is the Pakistani rupee
+    ("ISLAMABAD: Exports to the US rose to Rs1.2 trillion last year.\n\nPublished in Dawn, August 1st, 2025",
+     "Rs1.2 trillion", 1.2e12, "PKR"),
+    # an Indian outlet's 'Rs' stays the Indian rupee
+    ("NEW DELHI: Exports to the US rose to Rs 1.2 lakh crore last year.", "Rs 1.2 lakh crore", 1.2e12, "INR"),
+    ("The Sri Lankan rupee fell; apparel exports were LKR 900 billion.", "LKR 900 billion", 9e11, "LKR"),
+    # Business Day (South Africa): rand as 'R' with a scale
+    ("Citrus exports to the US are worth R1.2 billion a year, and R500m more is at risk.",
+     "R1.2 billion", 1.2e9, "ZAR"),
+    ("Citrus exports to the US are worth R1.2 billion a year, and R500m more is at risk.",
+     "R500m", 5e8, "ZAR"),
+    ("Israel's exports to the US reached NIS 80 billion.", "NIS 80 billion", 8e10, "ILS"),
+    ("Sweden's exports of SEK 120 billion face the levy.", "SEK 120 billion", 1.2e11, "SEK"),
+])
+def test_currencies(text, mention, value, unit):
+    r = one(text, mention)
+    assert r["kind"] == "trade_value" and r["unit"] == unit and close(r["value"], value)
+
+
+def test_rand_exchange_level_is_no_money():
+    assert [r for r in claims("The rand weakened to R18.50 against the dollar.") if r["unit"] == "ZAR"] == []
