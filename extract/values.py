@@ -131,14 +131,30 @@ def _count(m: Mention, text: str) -> list[Figure]:
     n = numbers.parse_number(m.g("n1"))
     if n is None:
         return []
-    # '7,000-odd containers': about 7,000
-    return [Figure(numbers.scaled(n, numbers.scale_factor(m.g("s1"))), "count", "approx" if m.g("odd") else "")]
+    # '7,000-odd containers': about 7,000; '1,200-plus suppliers': at least 1,200
+    own = "approx" if m.g("odd") else "lower_bound" if m.g("plus") else ""
+    return [Figure(numbers.scaled(n, numbers.scale_factor(m.g("s1"))), "count", own)]
 
 
 def _count_ordinal(m: Mention, text: str) -> list[Figure]:
     """'his eighth trip', 'the 5th visit': the count the ordinal reaches."""
     n = numbers.parse_ordinal(m.g("o") or "") if m.g("o") else numbers.parse_number(m.g("n1"))
     return [Figure(n, "count")] if n else []
+
+
+def _scale_word(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
+    """'half a million jobs' (500,000), 'a million barrels a day', 'a billion dollars'."""
+    n = numbers.scaled(0.5 if m.g("h") else 1.0, numbers.scale_factor(m.g("s1")))
+    u = (m.g("u") or "").lower()
+    if u.startswith("barrel"):
+        return [Figure(n, "barrel_per_day" if m.g("pd") else "barrel")]
+    if u in ("tonnes", "tons"):
+        return [Figure(n, "tonne")]
+    code = numbers.currency_code(m.g("u"))
+    if code is not None:
+        return [Figure(n, dollar if code == "USD" and u.startswith("dollar") and dollar != "USD"
+                       else numbers.rupee_code(text) if code == "INR" and u.startswith("rupee") else code)]
+    return [Figure(n, "count")]
 
 
 def _dozen(m: Mention, text: str) -> list[Figure]:
@@ -301,6 +317,7 @@ _PARSERS = {
     "count_of": _count_of,
     "count_ordinal": _count_ordinal,
     "dozen": _dozen,
+    "scale_word": _scale_word,
     "share_ratio": _share_ratio,
     "mass": _mass,
     "carried_back": _carry_back,  # figures() passes these the article's dollar
@@ -320,7 +337,7 @@ def is_money(unit: str) -> bool:
 def measure_of(m: Mention, unit: str) -> str:
     """The measure a non-percentage, non-money figure takes: its rule's, or for a figure whose
     unit was carried from another, the one that unit implies."""
-    if m.rule.parse in _NO_UNIT:
+    if m.rule.parse in _NO_UNIT or m.rule.parse == "scale_word":
         return _MEASURE_OF_UNIT.get(unit, "quantity")
     return m.rule.measure or "quantity"
 
@@ -334,5 +351,7 @@ def figures(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
         return _carry_back(m, text, dollar)
     if m.rule.parse == "carried_forward":
         return _carry_forward(m, text, dollar)
+    if m.rule.parse == "scale_word":
+        return _scale_word(m, text, dollar)
     parser = _PARSERS.get(m.rule.parse)
     return parser(m, text) if parser else []

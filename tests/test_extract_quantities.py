@@ -363,3 +363,32 @@ def test_currencies(text, mention, value, unit):
 
 def test_rand_exchange_level_is_no_money():
     assert [r for r in claims("The rand weakened to R18.50 against the dollar.") if r["unit"] == "ZAR"] == []
+
+
+# ---- more count, mass and money forms ----
+
+@pytest.mark.parametrize("text, mention, value, unit, qualifier", [
+    ("The company has 1,200-plus suppliers in China.", "1,200-plus suppliers", 1200, "count", "lower_bound"),
+    ("The rule affects 12 lakh MSMEs across India.", "12 lakh MSMEs", 1.2e6, "count", "exact"),
+    ("Brazil exported 2.3 million 60-kg bags of coffee to the US.", "2.3 million 60-kg bags", 2.3e6,
+     "count", "exact"),
+    ("Kenya shipped 600,000 kilos of tea to Pakistan.", "600,000 kilos", 600, "tonne", "exact"),
+    ("Half a million jobs are at risk, the union said.", "Half a million jobs", 5e5, "count", "exact"),
+    ("A million barrels a day flow through the strait.", "A million barrels a day", 1e6,
+     "barrel_per_day", "exact"),
+    ("The levy could cost the state a billion dollars.", "a billion dollars", 1e9, "USD", "exact"),
+    ("Vietnam's exports to the US rose to US$119.5bil last year.", "US$119.5bil", 1.195e11, "USD", "exact"),
+    ("Malaysia's trade surplus narrowed to RM12.4bil.", "RM12.4bil", 1.24e10, "MYR", "exact"),
+])
+def test_more_forms(text, mention, value, unit, qualifier):
+    r = one(text, mention)
+    assert (r["unit"], r["qualifier"]) == (unit, qualifier) and close(r["value"], value)
+
+
+@pytest.mark.parametrize("text", [
+    "Tens of thousands of workers marched.",
+    "A million thanks to the readers.",
+    "Brazil's 60-kg bags are the trade's standard.",
+])
+def test_scale_words_and_sizes_that_are_no_claims(text):
+    assert figures(text) == []
