@@ -392,3 +392,34 @@ def test_more_forms(text, mention, value, unit, qualifier):
 ])
 def test_scale_words_and_sizes_that_are_no_claims(text):
     assert figures(text) == []
+
+
+# ---- points, ranks, fractions, flows and signs ----
+
+@pytest.mark.parametrize("text, mention, kind, value, unit", [
+    ("The US share of India's exports rose 2.3 pp last year.", "2.3 pp", "change", 2.3, "percentage_point"),
+    ("Exporters' margins fell 1.5ppt after the levy.", "1.5ppt", "change", 1.5, "percentage_point"),
+    ("China is the No. 2 trading partner of the US.", "2", "quantity", 2, "rank"),
+    ("Mexico is now the number one source of US imports.", "one", "quantity", 1, "rank"),
+    ("India ranked 5th among suppliers of shrimp to the US.", "5th", "quantity", 5, "rank"),
+    ("One-fourth of India's exports go to the US.", "One-fourth", "change", 25, "percent"),
+    ("Three-fourths of the units in Tiruppur are small.", "Three-fourths", "change", 75, "percent"),
+    ("Two-fifths of Swiss watch exports go to America.", "Two-fifths", "change", 40, "percent"),
+    ("Garment orders fell by two-fifths.", "two-fifths", "change", 40, "percent"),
+    ("Russia shipped 1.2 million barrels of oil a day to India.", "1.2 million barrels of oil a day",
+     "quantity", 1.2e6, "barrel_per_day"),
+    ("The Philippines exported P5 billion of bananas to the US.", "P5 billion", "trade_value", 5e9, "PHP"),
+    ("Nigeria's non-oil exports reached N1.2 trillion.", "N1.2 trillion", "trade_value", 1.2e12, "NGN"),
+])
+def test_points_ranks_fractions_flows_signs(text, mention, kind, value, unit):
+    r = one(text, mention)
+    assert (r["kind"], r["unit"]) == (kind, unit) and close(r["value"], value)
+
+
+@pytest.mark.parametrize("text", [
+    "See pp 12-15 of the report.",
+    "The naira closed at N1,465 to the dollar.",
+    "Proclamation No. 10896 covers steel.",
+])
+def test_no_figure_in_page_numbers_quotes_and_names(text):
+    assert figures(text) == []
