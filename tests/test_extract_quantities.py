@@ -423,3 +423,19 @@ def test_points_ranks_fractions_flows_signs(text, mention, kind, value, unit):
 ])
 def test_no_figure_in_page_numbers_quotes_and_names(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Air India ordered Boeing 737 Max jets.",
+    "Tesla's Model 3 cars face the levy.",
+    "The iPhone 16 models are made in India.",
+    "Leaders of the Group of 20 economies met in Johannesburg.",
+    "Class 8 trucks were left out.",
+])
+def test_model_and_route_numbers_are_not_counts(text):
+    assert [r for r in claims(text) if r["unit"] == "count"] == []
+
+
+def test_a_labelled_class_keeps_its_rate():
+    r = one("Class 8 trucks face a 25% tariff.", "25%")
+    assert (r["kind"], r["value"]) == ("tariff_rate", 25)
