@@ -439,3 +439,14 @@ def test_model_and_route_numbers_are_not_counts(text):
 def test_a_labelled_class_keeps_its_rate():
     r = one("Class 8 trucks face a 25% tariff.", "25%")
     assert (r["kind"], r["value"]) == ("tariff_rate", 25)
+
+
+@pytest.mark.parametrize("text, mention, kind, value, unit, qualifier", [
+    ("China's exports to Africa grew by nearly a third.", "a third", "change", 33.33, "percent", "approx"),
+    ("Tokyo passed a 2-trillion-yen relief package for exporters.", "2-trillion-yen", "trade_value",
+     2e12, "JPY", "exact"),
+])
+def test_qualified_fractions_and_hyphenated_amounts(text, mention, kind, value, unit, qualifier):
+    r = one(text, mention)
+    assert (r["kind"], r["unit"], r["qualifier"]) == (kind, unit, qualifier)
+    assert abs(r["value"] - value) < 0.01 * max(1.0, value)
