@@ -4,7 +4,8 @@ scale words (billion, crore, lakh crore) and currency names to ISO codes."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from decimal import Decimal
+from functools import cache, lru_cache
 
 from extract import rules
 
@@ -36,7 +37,8 @@ def _scales() -> dict[str, float]:
 @cache
 def _currencies() -> dict[str, str]:
     table: dict[str, str] = {}
-    for rule in rules.section("numbers", "currencies"):
+    # the signs read only before a scaled figure ('R1.2 billion') first: a currency name wins
+    for rule in rules.section("numbers", "scaled_signs") + rules.section("numbers", "currencies"):
         for name in rule["names"]:
             table[_SPACE.sub(" ", name.lower()).strip()] = rule["code"]
     return table
@@ -60,6 +62,14 @@ def parse_number(text: str | None) -> float | None:
     return total
 
 
+def scaled(n: float, factor: float) -> float:
+    """n times a scale, exact in decimal ('4.1' billion is 4100000000, not the float product
+    4099999999.9999995)."""
+    if factor == 1.0:
+        return n
+    return float(Decimal(repr(n)) * Decimal(repr(factor)))
+
+
 def parse_ordinal(text: str) -> float | None:
     return _ordinals().get(text.lower())
 
@@ -68,10 +78,17 @@ def parse_fraction(text: str) -> float | None:
     return _fractions().get(_SPACE.sub(" ", text.lower()).strip())
 
 
+@cache
+def _scale_letters() -> dict[str, float]:
+    return {str(k): float(v) for k, v in rules.merged_values_cased("numbers", "scale_letters").items()}
+
+
 def scale_factor(text: str | None) -> float:
-    """'billion' -> 1e9, 'lakh crore' -> 1e12, 'bn' -> 1e9; 1.0 when absent."""
+    """'billion' -> 1e9, 'lakh crore' -> 1e12, 'bn' -> 1e9, 'B' -> 1e9, 'T' -> 1e12; 1.0 when absent."""
     if not text:
         return 1.0
+    if text in _scale_letters():
+        return _scale_letters()[text]
     key = _SPACE.sub(" ", text.strip().lower())
     return _scales().get(key, 1.0)
 
@@ -102,10 +119,29 @@ def dollar_code(text: str) -> str:
     return "USD"
 
 
+@cache
+def _rupee_rules() -> list[tuple[str, re.Pattern[str]]]:
+    return [(r["code"], rules.skipping(re.compile(r["pattern"])))
+            for r in rules.section("numbers", "rupees")]
+
+
+@lru_cache(maxsize=4)  # asked once per rupee figure, of the same article text
+def rupee_code(text: str) -> str:
+    """What 'Rs' or 'rupees' means in this article: INR unless a Pakistani or Sri Lankan outlet's
+    marks say otherwise."""
+    for code, rx in _rupee_rules():
+        if rx.search(text):
+            return code
+    return "INR"
+
+
 _MULTIPLES = {"tripl": 200.0, "trebl": 200.0, "quadrupl": 300.0, "halv": 50.0}
 
 
 def multiple_change(word: str | None) -> float | None:
-    """'tripled' -> 200 (per cent more), 'halved' -> 50 (per cent less)."""
+    """'tripled' -> 200 (per cent more), 'halved' -> 50 (per cent less), 'three-fold' -> 200."""
     w = (word or "").lower()
+    if w.endswith("fold"):  # 'three-fold', 'fivefold': n times as much, (n - 1) x 100 per cent more
+        n = parse_number(w[:-4].rstrip("-"))
+        return 100.0 * (n - 1.0) if n is not None and n > 1 else None
     return next((v for k, v in _MULTIPLES.items() if w.startswith(k)), None)

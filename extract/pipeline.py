@@ -198,6 +198,8 @@ def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str,
         if (m.g("x") or "").lower().startswith("halv"):
             return "change", measure.replace("increase", "decrease"), ""
         return "change", measure.replace("decrease", "increase"), ""
+    if m.rule.measure == "share":  # 'a third of', 'about half', 'one in four': a share by its form
+        return "change", "share", ""
     if unit in ("percent", "percentage_point"):
         parse = {"pct_bps": "pct_points", "pct_to_zero": "pct_zero"}.get(m.rule.parse, m.rule.parse)
         kind, hint = classify.percent_kind(w, parse)
@@ -212,9 +214,9 @@ def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str,
         if kind == "change":
             return kind, classify.change_measure(w, hint), ""
         return kind, hint or "quantity", ""
-    if m.rule.kind == "trade_value":
+    if m.rule.kind == "trade_value" or values.is_money(unit):  # also a currency carried over
         return "trade_value", classify.money_measure(w), ""
-    return m.rule.kind or "quantity", m.rule.measure or "quantity", ""
+    return m.rule.kind or "quantity", values.measure_of(m, unit), ""
 
 
 _OPENING_CHARS = 400  # the headline and dateline, where an article names its home country
