@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from extract import rules
-from extract.cues import Window, anchored, cues, first, nearest
+from extract.cues import Window, anchored, cues, exists, first, nearest
 from extract.firstchars import tail_width
 
 # named layers, strongest first: a tariff on buyers of Russian oil is secondary, not the penalty
@@ -205,15 +205,16 @@ def _clause_lo(w: Window, near_lo: int) -> int:
 def _local(w: Window, lo: int, hi: int | None = 0) -> list[dict]:
     """Clause cues in text[lo:start] and (unless hi is None) in the clause after the figure."""
     end = _clause_hi(w) if hi is not None else 0
-    return [r for r, rx, fast in _clause_cues()
-            if (hi is not None and _found(rx, fast, w.text, w.end, end))
-            or _found(rx, fast, w.text, lo, w.start)]
+    text = w.text
+    return [r for r, i in _clause_cues()
+            if (hi is not None and exists("tariff_measures", i, text, w.end, end))
+            or exists("tariff_measures", i, text, lo, w.start)]
 
 
 def _oil(w: Window) -> tuple[str, str] | None:
     lo, hi = max(w.sent_start, w.start - 250), min(w.sent_end, w.end + 250)
-    for r, rx, fast in _clause_cues():
-        if r["measure"] == "tariff_penalty_russian_oil" and _found(rx, fast, w.text, lo, hi):
+    for r, i in _clause_cues():
+        if r["measure"] == "tariff_penalty_russian_oil" and exists("tariff_measures", i, w.text, lo, hi):
             return r["measure"], r["id"]
     return None
 
@@ -338,16 +339,14 @@ _DAY = re.compile(  # a weekday, today/tomorrow, or a day of the month ('June 30
 
 
 @cache
-def _clause_cues() -> list[tuple[dict, re.Pattern[str], re.Pattern[str]]]:
-    """The 'clause' rules of tariff_measures, built once (read for every tariff figure)."""
+def _clause_cues() -> list[tuple[dict, int]]:
+    """The 'clause' rules of tariff_measures with their index in the section, built once (read
+    for every tariff figure). Whether one occurs in a stretch is what cues.exists() answers: what
+    its skipping form's search answers (hits() yields a match at the first position where the
+    skipping form matches), through the word-start index where the rule is indexed."""
     from extract.cues import _fast
-    return [(r, rx, fast) for r, rx, fast in _fast("tariff_measures") if r["side"] == "clause"]
-
-
-def _found(rx, fast, text: str, lo: int, hi: int) -> bool:
-    # hits() yields a match at the first position where the skipping form matches, so whether
-    # there is any is whether the skipping form matches at all
-    return fast.search(text, lo, hi) is not None
+    return [(r, i) for i, (r, _rx, _fast_rx) in enumerate(_fast("tariff_measures"))
+            if r["side"] == "clause"]
 
 
 def money_measure(w: Window) -> str:
