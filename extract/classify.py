@@ -276,7 +276,7 @@ def _edge_plan(section: str) -> tuple[tuple[dict, re.Pattern[str], re.Pattern[st
     for r, rx, tail, reach in _edge_rules(section):
         tail_reach = int(r["tail_reach"]) if "tail_reach" in r else None
         width = tail_width(tail.pattern) if tail_reach is None else None
-        out.append((r, rules.skipping(rx), tail, tail if tail_reach is None else rules.skipping(tail),
+        out.append((r, rules.skipping_exact(rx), tail, tail if tail_reach is None else rules.skipping_exact(tail),
                     reach, tail_reach, 0 if width is None else width + 1,
                     _unless(r["unless"]) if "unless" in r else None, bool(r.get("periods_only"))))
     return tuple(out)

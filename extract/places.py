@@ -107,7 +107,7 @@ def _role_plan() -> tuple[tuple[bool | None, bool, re.Pattern[str], int | None, 
     for rule, rx, anchored, unless, last in _cues():
         before = rule["side"] == "before"
         width = tail_width(rx.pattern) if before else None
-        search = rules.skipping(rx) if before and width is None else rx
+        search = rules.skipping_exact(rx) if before and width is None else rx
         out.append((rule.get("demonym"), before, search, None if width is None else width + 1,
                     anchored, unless, last,
                     (rule["role"], bool(rule.get("origin")), rule["side"] != "before")))
