@@ -136,13 +136,17 @@ _IS_WORD = re.compile(r"\w")
 
 
 def _at_word_start(pattern: str, first: frozenset[str] | None) -> bool:
-    """Whether pattern opens with \b (inside groups only) and can begin only with word characters."""
+    """Whether pattern opens with \b (inside groups only, after look-behinds, which read only what
+    stands before and move nothing) and can begin only with word characters."""
     if first is None or not all(_IS_WORD.match(c) for c in first):
         return False
     seq = _P.parse(pattern)
     while seq and seq[0][0] is _C.SUBPATTERN:
         seq = seq[0][1][3]
-    return bool(seq) and seq[0][0] is _C.AT and seq[0][1] is _C.AT_BOUNDARY
+    k = 0
+    while k < len(seq) and seq[k][0] in (_C.ASSERT, _C.ASSERT_NOT) and seq[k][1][0] < 0:
+        k += 1
+    return k < len(seq) and seq[k][0] is _C.AT and seq[k][1] is _C.AT_BOUNDARY
 
 
 class _Index:
