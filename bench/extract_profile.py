@@ -4,7 +4,7 @@
     python -m bench.extract_profile time [--repeat 3] # characters per CPU second per set
     python -m bench.extract_profile profile [--set synthetic] [--top 30]
 
-Text sets: `real` = the seeds, the articles of tests/holdout and tests/holdout2 and the inline
+Text sets: `real` = the seeds, the articles of every tests/holdout* set and the inline
 gold texts of tests/gold;
 `synthetic` = 2,000 articles of `bench.corpus.articles(2000, seed=0)` (the texts
 `write_project(root, 2000, 0)` writes). Speed is CPU time (time.process_time) of one process,
@@ -35,8 +35,8 @@ def real_set() -> list[Item]:
 
     out: list[Item] = []
     files = sorted((REPO / "seeds").glob("*.txt"))
-    for holdout in ("holdout", "holdout2"):
-        files += sorted((REPO / "tests" / holdout / "articles").glob("*.txt"))
+    for holdout in sorted((REPO / "tests").glob("holdout*")):
+        files += sorted((holdout / "articles").glob("*.txt"))
     for p in files:
         art = read_article(p)
         out.append((p.stem, art.text, art.published))

@@ -6,7 +6,9 @@ import re
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from extract.cues import Window, anchored, cues, first, nearest
+from extract import rules
+from extract.cues import Window, anchored, cues, exists, first, nearest
+from extract.firstchars import tail_width
 
 # named layers, strongest first: a tariff on buyers of Russian oil is secondary, not the penalty
 _LAYERS = ("tariff_secondary", "tariff_penalty_russian_oil", "tariff_fentanyl", "tariff_penalty",
@@ -203,15 +205,16 @@ def _clause_lo(w: Window, near_lo: int) -> int:
 def _local(w: Window, lo: int, hi: int | None = 0) -> list[dict]:
     """Clause cues in text[lo:start] and (unless hi is None) in the clause after the figure."""
     end = _clause_hi(w) if hi is not None else 0
-    return [r for r, rx, fast in _clause_cues()
-            if (hi is not None and _found(rx, fast, w.text, w.end, end))
-            or _found(rx, fast, w.text, lo, w.start)]
+    text = w.text
+    return [r for r, i in _clause_cues()
+            if (hi is not None and exists("tariff_measures", i, text, w.end, end))
+            or exists("tariff_measures", i, text, lo, w.start)]
 
 
 def _oil(w: Window) -> tuple[str, str] | None:
     lo, hi = max(w.sent_start, w.start - 250), min(w.sent_end, w.end + 250)
-    for r, rx, fast in _clause_cues():
-        if r["measure"] == "tariff_penalty_russian_oil" and _found(rx, fast, w.text, lo, hi):
+    for r, i in _clause_cues():
+        if r["measure"] == "tariff_penalty_russian_oil" and exists("tariff_measures", i, w.text, lo, hi):
             return r["measure"], r["id"]
     return None
 
@@ -260,6 +263,26 @@ def _edge_rules(section: str) -> list[tuple[dict, re.Pattern[str], re.Pattern[st
 
 
 @cache
+def _edge_plan(section: str) -> tuple[tuple[dict, re.Pattern[str], re.Pattern[str],
+                                            re.Pattern[str], int, int | None, int,
+                                            re.Pattern[str] | None, bool], ...]:
+    """_edge_rules() as edge() reads them: (rule, the full pattern's skipping form, the tail
+    pattern, the tail as searched (its skipping form where it is searched in the text), reach,
+    tail_reach or None, how far before the end of the last characters a tail match can start
+    (its width + 1: it ends at '$', which may also match before a final newline; 0: from the
+    start), the unless pattern, periods_only). Skipping forms answer the same yes/no as the
+    patterns, faster."""
+    out = []
+    for r, rx, tail, reach in _edge_rules(section):
+        tail_reach = int(r["tail_reach"]) if "tail_reach" in r else None
+        width = tail_width(tail.pattern) if tail_reach is None else None
+        out.append((r, rules.skipping_exact(rx), tail, tail if tail_reach is None else rules.skipping_exact(tail),
+                    reach, tail_reach, 0 if width is None else width + 1,
+                    _unless(r["unless"]) if "unless" in r else None, bool(r.get("periods_only"))))
+    return tuple(out)
+
+
+@cache
 def _unless(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
@@ -278,20 +301,31 @@ def edge(section: str, w: Window, lo: int) -> dict | None:
     marked periods_only does not apply to a mention that names a day, one with an 'unless'
     pattern not where that pattern occurs in the sentence before the mention, one with a
     'between' pattern not where it occurs after the last tail word."""
-    last = w.text[max(lo, w.start - 40):w.start]
+    text, start = w.text, w.start
+    last = text[max(lo, start - 40):start]
     day = None
-    for r, rx, tail, reach in _edge_rules(section):
-        if r.get("periods_only"):
-            day = _DAY.search(w.text, w.start, w.end) is not None if day is None else day
+    tails: dict[re.Pattern[str], bool] = {}  # rules sharing a tail read it once
+    segs: dict[int, str] = {}
+    for r, rx, tail, tail_rx, reach, tail_reach, back, unless, periods_only in _edge_plan(section):
+        if periods_only:
+            day = _DAY.search(text, start, w.end) is not None if day is None else day
             if day:
                 continue
-        if "tail_reach" in r:  # a cue word anywhere within tail_reach, not the last characters
-            found = tail.search(w.text, max(lo, w.start - int(r["tail_reach"])), w.start)
+        if tail_reach is not None:  # a cue word anywhere within tail_reach, not the last characters
+            found = tail_rx.search(text, max(lo, start - tail_reach), start) is not None
         else:
-            found = tail.search(last)
-        seg = w.text[max(lo, w.start - reach):w.start]
-        if found and rx.search(seg):
-            if "unless" in r and _unless(r["unless"]).search(w.text, w.sent_start, w.start):
+            got = tails.get(tail_rx)
+            if got is None:
+                got = tails[tail_rx] = tail_rx.search(
+                    last, max(0, len(last) - back) if back else 0) is not None
+            found = got
+        if not found:
+            continue
+        seg = segs.get(reach)
+        if seg is None:
+            seg = segs[reach] = text[max(lo, start - reach):start]
+        if rx.search(seg):
+            if unless is not None and unless.search(text, w.sent_start, start):
                 continue  # the sentence says what rules the rule out
             if "between" in r and _between(r, tail, seg):
                 continue
@@ -305,16 +339,14 @@ _DAY = re.compile(  # a weekday, today/tomorrow, or a day of the month ('June 30
 
 
 @cache
-def _clause_cues() -> list[tuple[dict, re.Pattern[str], re.Pattern[str]]]:
-    """The 'clause' rules of tariff_measures, built once (read for every tariff figure)."""
+def _clause_cues() -> list[tuple[dict, int]]:
+    """The 'clause' rules of tariff_measures with their index in the section, built once (read
+    for every tariff figure). Whether one occurs in a stretch is what cues.exists() answers: what
+    its skipping form's search answers (hits() yields a match at the first position where the
+    skipping form matches), through the word-start index where the rule is indexed."""
     from extract.cues import _fast
-    return [(r, rx, fast) for r, rx, fast in _fast("tariff_measures") if r["side"] == "clause"]
-
-
-def _found(rx, fast, text: str, lo: int, hi: int) -> bool:
-    # hits() yields a match at the first position where the skipping form matches, so whether
-    # there is any is whether the skipping form matches at all
-    return fast.search(text, lo, hi) is not None
+    return [(r, i) for i, (r, _rx, _fast_rx) in enumerate(_fast("tariff_measures"))
+            if r["side"] == "clause"]
 
 
 def money_measure(w: Window) -> str:

@@ -36,8 +36,28 @@ def _fast(section: str) -> list[tuple[dict[str, Any], re.Pattern[str], re.Patter
     return [(r, rx, rules.skipping(rx)) for r, rx in cues(section)]
 
 
-def hits(rx: re.Pattern[str], fast: re.Pattern[str], text: str, lo: int, hi: int):
-    """Matches of rx in text[lo:hi], found through its skipping form."""
+def hits(rx: re.Pattern[str], fast: re.Pattern[str], text: str, lo: int,
+         hi: int) -> tuple[re.Match[str], ...]:
+    """Matches of rx in text[lo:hi], found through its skipping form. Worked out once per text
+    and (rx, lo, hi): the dates of one sentence read the same stretch, often clipped to the
+    sentence, again and again."""
+    cur = _HITS[0]
+    if cur[0] is not text:
+        cur = _HITS[0] = (text, {})
+    key = (rx, lo, hi)
+    got = cur[1].get(key)
+    if got is None:
+        got = cur[1][key] = tuple(_hits(rx, fast, text, lo, hi))
+    return got
+
+
+# the text last read by hits() and its matches by (rx, lo, hi), one tuple so that a reader on
+# another thread never pairs one text with another's matches
+_HITS: list[tuple[str | None, dict[tuple[re.Pattern[str], int, int], tuple[re.Match[str], ...]]]] = \
+    [(None, {})]
+
+
+def _hits(rx: re.Pattern[str], fast: re.Pattern[str], text: str, lo: int, hi: int):
     if fast is rx:
         yield from rx.finditer(text, lo, hi)
         return
@@ -116,13 +136,17 @@ _IS_WORD = re.compile(r"\w")
 
 
 def _at_word_start(pattern: str, first: frozenset[str] | None) -> bool:
-    """Whether pattern opens with \b (inside groups only) and can begin only with word characters."""
+    """Whether pattern opens with \b (inside groups only, after look-behinds, which read only what
+    stands before and move nothing) and can begin only with word characters."""
     if first is None or not all(_IS_WORD.match(c) for c in first):
         return False
     seq = _P.parse(pattern)
     while seq and seq[0][0] is _C.SUBPATTERN:
         seq = seq[0][1][3]
-    return bool(seq) and seq[0][0] is _C.AT and seq[0][1] is _C.AT_BOUNDARY
+    k = 0
+    while k < len(seq) and seq[k][0] in (_C.ASSERT, _C.ASSERT_NOT) and seq[k][1][0] < 0:
+        k += 1
+    return k < len(seq) and seq[k][0] is _C.AT and seq[k][1] is _C.AT_BOUNDARY
 
 
 class _Index:

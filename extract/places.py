@@ -11,6 +11,7 @@ import pycountry
 
 from extract import rules
 from extract.cues import starts_with
+from extract.firstchars import tail_width
 from extract.trie import trie_regex
 
 
@@ -92,6 +93,27 @@ _REACH = 60  # characters read on each side of a party for its role
 _REACH_AFTER = 90  # an appositive (', India's main rival,') may stand between a party and its verb
 
 
+@cache
+def _role_plan() -> tuple[tuple[bool | None, bool, re.Pattern[str], int | None, bool,
+                                re.Pattern[str] | None, re.Pattern[str] | None,
+                                tuple[str, bool, bool]], ...]:
+    """_cues() as _role() reads them: (demonym or None, whether a 'before' rule, the pattern
+    searched, how far back from the party a 'before' match can start or None, anchored, unless,
+    last, the answer). A 'before' rule ends at '$' (the party's start): one of bounded width W
+    can only match from W + 1 characters back ('$' may also match before a final newline), so
+    only there is it searched; one of unbounded width is searched through its skipping form
+    (same yes/no, the engine skips to its first characters in C)."""
+    out = []
+    for rule, rx, anchored, unless, last in _cues():
+        before = rule["side"] == "before"
+        width = tail_width(rx.pattern) if before else None
+        search = rules.skipping_exact(rx) if before and width is None else rx
+        out.append((rule.get("demonym"), before, search, None if width is None else width + 1,
+                    anchored, unless, last,
+                    (rule["role"], bool(rule.get("origin")), rule["side"] != "before")))
+    return tuple(out)
+
+
 def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple[str, bool, bool]:
     """(role, whether the role names the goods' origin, whether the words after the party gave
     it) from the words around the party."""
@@ -100,20 +122,30 @@ def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple
     lo, after = max(0, start - _REACH), text[end:end + _REACH_AFTER]
     # every 'before' rule ends with one of the words of before_words: where the party follows
     # none of them, no 'before' rule is tried
-    before = _before_words().search(text, max(0, start - 30), start) is not None
-    for rule, rx, anchored, unless, last in _cues():
-        if rule.get("demonym") is not None and rule["demonym"] != demonym:
+    words, back = _before_words_back()
+    before = words.search(text, max(0, start - 30, start - back), start) is not None
+    for want, is_before, rx, reach, anchored, unless, last, answer in _role_plan():
+        if want is not None and want != demonym:
             continue
-        if rule["side"] == "before":
+        if is_before:
             hit = (before and (last is None or last.search(text, max(0, start - 16), start) is not None)
-                   and rx.search(text, lo, start) is not None)
+                   and rx.search(text, lo if reach is None else max(lo, start - reach), start)
+                   is not None)
         elif anchored:
             hit = rx.match(after) is not None
         else:
             hit = rx.search(after) is not None
         if hit and not (unless is not None and before and unless.search(text, lo, start)):
-            return rule["role"], bool(rule.get("origin")), rule["side"] != "before"
+            return answer
     return "neutral", False, False
+
+
+@cache
+def _before_words_back() -> tuple[re.Pattern[str], int]:
+    """_before_words() and how far back from the party its match can start (see _role_plan)."""
+    rx = _before_words()
+    width = tail_width(rx.pattern)
+    return rx, (1 << 30) if width is None else width + 1
 
 
 @cache

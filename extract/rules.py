@@ -199,6 +199,20 @@ def skipping(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(charset(first) + "(?<=(?=" + rx.pattern + ").)", rx.flags & ~re.UNICODE)
 
 
+def skipping_exact(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """skipping() for a caller that must find exactly where rx matches, whatever the text: the
+    class in front also takes the characters first_chars() does not model (every non-ASCII
+    character, since \\d, \\s and case folding reach beyond ASCII, and the separators
+    \\x1c-\\x1f that \\s matches), and the look-behind reads a newline too. On ASCII text it skips
+    as fast as skipping()."""
+    first = first_chars(rx.pattern)
+    if first is None:
+        return rx
+    body = "".join(re.escape(c) for c in sorted(c for c in first if c.isascii()))
+    return re.compile("[" + body + "\\x1c-\\x1f\\x80-\\U0010ffff](?<=(?=" + rx.pattern + ")(?s:.))",
+                      rx.flags & ~re.UNICODE)
+
+
 def compile_cues(name: str, key: str) -> list[tuple[dict[str, Any], re.Pattern[str]]]:
     """Each rule of a section with its pattern compiled (macros expanded)."""
     table = macros()
