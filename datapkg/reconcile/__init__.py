@@ -21,7 +21,7 @@ Same input, same output: claims are sorted by claim_id first and every tie is br
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
