@@ -53,7 +53,7 @@ FACT_FIELDS_FOR_CHECKS = (
     "derived",
     "conflict",
 )
-FACT_BLOCK = 16_384
+FACT_BLOCK = 8192
 
 
 def _records(data: TableData, idx: np.ndarray | None = None) -> list[dict[str, Any]]:
