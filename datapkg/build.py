@@ -18,16 +18,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import itertools
 import json
 import os
 import shutil
 import sys
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from datapkg import descriptor as descr
 from datapkg.corrections import Corrections
@@ -41,6 +43,8 @@ from datapkg.manifest import (
     read_manifest,
     sha256_file,
 )
+from datapkg.reconcile.refs import ClaimIds
+from datapkg.reconcile.spill import PartSpill, claims_of_part, spill_claims
 from datapkg.schema import RESOURCES, field_names
 from datapkg.sources import (
     METADATA,
@@ -199,11 +203,14 @@ def _articles(
 
 @dataclass
 class Extraction:
-    """What Process keeps of the claims once they are written: their number and compact
-    records for reconciliation, sorted by claim_id."""
+    """What Process keeps of the claims once they are written: their number, and their
+    compact records spilled to disk by (measure, status) for reconciliation, citing claims by
+    ref (*ids*)."""
 
     n_claims: int
-    records: list[Any]
+    spill: PartSpill
+    ids: ClaimIds
+    origins: dict[str, str]
 
 
 def extract_to_stage(
@@ -216,15 +223,17 @@ def extract_to_stage(
 ) -> Extraction:
     """Every article's claims through the engine, one article at a time in source_id order:
     curated corrections applied and checked, written to the staged claims.csv in (source_id,
-    start, end, claim_id) order and kept only as compact records."""
-    from datapkg.reconcile import compact_records
+    start, end, claim_id) order and spilled as compact records (the spill lives in the
+    staging folder, so a failed run removes it with the rest)."""
     from datapkg.reconcile.independence import origin_map_rows
 
     known = {r["source_id"] for r in rows}
     corrections = Corrections(root, known)
     origins = origin_map_rows(rows)
+    ids = ClaimIds([r["source_id"] for r in rows])
+    spill = PartSpill(stage.dir)
+    id_hashes = array("q")
     texts: dict[str, str] = {}
-    records: list[Any] = []
     progress = _progress if len(rows) >= PROGRESS_MIN_SOURCES else None
     eng = get_engine(engine, scheduler, progress=progress, jobs=jobs)
 
@@ -236,30 +245,45 @@ def extract_to_stage(
             corrected = corrections.apply(sid, extracted, text)
             check_article_claims(corrected, sid, text, known, n + 1)
             n += len(corrected)
-            records.extend(compact_records(corrected, origins))
+            id_hashes.extend(hash(c["claim_id"]) for c in corrected)
+            spill_claims(spill, corrected, ids)
             yield from corrected
 
     try:
         n_claims = stage.write_table("claims", claims())
+    except BaseException:
+        spill.close()
+        raise
     finally:
         eng.close()
-    corrections.finish()
-    records.sort(key=lambda c: c.claim_id)
-    check_unique_ids(stage, records)
-    return Extraction(n_claims, records)
+    try:
+        corrections.finish()
+        check_unique_ids(stage, id_hashes)
+    except BaseException:
+        spill.close()
+        raise
+    return Extraction(n_claims, spill, ids, origins)
 
 
-def check_unique_ids(stage: Stage, records: list[Any]) -> None:
-    """Raise naming the claims.csv row of a claim_id that two articles both produced (records
-    sorted by claim_id, so repeats are neighbours)."""
-    repeated = next(
-        (a.claim_id for a, b in itertools.pairwise(records) if a.claim_id == b.claim_id), None
-    )
-    if repeated is None:
+def check_unique_ids(stage: Stage, id_hashes: array[int]) -> None:
+    """Raise naming the claims.csv row of a claim_id that two articles both produced (the
+    least such claim_id, its last row). Only a hash per claim is held: ids whose hashes
+    repeat are then compared exactly, reading claims.csv again."""
+    hashes = np.frombuffer(id_hashes, dtype=np.int64)
+    ordered = np.sort(hashes)
+    repeats = ordered[1:][ordered[1:] == ordered[:-1]]
+    if len(repeats) == 0:
         return
+    suspects = set(repeats.tolist())
+    rows: dict[str, list[int]] = {}
     with (stage.dir / "data" / "claims.csv").open(encoding="utf-8", newline="") as fh:
-        rows = [i for i, r in enumerate(csv.DictReader(fh), start=1) if r["claim_id"] == repeated]
-    raise BuildError(f"claims row {rows[-1]} ({repeated}): field 'claim_id': duplicate")
+        for i, r in enumerate(csv.DictReader(fh), start=1):
+            if hash(r["claim_id"]) in suspects:
+                rows.setdefault(r["claim_id"], []).append(i)
+    repeated = sorted(cid for cid, at in rows.items() if len(at) > 1)
+    if repeated:
+        cid = repeated[0]
+        raise BuildError(f"claims row {rows[cid][-1]} ({cid}): field 'claim_id': duplicate")
 
 
 # ---------------------------------------------------------------- Save
@@ -350,17 +374,20 @@ def save(
     extraction: Extraction,
     check: bool,
 ) -> tuple[dict[str, int], bool, str]:
-    """Process (reconcile) and Save, claims.csv being already staged: the claim records are
-    reconciled (the caller passes its only reference; they are dropped after), facts and
+    """Process (reconcile) and Save, claims.csv being already staged: the spilled claim
+    records are reconciled one (measure, status) at a time, the spill removed, facts and
     evidence written as they are generated. Returns the row counts, whether any file changed,
     and the descriptor's `created`."""
-    from datapkg.reconcile import evidence_rows, fact_rows, reconcile_claims
+    from datapkg.reconcile import evidence_rows, fact_rows, reconcile_parts
 
     counts = {"sources": stage.write_table("sources", rows), "claims": extraction.n_claims}
-    facts = reconcile_claims(extraction.records)
-    extraction.records = []
+    ids, origins = extraction.ids, extraction.origins
+    with extraction.spill as spill:
+        facts = reconcile_parts(
+            (claims_of_part(key, items, ids, origins) for key, items in spill.parts()), ids
+        )
     counts["facts"] = stage.write_table("facts", fact_rows(facts))
-    counts["evidence"] = stage.write_table("evidence", evidence_rows(facts))
+    counts["evidence"] = stage.write_table("evidence", evidence_rows(facts, ids))
     del facts
     tables = [f"data/{name}.csv" for name in RESOURCES]
     digest = content_digest_of_files(stage.dir, tables, exclude=DESCRIPTOR)

@@ -16,7 +16,7 @@ import pytest
 from datapkg.csvio import RowError, write_csv
 from datapkg.engines import LocalEngine, get_engine, resolve_jobs
 from datapkg.manifest import content_digest_of_files, sha256_file
-from datapkg.reconcile import reconcile, reconcile_records, records_from_rows
+from datapkg.reconcile import ClaimIds, reconcile, reconcile_records, records_from_rows
 from datapkg.reconcile.testing import claim_row, claims_frame, event_row, sources_frame
 
 REPO = Path(__file__).resolve().parents[1]
@@ -119,7 +119,10 @@ def test_reconcile_records_gives_the_facts_reconcile_gives() -> None:
         claim_row("express", 10, value=25.0),
     ]
     sources = sources_frame(ORIGINS)
-    facts, evidence = reconcile_records(records_from_rows(rows, sources.to_dict("records")))
+    ids = ClaimIds()
+    facts, evidence = reconcile_records(
+        records_from_rows(rows, sources.to_dict("records"), ids), ids
+    )
     assert [f["fact_id"] for f in facts] == ["tariff_total.usa.ind.in_force.undated"]
     fact = facts[0]
     assert (fact["value"], fact["unit"], fact["n_claims"], fact["n_sources"]) == (

@@ -39,11 +39,14 @@ from datapkg.reconcile import (
 from datapkg.reconcile.frames import evidence_rows, fact_rows
 from datapkg.reconcile.labels import label
 from datapkg.reconcile.model import Fact
+from datapkg.reconcile.refs import ClaimIds
 
 __all__ = [
     "reconcile",
     "reconcile_claims",
     "reconcile_records",
+    "reconcile_parts",
+    "ClaimIds",
     "records_from_rows",
     "compact_records",
     "fact_rows",
@@ -69,44 +72,55 @@ def _labelled(f: Fact) -> Fact:
     return dataclasses.replace(f, label=text)
 
 
-def reconcile_claims(claims: list[keys.Claim]) -> list[Fact]:
-    """Facts from claim records, sorted by fact_id."""
-    built = facts.unique_ids([facts.from_group(g) for g in grouping.group_claims(claims)])
-    built = derivation.apply_stacks(built)
-    built = facts.unique_ids(built)
-    built = conflicts.flag_unplaced(built)
-    built = events.flag_near_misses(built)
+def reconcile_parts(parts: Iterable[list[keys.Claim]], ids: ClaimIds) -> list[Fact]:
+    """Facts, sorted by fact_id, from claim records given in parts that no group spans (all
+    the claims of one measure and status in one part; grouping never joins claims of two
+    measures or statuses): one part's records are dropped once its facts are made, and facts
+    cite their claims by ref (*ids* turns refs back into claim ids)."""
+    made: list[Fact] = []
+    for part in parts:
+        made.extend(facts.from_group(g) for g in grouping.group_claims(part))
+    built = facts.unique_ids(made, ids)
+    del made
+    built = derivation.apply_stacks(built, ids)
+    built = facts.unique_ids(built, ids)
+    built = conflicts.flag_unplaced(built, ids)
+    built = events.flag_near_misses(built, ids)
     return sorted((_labelled(f) for f in built), key=lambda f: f.fact_id)
 
 
+def reconcile_claims(claims: list[keys.Claim], ids: ClaimIds) -> list[Fact]:
+    """Facts from claim records, sorted by fact_id."""
+    return reconcile_parts([claims], ids)
+
+
 def records_from_rows(
-    claims: Iterable[Mapping[str, Any]], sources: Iterable[Mapping[str, Any]]
+    claims: Iterable[Mapping[str, Any]], sources: Iterable[Mapping[str, Any]], ids: ClaimIds
 ) -> list[keys.Claim]:
     """Compact claim records from plain claims and sources rows (dicts keyed by the schemas'
     fields), as :func:`reconcile` makes them from frames; the rows can be dropped after."""
-    return keys.claims_from_rows(claims, independence.origin_map_rows(sources))
+    return keys.claims_from_rows(claims, independence.origin_map_rows(sources), ids)
 
 
 def compact_records(
-    claims: Iterable[Mapping[str, Any]], origins: dict[str, str]
+    claims: Iterable[Mapping[str, Any]], origins: dict[str, str], ids: ClaimIds
 ) -> list[keys.Claim]:
-    """Records for :func:`reconcile_claims` from claims rows, in row order, small enough to
-    hold a whole corpus (the build's path): no mention, shared strings and periods; the facts
-    are the same."""
-    return keys.compact_claims(claims, origins)
+    """Records for :func:`reconcile_claims` from claims rows, in row order: no mention,
+    shared strings and periods; the facts are the same."""
+    return keys.compact_claims(claims, origins, ids)
 
 
 def reconcile_records(
-    records: list[keys.Claim],
+    records: list[keys.Claim], ids: ClaimIds
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """:func:`reconcile` without DataFrames (the build's path: less memory and time at
-    100,000 articles): (facts, evidence) rows, None where empty, sorted by primary key, with
-    the values :func:`reconcile` gives."""
-    return frames.to_rows(reconcile_claims(records))
+    """:func:`reconcile` without DataFrames: (facts, evidence) rows, None where empty, sorted
+    by primary key, with the values :func:`reconcile` gives."""
+    return frames.to_rows(reconcile_claims(records, ids), ids)
 
 
 def reconcile(claims: pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(facts, evidence) with exactly the schemas' columns, sorted by primary key."""
     origins = independence.origin_map(sources)
-    records = keys.claims_from_frame(claims, origins)
-    return frames.to_frames(reconcile_claims(records))
+    ids = ClaimIds()
+    records = keys.claims_from_frame(claims, origins, ids)
+    return frames.to_frames(reconcile_claims(records, ids), ids)

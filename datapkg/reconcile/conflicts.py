@@ -21,6 +21,7 @@ from datapkg.reconcile.independence import origins
 from datapkg.reconcile.keys import Claim, parties_compatible
 from datapkg.reconcile.labels import format_value
 from datapkg.reconcile.model import Fact, flag
+from datapkg.reconcile.refs import ClaimIds
 
 QUALIFIER_ORDER = ("exact", "approx", "lower_bound", "upper_bound")
 ValueKey = tuple[float, str]
@@ -53,6 +54,11 @@ def majority_qualifier(claims: Iterable[Claim]) -> str:
 
 def sources_text(claims: Iterable[Claim]) -> str:
     return ", ".join(sorted({c.source_id for c in claims}))
+
+
+def sources_text_of(refs: Iterable[int], ids: ClaimIds) -> str:
+    """:func:`sources_text` of the claims with these refs."""
+    return ", ".join(sorted({ids.source_id(r) for r in refs}))
 
 
 def resolve(claims: tuple[Claim, ...]) -> Resolution:
@@ -106,7 +112,7 @@ def _same(a: Fact, b: Fact) -> bool:
     )
 
 
-def flag_unplaced(facts: Sequence[Fact]) -> list[Fact]:
+def flag_unplaced(facts: Sequence[Fact], ids: ClaimIds) -> list[Fact]:
     """Flag an undated figure that grouping could not place (it fits several dated facts of
     the same measure, status and parties) when its value matches none of them: it disagrees
     with all of them, but with which one cannot be told. The dated facts' stating claims are
@@ -126,14 +132,14 @@ def flag_unplaced(facts: Sequence[Fact]) -> list[Fact]:
             if len(dated) > 1 and not any(_same(f, g) for g in dated):
                 shown = "; ".join(
                     f"{g.fact_id} ({format_value(g.value, g.unit, g.qualifier)}, "
-                    f"{sources_text(g.stating)})"
+                    f"{sources_text_of(g.stating, ids)})"
                     for g in dated
                 )
                 note = (
                     f"Undated {format_value(f.value, f.unit, f.qualifier)} "
-                    f"({sources_text(f.stating)}) matches none of the dated values of this "
+                    f"({sources_text_of(f.stating, ids)}) matches none of the dated values of this "
                     f"figure: {shown}."
                 )
-                f = flag(f, note, tuple(c.claim_id for g in dated for c in g.stating))
+                f = flag(f, note, tuple(r for g in dated for r in g.stating))
         out.append(f)
     return out

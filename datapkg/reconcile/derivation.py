@@ -23,7 +23,8 @@ from collections.abc import Sequence
 
 from datapkg.reconcile import keys, periods
 from datapkg.reconcile.labels import format_value
-from datapkg.reconcile.model import Fact, flag
+from datapkg.reconcile.model import Fact, flag, link
+from datapkg.reconcile.refs import ClaimIds
 from datapkg.reconcile.vocab import component_of
 
 UNNAMED = "tariff_rate"
@@ -64,7 +65,9 @@ def _close(a: float, b: float, tol: float) -> bool:
     return abs(a - b) <= tol
 
 
-def check_stack(total: Fact, comps: list[Fact]) -> tuple[dict[str, str], Fact | None]:
+def check_stack(
+    total: Fact, comps: list[Fact], ids: ClaimIds
+) -> tuple[dict[str, str], Fact | None]:
     """Notes to flag (fact_id -> note) and the derived remainder fact, if any."""
     assert total.value is not None
     named = [c for c in comps if c.measure != UNNAMED]
@@ -114,13 +117,17 @@ def check_stack(total: Fact, comps: list[Fact]) -> tuple[dict[str, str], Fact | 
         return flags, None
     if unnamed:
         return flags, None
-    return flags, derive_remainder(total, named, remainder, approx)
+    return flags, derive_remainder(total, named, remainder, approx, ids)
 
 
-def derive_remainder(total: Fact, named: list[Fact], remainder: float, approx: bool) -> Fact:
+def derive_remainder(
+    total: Fact, named: list[Fact], remainder: float, approx: bool, ids: ClaimIds
+) -> Fact:
     """The layer implied but never stated: total minus the named layers."""
     inputs = [total, *named]
-    claim_ids = sorted({c.claim_id for f in inputs for c in f.stating})
+    refs = {r for f in inputs for r in f.stating}
+    by_id = sorted((ids.claim_id(r), r) for r in refs)
+    claim_ids = [cid for cid, _ in by_id]
     qualifier = "approx" if approx else "exact"
     derivation = (
         f"{_show(total)} minus {' minus '.join(_show(c) for c in named)} = "
@@ -143,11 +150,11 @@ def derive_remainder(total: Fact, named: list[Fact], remainder: float, approx: b
         n_sources=0,
         derived=True,
         derivation=derivation,
-        evidence=tuple((cid, "derives") for cid in claim_ids),
+        evidence=tuple(link(r, "derives") for _, r in by_id),
     )
 
 
-def apply_stacks(facts: list[Fact]) -> list[Fact]:
+def apply_stacks(facts: list[Fact], ids: ClaimIds) -> list[Fact]:
     """The facts with stack conflicts flagged and derived remainders added."""
     flags: dict[str, list[str]] = {}
     derived: list[Fact] = []
@@ -159,7 +166,7 @@ def apply_stacks(facts: list[Fact]) -> list[Fact]:
         if total.fact_type != "tariff_total" or total.value is None or total.derived:
             continue
         key = (total.imposer, total.target, total.status, total.unit)
-        notes, extra = check_stack(total, components_of(total, layers.get(key, [])))
+        notes, extra = check_stack(total, components_of(total, layers.get(key, [])), ids)
         for fid, note in notes.items():
             flags.setdefault(fid, []).append(note)
         if extra is not None:

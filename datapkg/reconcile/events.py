@@ -21,9 +21,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from datapkg.reconcile import periods
-from datapkg.reconcile.conflicts import sources_text
+from datapkg.reconcile.conflicts import sources_text_of
 from datapkg.reconcile.keys import parties_compatible
 from datapkg.reconcile.model import Fact, flag
+from datapkg.reconcile.refs import ClaimIds
 
 MAX_GAP_DAYS = 1  # days strictly between: consecutive days (gap 0) and one day between (gap 1)
 MAX_LENGTH_DAYS = 7  # only precise dates (days, short ranges, weeks): adjacent months are normal
@@ -44,11 +45,11 @@ def _may_be_same(a: Fact, b: Fact) -> bool:
     return a.status == b.status or {a.status, b.status} == SCHEDULE_PAIR
 
 
-def _note(other: Fact) -> str:
+def _note(other: Fact, ids: ClaimIds) -> str:
     status = STATUS_TEXT.get(other.status, other.status)
     return (
         f"May be the same event as {other.fact_id}, dated {periods.phrase(other.period)} "
-        f"({status}) by {sources_text(other.stating)}."
+        f"({status}) by {sources_text_of(other.stating, ids)}."
     )
 
 
@@ -96,13 +97,13 @@ def _pairs(events: list[Fact]) -> list[tuple[Fact, Fact]]:
     return [found[ids] for ids in sorted(found)]
 
 
-def flag_near_misses(facts: Sequence[Fact]) -> list[Fact]:
+def flag_near_misses(facts: Sequence[Fact], ids: ClaimIds) -> list[Fact]:
     """The facts with possibly-same events of differing dates flagged."""
     events = [f for f in facts if f.fact_type == "event"]
-    notes: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    notes: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
     for a, b in _pairs(events):
-        notes.setdefault(a.fact_id, []).append((_note(b), tuple(c.claim_id for c in b.stating)))
-        notes.setdefault(b.fact_id, []).append((_note(a), tuple(c.claim_id for c in a.stating)))
+        notes.setdefault(a.fact_id, []).append((_note(b, ids), b.stating))
+        notes.setdefault(b.fact_id, []).append((_note(a, ids), a.stating))
     out = []
     for f in facts:
         for note, claim_ids in notes.get(f.fact_id, []):

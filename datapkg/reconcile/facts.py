@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 
 from datapkg.reconcile import independence, keys
 from datapkg.reconcile.conflicts import resolve
 from datapkg.reconcile.grouping import Group
-from datapkg.reconcile.model import Fact
+from datapkg.reconcile.model import Fact, link, link_ref
+from datapkg.reconcile.refs import ClaimIds
 from datapkg.reconcile.vocab import fact_type
 
 
@@ -16,10 +18,8 @@ def from_group(group: Group) -> Fact:
     first = group.claims[0]
     res = resolve(group.claims)
     evidence = tuple(
-        sorted(
-            [(c.claim_id, "states") for c in res.stating]
-            + [(c.claim_id, "disagrees") for c in res.disagreeing]
-        )
+        [link(c.ref, "states") for c in res.stating]
+        + [link(c.ref, "disagrees") for c in res.disagreeing]
     )
     return Fact(
         fact_id=keys.fact_id(
@@ -39,17 +39,28 @@ def from_group(group: Group) -> Fact:
         conflict=res.note is not None,
         notes=(res.note,) if res.note else (),
         evidence=evidence,
-        stating=res.stating,
     )
 
 
-def unique_ids(facts: list[Fact]) -> list[Fact]:
-    """Facts with unique ids: a repeated id gets .alt2, .alt3 ... in order of its first claim."""
-    seen: dict[str, int] = {}
+def claim_ids_of(f: Fact, ids: ClaimIds) -> list[str]:
+    """The claim_ids of a fact's evidence, sorted."""
+    return sorted(ids.claim_id(link_ref(e)) for e in f.evidence)
+
+
+def unique_ids(facts: list[Fact], ids: ClaimIds) -> list[Fact]:
+    """Facts with unique ids, sorted by (fact_id, claim ids): a repeated id gets .alt2, .alt3
+    ... in order of the sorted claim_ids of its evidence (only a repeated id's claim_ids are
+    looked up)."""
+    by_id: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        by_id[f.fact_id].append(f)
     out = []
-    ordered = sorted(facts, key=lambda f: (f.fact_id, [cid for cid, _ in f.evidence]))
-    for f in ordered:
-        n = seen.get(f.fact_id, 0) + 1
-        seen[f.fact_id] = n
-        out.append(f if n == 1 else dataclasses.replace(f, fact_id=f"{f.fact_id}.alt{n}"))
+    for fid in sorted(by_id):
+        same = by_id[fid]
+        if len(same) > 1:
+            same = sorted(same, key=lambda f: claim_ids_of(f, ids))
+        out.append(same[0])
+        out.extend(
+            dataclasses.replace(f, fact_id=f"{fid}.alt{n}") for n, f in enumerate(same[1:], 2)
+        )
     return out

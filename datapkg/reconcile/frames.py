@@ -8,7 +8,8 @@ from typing import Any
 
 import pandas as pd
 
-from datapkg.reconcile.model import Fact
+from datapkg.reconcile.model import Fact, link_ref, link_role
+from datapkg.reconcile.refs import ClaimIds
 from datapkg.schema import fields
 
 _DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
@@ -50,19 +51,17 @@ def fact_row(f: Fact) -> dict[str, Any]:
     }
 
 
-def to_rows(facts: Sequence[Fact]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def evidence_of(f: Fact, ids: ClaimIds) -> list[tuple[str, str]]:
+    """(claim_id, role) of a fact's evidence, sorted by claim_id."""
+    return sorted((ids.claim_id(link_ref(e)), link_role(e)) for e in f.evidence)
+
+
+def to_rows(
+    facts: Sequence[Fact], ids: ClaimIds
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(facts, evidence) as plain rows (None where empty) sorted by their primary keys, the
-    order :func:`to_frames` gives (a stable sort, like the frames')."""
-    fact_rows = sorted((fact_row(f) for f in facts), key=lambda r: r["fact_id"])
-    evidence_rows = sorted(
-        (
-            {"fact_id": f.fact_id, "claim_id": cid, "role": role}
-            for f in facts
-            for cid, role in f.evidence
-        ),
-        key=lambda r: (r["fact_id"], r["claim_id"]),
-    )
-    return fact_rows, evidence_rows
+    order :func:`to_frames` gives."""
+    return list(fact_rows(facts)), list(evidence_rows(facts, ids))
 
 
 def fact_rows(facts: Sequence[Fact]) -> Iterator[dict[str, Any]]:
@@ -71,18 +70,18 @@ def fact_rows(facts: Sequence[Fact]) -> Iterator[dict[str, Any]]:
         yield fact_row(f)
 
 
-def evidence_rows(facts: Sequence[Fact]) -> Iterator[dict[str, Any]]:
+def evidence_rows(facts: Sequence[Fact], ids: ClaimIds) -> Iterator[dict[str, Any]]:
     """The evidence rows of :func:`to_rows`, generated one at a time: fact ids are unique (the
     reconciler makes them so), so sorting by (fact_id, claim_id) is sorting the facts, then
-    each fact's evidence (stable sorts both)."""
+    each fact's evidence."""
     for f in sorted(facts, key=lambda f: f.fact_id):
-        for cid, role in sorted(f.evidence, key=lambda e: e[0]):
+        for cid, role in evidence_of(f, ids):
             yield {"fact_id": f.fact_id, "claim_id": cid, "role": role}
 
 
-def to_frames(facts: Sequence[Fact]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def to_frames(facts: Sequence[Fact], ids: ClaimIds) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(facts, evidence) frames sorted by their primary keys."""
-    fact_rows, evidence_rows = to_rows(facts)
+    fact_rows, evidence_rows = to_rows(facts, ids)
     return (
         typed_frame("facts", fact_rows, ["fact_id"]),
         typed_frame("evidence", evidence_rows, ["fact_id", "claim_id"]),

@@ -21,6 +21,7 @@ import pandas as pd
 
 from datapkg.reconcile import periods
 from datapkg.reconcile.periods import Period
+from datapkg.reconcile.refs import ClaimIds
 from datapkg.reconcile.vocab import is_event
 
 DIRECTED_EVENTS = frozenset({"event_tariff_change", "event_announcement"})
@@ -43,6 +44,7 @@ class Claim:
     period: Period
     mention: str = ""
     origin: str = ""
+    ref: int = 0  # the claim's ref (datapkg.reconcile.refs): how facts cite it
 
 
 @cache
@@ -92,16 +94,18 @@ def clean_date(x: Any) -> dt.date | None:
     return dt.date.fromisoformat(s[:10])
 
 
-def claims_from_frame(df: pd.DataFrame, origins: dict[str, str]) -> list[Claim]:
+def claims_from_frame(df: pd.DataFrame, origins: dict[str, str], ids: ClaimIds) -> list[Claim]:
     """Claim records from a claims frame, sorted by claim_id; origin from *origins*, else the
-    source_id itself (an unknown source counts as its own origin)."""
-    return claims_from_rows(df.to_dict("records"), origins)
+    source_id itself (an unknown source counts as its own origin); refs from *ids*."""
+    return claims_from_rows(df.to_dict("records"), origins, ids)
 
 
-def claims_from_rows(rows: Iterable[Mapping[Any, Any]], origins: dict[str, str]) -> list[Claim]:
+def claims_from_rows(
+    rows: Iterable[Mapping[Any, Any]], origins: dict[str, str], ids: ClaimIds
+) -> list[Claim]:
     """Claim records from claims rows (dicts keyed by the claims fields), as
     :func:`claims_from_frame` makes them, without building a DataFrame first."""
-    return sorted(_records(rows, origins), key=lambda c: c.claim_id)
+    return sorted(_records(rows, origins, ids), key=lambda c: c.claim_id)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -109,24 +113,29 @@ def _shared_period(start: dt.date | None, end: dt.date | None) -> Period:
     return periods.make(start, end)
 
 
-def compact_claims(rows: Iterable[Mapping[Any, Any]], origins: dict[str, str]) -> list[Claim]:
-    """:func:`claims_from_rows` for holding a whole corpus (the build's path), in row order:
-    the same records except that the mention, which no step of reconciliation reads, is left
-    empty, and equal vocabulary strings and periods are one object each."""
-    return _records(rows, origins, compact=True)
+def compact_claims(
+    rows: Iterable[Mapping[Any, Any]], origins: dict[str, str], ids: ClaimIds
+) -> list[Claim]:
+    """:func:`claims_from_rows` in row order, the mention (which no step of reconciliation
+    reads) left empty, and equal vocabulary strings and periods one object each."""
+    return _records(rows, origins, ids, compact=True)
 
 
 def _records(
-    rows: Iterable[Mapping[Any, Any]], origins: dict[str, str], compact: bool = False
+    rows: Iterable[Mapping[Any, Any]],
+    origins: dict[str, str],
+    ids: ClaimIds,
+    compact: bool = False,
 ) -> list[Claim]:
     text = _shared_str if compact else clean_str
     make_period = _shared_period if compact else periods.make
     out = []
     for row in rows:
         source_id = clean_str(row.get("source_id")) or ""
+        claim_id = clean_str(row.get("claim_id")) or ""
         out.append(
             Claim(
-                claim_id=clean_str(row.get("claim_id")) or "",
+                claim_id=claim_id,
                 source_id=source_id,
                 kind=text(row.get("kind")) or "",
                 measure=text(row.get("measure")) or "",
@@ -141,6 +150,7 @@ def _records(
                 ),
                 mention="" if compact else (clean_str(row.get("mention")) or ""),
                 origin=origins.get(source_id) or source_id,
+                ref=ids.ref(claim_id, source_id, row.get("start"), row.get("end")),
             )
         )
     return out

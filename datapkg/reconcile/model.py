@@ -5,13 +5,26 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from datapkg.reconcile.keys import Claim
 from datapkg.reconcile.periods import Period
 
 ROLES = ("states", "derives", "disagrees")
+_ROLE_CODE = {r: i for i, r in enumerate(ROLES)}
 
 
-@dataclass(frozen=True)
+def link(ref: int, role: str) -> int:
+    """One evidence entry: a claim ref (:mod:`datapkg.reconcile.refs`) and its role, one int."""
+    return (ref << 2) | _ROLE_CODE[role]
+
+
+def link_ref(e: int) -> int:
+    return e >> 2
+
+
+def link_role(e: int) -> str:
+    return ROLES[e & 3]
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
     fact_id: str
     fact_type: str
@@ -29,23 +42,24 @@ class Fact:
     derivation: str | None = None
     conflict: bool = False
     notes: tuple[str, ...] = ()
-    evidence: tuple[tuple[str, str], ...] = ()  # (claim_id, role)
-    stating: tuple[Claim, ...] = ()
+    evidence: tuple[int, ...] = ()  # links (claim ref, role), in no particular order
     label: str = ""
 
     @property
     def conflict_note(self) -> str | None:
         return " ".join(self.notes) if self.notes else None
 
-    def role_of(self, claim_id: str) -> str | None:
-        return next((r for cid, r in self.evidence if cid == claim_id), None)
+    @property
+    def stating(self) -> tuple[int, ...]:
+        """Refs of the claims that state the fact, in ref order."""
+        return tuple(sorted(link_ref(e) for e in self.evidence if e & 3 == 0))
 
 
-def flag(fact: Fact, note: str, disagreeing: tuple[str, ...] = ()) -> Fact:
-    """The fact flagged as in conflict, with *note* added and *disagreeing* claim ids added as
-    evidence with role disagrees (a claim already stating it keeps its role)."""
-    have = {cid for cid, _ in fact.evidence}
-    extra = [(cid, "disagrees") for cid in disagreeing if cid not in have]
+def flag(fact: Fact, note: str, disagreeing: tuple[int, ...] = ()) -> Fact:
+    """The fact flagged as in conflict, with *note* added and the *disagreeing* claim refs added
+    as evidence with role disagrees (a claim already stating it keeps its role)."""
+    have = {link_ref(e) for e in fact.evidence}
+    extra = [link(ref, "disagrees") for ref in disagreeing if ref not in have]
     notes = fact.notes if note in fact.notes else fact.notes + (note,)
     return dataclasses.replace(
         fact, conflict=True, notes=notes, evidence=tuple(sorted(set(fact.evidence) | set(extra)))

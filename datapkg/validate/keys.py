@@ -46,9 +46,7 @@ def _joined(
 ) -> tuple[pa.Array | pa.ChunkedArray, np.ndarray]:
     """One string key per row from the key's columns, and a mask of rows whose cells are all
     missing."""
-    all_null = np.ones(len(cols[0]), dtype=bool)
-    for c in cols:
-        all_null &= ~np.asarray(pc.is_valid(c).to_numpy(zero_copy_only=False), dtype=bool)
+    all_null = _all_null(cols)
     if len(cols) == 1 and pa.types.is_string(cols[0].type):
         return cols[0], all_null
     parts = [pc.fill_null(pc.cast(c, pa.string()), _NULL) for c in cols]
@@ -59,6 +57,50 @@ def _joined(
 def composite(data: TableData, names: list[str]) -> tuple[pa.Array | pa.ChunkedArray, np.ndarray]:
     """One string key per row, and a mask of rows whose key cells are all missing."""
     return _joined([data.column(n) for n in names])
+
+
+def _codes(cols: list[pa.Array | pa.ChunkedArray]) -> pa.Array | None:
+    """One int per row, equal for two rows exactly when their :func:`_joined` keys are equal,
+    for a key of several text columns (None otherwise, or when a cell holds the separator and
+    the joined keys could be equal across columns): the columns' dense ranks combined, 8 bytes
+    a row instead of a joined string (evidence's fact_id and claim_id: about 100 bytes)."""
+    if len(cols) < 2 or not all(pa.types.is_string(c.type) for c in cols):
+        return None
+    codes: np.ndarray | None = None
+    for c in cols:
+        if c.null_count:
+            c = pc.fill_null(c, _NULL)
+        if pc.any(pc.match_substring(c, _SEP)).as_py():
+            return None
+        rank = pc.rank(c, sort_keys="ascending", tiebreaker="dense")
+        r = np.asarray(rank.to_numpy(zero_copy_only=False), dtype=np.int64)
+        del rank
+        if codes is None:
+            codes = r
+            continue
+        width = int(r.max()) + 1 if len(r) else 1
+        if int(codes.max()) >= (1 << 62) // width:  # keep the product within int64
+            codes = np.unique(codes, return_inverse=True)[1].astype(np.int64)
+        codes = codes * width + r
+    return pa.array(codes)
+
+
+def _all_null(cols: list[pa.Array | pa.ChunkedArray]) -> np.ndarray:
+    all_null = np.ones(len(cols[0]), dtype=bool)
+    for c in cols:
+        all_null &= ~np.asarray(pc.is_valid(c).to_numpy(zero_copy_only=False), dtype=bool)
+    return all_null
+
+
+class _JoinedRows:
+    """The :func:`_joined` key of one row at a time (for messages), without joining them all."""
+
+    def __init__(self, cols: list[pa.Array | pa.ChunkedArray]) -> None:
+        self.cols = cols
+
+    def __getitem__(self, i: int) -> pa.Scalar:
+        parts = [c[i].as_py() for c in self.cols]
+        return pa.scalar(_SEP.join(_NULL if p is None else str(p) for p in parts))
 
 
 def _duplicates(
@@ -134,11 +176,16 @@ def check_keys(data: TableData) -> list[Problem]:
             )
     pk = spec.primary_key
     if pk and set(pk) <= data.present:
-        keys, all_null = composite(data, pk)
+        cols = [data.column(n) for n in pk]
+        codes = _codes(cols)
+        if codes is None:
+            keys, all_null = _joined(cols)
+        else:
+            keys, all_null = _JoinedRows(cols), _all_null(cols)
         if len(pk) == 1 and pk[0] in unique_dups:  # the same repeats as the unique check's
             later, first = unique_dups[pk[0]]
         else:
-            later, first = _duplicates(keys, all_null)
+            later, first = _duplicates(keys if codes is None else codes, all_null)
         label = ",".join(pk)
         for i in np.flatnonzero(all_null):
             problems.append(

@@ -114,9 +114,10 @@ class TableData:
             self.rows[:] = [np.concatenate(self.rows)]
         return self.rows[0] if self.rows else np.zeros(0, dtype=np.int64)
 
-    def subset(self) -> tuple[np.ndarray, dict[str, pa.Array]]:
+    def subset(self) -> tuple[np.ndarray, dict[str, pa.Array | pa.ChunkedArray]]:
+        """The rows *keep_if* picked and their kept columns, as chunked arrays (no copy)."""
         rows = np.concatenate(self.sub_rows) if self.sub_rows else np.zeros(0, dtype=np.int64)
-        return rows, {k: pa.concat_arrays(v) for k, v in self.sub_kept.items() if v}
+        return rows, {k: pa.chunked_array(v) for k, v in self.sub_kept.items() if v}
 
 
 def check_header(spec: ResourceSpec, labels: list[str]) -> list[Problem]:
