@@ -54,6 +54,9 @@ def _since() -> re.Pattern[str]:
     return rules.compile_cues("dates", "since")[0][1]
 
 
+_REL_CLAUSE = re.compile(r"\b(?:that|which|who)\s")
+
+
 def tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
     """'future', 'past' or '' from the tense cue in text[lo:hi] nearest the mention [start, end)."""
     best: tuple[int, int] | None = None
@@ -65,8 +68,10 @@ def tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
         for m in hits(rx, fast, text, lo, hi):
             # a cue after the mention counts as a little further: 'said on Friday it would ...'
             d = start - m.end() if m.end() <= start else (m.start() - end + 2 if m.start() >= end else 0)
-            if m.start() >= end and "," in text[end:m.start()]:
-                d += 100  # an attribution after a comma ('..., an official said') tells no tense
+            if m.start() >= end and ("," in text[end:m.start()] or _REL_CLAUSE.search(text, end, m.start())):
+                # an attribution after a comma ('..., an official said') tells no tense, nor a
+                # relative clause after the date ('a bill in March that would cap ...')
+                d += 100
             if best is None or (d, i) < best:
                 best, found = (d, i), t
     return found
@@ -286,7 +291,7 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
         y1 = y2 if a <= b else y2 - 1
         return month_period(y1, a)[0], month_period(y2, b)[1]
     if p in ("date_half", "date_quarter"):
-        return _part_of_year(m, pub)
+        return _part_of_year(m, pub, when)
     if p == "date_year":
         year = int(m.g("y") or 0)
         return date(year, 1, 1), date(year, 12, 31)
@@ -378,14 +383,15 @@ def _coarse(per: str) -> bool:
 
 
 def _this_part(span: Period, rel: str, pub: date, when: str) -> Period:
-    """'this week' or 'this month' of a past event runs to the article date, of a coming one from
-    it; 'this year' of a past event runs to the article date, of a forecast is the whole year."""
+    """'this week' or 'this month' of a past or present event runs to the article date, of a
+    coming one from it; 'this year' of a past or present event ('is up 38% this year') runs to the
+    article date, of a forecast is the whole year."""
     start, end = span
     if rel != "this" or end is None:
         return span
-    if when == "past":
+    if when != "future":  # past or present ('is up 38% this year'): so far
         return start, min(end, pub)
-    if when == "future" and end - start < timedelta(days=40):  # a forecast for 'this year' is for all of it
+    if end - start < timedelta(days=40):  # a forecast for 'this year' is for all of it
         return max(start, pub), end
     return span
 
@@ -431,7 +437,7 @@ def offset_from(m: Mention, base: date) -> Period | None:
 
 
 _TENSED = ("date_md", "date_md_range", "date_month_alone", "date_weekday", "date_month_half",
-           "date_season", "date_weekend")
+           "date_season", "date_weekend", "date_quarter", "date_half")
 
 
 def needs_tense(m: Mention) -> bool:
@@ -445,7 +451,7 @@ def needs_tense(m: Mention) -> bool:
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
-def _part_of_year(m: Mention, pub: date) -> Period | None:
+def _part_of_year(m: Mention, pub: date, when: str = "") -> Period | None:
     """A half ('first half of the year', 'H1 2025') or quarter ('Q3 2025') of a year."""
     rel = (m.g("rel") or "").lower()
     y3 = int(m.g("y3") or 0)  # '4Q25', '2H25': a two-digit year
@@ -460,6 +466,8 @@ def _part_of_year(m: Mention, pub: date) -> Period | None:
     if not n:
         return None
     first = (n - 1) * size + 1
-    if not (m.g("of") or m.g("y2") or y3) and date(year, first, 1) > pub:
+    if not (m.g("of") or m.g("y2") or y3) and date(year, first, 1) > pub and when != "future":
         year -= 1  # 'in the fourth quarter' told in January: the one just ended
+    elif not (m.g("of") or m.g("y2") or y3) and when == "future" and month_period(year, first + size - 1)[1] < pub:
+        year += 1  # 'would take effect in the first quarter' told in June: next year's
     return date(year, first, 1), month_period(year, first + size - 1)[1]

@@ -205,3 +205,26 @@ def test_in_the_period_with_nothing_named_before_dates_nothing():
 
 def test_the_year_to_march_is_not_a_pointer():
     assert dates_of("Exports rose 5% in the year to March 2025.", "5%") == ("2024-04-01", "2025-03-31")
+
+
+# ---- tense: 'this year' so far, a quarter to come, 'was to', reporting verbs ----
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # PUB 2025-10-22: a present or past 'this year' runs to the article date
+    ("Shares of the carmaker are up 38% this year.", "38%", ("2025-01-01", "2025-10-22")),
+    ("The studio hosted four US productions this year.", "this year", ("2025-01-01", "2025-10-22")),
+    ("Exports will grow 6% this year, the ministry forecast.", "6%", ("2025-01-01", "2025-12-31")),
+    # a quarter still to come in the future tense; one just gone in the past tense
+    ("Any tariff would take effect in the third quarter.", "third quarter", ("2026-07-01", "2026-09-30")),
+    ("Imports fell 5% in the third quarter.", "third quarter", ("2025-07-01", "2025-09-30")),
+    # 'was to travel' points forward; a reporting verb before the date points back
+    ("The minister was to fly to Doha on Thursday.", "Thursday", ("2025-10-23", "2025-10-23")),
+    ("The minister disclosed this in Abuja on Tuesday, adding that a team would travel soon.",
+     "Tuesday", ("2025-10-21", "2025-10-21")),
+    # a relative clause after the date does not set its tense
+    ("Senators had introduced a bill in March that would cap drug tariffs at 10 percent.",
+     "March", ("2025-03-01", "2025-03-31")),
+])
+def test_tense_of_periods(text, mention, expected):
+    rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
+    assert [(str(r["date_from"]), str(r["date_to"] or "")) for r in rows] == [expected]
