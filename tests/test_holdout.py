@@ -194,9 +194,9 @@ GROUPS = {g["id"] for g in
 PARTY = re.compile(r"^([A-Z]{3}|X-[A-Z0-9-]+)$")
 
 
-# the second and third held-out sets (tests/holdout2, tests/holdout3), written later by other
+# the second to fourth held-out sets (tests/holdout2-4), written later by other
 # hands, follow the same layout
-SETS = [HOLDOUT, HOLDOUT.parent / "holdout2", HOLDOUT.parent / "holdout3"]
+SETS = [HOLDOUT, HOLDOUT.parent / "holdout2", HOLDOUT.parent / "holdout3", HOLDOUT.parent / "holdout4"]
 
 
 def _expected_rows(folder: Path = HOLDOUT):
