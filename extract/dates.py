@@ -38,7 +38,7 @@ PARSES = frozenset({
     "date_year_part", "date_to_date", "date_year_to", "date_decade", "date_compared",
     "date_weekday_dom", "date_md_rel", "date_fiscal_named", "date_same", "date_year_range",
     "date_past_n", "date_year_end", "date_fiscal_part", "date_season", "date_weekend",
-    "date_same_period",
+    "date_same_period", "date_week_to",
 })
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
@@ -225,6 +225,9 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
     n = numbers.parse_number(m.g("n1")) if m.g("n1") else None
     if m.g("nq"):  # 'the first three quarters': nine months
         n = 3 * {"two": 2, "three": 3, "2": 2, "3": 3}[(m.g("nq") or "").lower()]
+    if p == "date_week_to":  # the seven days ending on the day named
+        day = _md(m, pub, when or "past")
+        return (day[0] - timedelta(days=6), day[0]) if day else None
     if p == "date_season":
         return _season(m, pub, when)
     if p == "date_weekend":

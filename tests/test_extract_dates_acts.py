@@ -228,3 +228,13 @@ def test_the_year_to_march_is_not_a_pointer():
 def test_tense_of_periods(text, mention, expected):
     rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
     assert [(str(r["date_from"]), str(r["date_to"] or "")) for r in rows] == [expected]
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Rice sold for 4,268 yen a bag in the week through Oct. 12.", "4,268 yen", ("2025-10-06", "2025-10-12")),
+    ("Jobless claims fell in the week ending Oct. 11.", "week ending Oct. 11", ("2025-10-05", "2025-10-11")),
+    ("In the week to 4 October, exports rose 2%.", "2%", ("2025-09-28", "2025-10-04")),
+])
+def test_the_week_through_a_day_is_seven_days(text, mention, expected):
+    rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
+    assert [(str(r["date_from"]), str(r["date_to"] or "")) for r in rows] == [expected]
