@@ -244,6 +244,8 @@ def _carried(m: Mention, other: Mention, text: str, dollar: str) -> list[Figure]
         return []
     last = from_other[-1]
     other_n, other_scale = _raw(other)
+    if not other_n:  # a list ('20% and 25% respectively'): its last figure as it stands
+        other_n, other_scale = last.value, 1.0
     if not other_n:
         return []
     # kg counted in tonnes, bps in points (to twelve digits: a ratio of two exact values)
@@ -287,7 +289,8 @@ def _carry_forward(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
     return _carried(m, found[0], after, dollar)
 
 
-_NO_UNIT = frozenset({"carried_back", "carried_forward", "exclude"})
+CARRIED = frozenset({"carried_back", "carried_forward"})  # parses whose unit comes from another figure
+_NO_UNIT = CARRIED | {"exclude"}
 
 
 _PARSERS = {

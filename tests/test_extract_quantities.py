@@ -450,3 +450,16 @@ def test_qualified_fractions_and_hyphenated_amounts(text, mention, kind, value, 
     r = one(text, mention)
     assert (r["kind"], r["unit"], r["qualifier"]) == (kind, unit, qualifier)
     assert abs(r["value"] - value) < 0.01 * max(1.0, value)
+
+
+@pytest.mark.parametrize("text, mention, kind, value, unit", [
+    # Nikkei: after a list with 'respectively' the bare old rate is a rate too
+    ("Vietnam and Indonesia face duties of 20% and 19% respectively, up from 10 in April.", "10",
+     "tariff_rate", 10, "percent"),
+    # Business Standard: points carried are points, a change
+    ("Exporters want an interest subvention of 3 percentage points, up from 2.", "2",
+     "change", 2, "percentage_point"),
+])
+def test_unit_carried_from_lists_and_points(text, mention, kind, value, unit):
+    rows = by_mention(text)[mention]  # one row per country the old rate applied to
+    assert {(r["kind"], r["value"], r["unit"]) for r in rows} == {(kind, value, unit)}
