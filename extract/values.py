@@ -276,7 +276,14 @@ def _carry_back(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
     """'rose to 180m tonnes, up from 140m': the unit (and scale) of the last figure before."""
     _lo, before = _sentence_before(text, m.match_start)
     found = [x for x in mentions.find(before) if not x.is_date and x.rule.parse not in _NO_UNIT]
+    if m.g("s1"):  # '10.6 billion' compares with a scaled amount, never '20 days' or '33.5 percent'
+        found = [x for x in found if _scaled(x)]
     return _carried(m, found[-1], before, dollar) if found else []
+
+
+def _scaled(m: Mention) -> bool:
+    """A figure written with a scale word or letter ('$14.2 billion', '180m tonnes')."""
+    return bool(m.g("s1") or m.g("s2") or m.g("sc"))
 
 
 def _carry_forward(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:

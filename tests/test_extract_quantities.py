@@ -463,3 +463,15 @@ def test_qualified_fractions_and_hyphenated_amounts(text, mention, kind, value, 
 def test_unit_carried_from_lists_and_points(text, mention, kind, value, unit):
     rows = by_mention(text)[mention]  # one row per country the old rate applied to
     assert {(r["kind"], r["value"], r["unit"]) for r in rows} == {(kind, value, unit)}
+
+
+@pytest.mark.parametrize("text, mention, kind, value, unit", [
+    # Yonhap: the scaled old amount compares with the scaled amount, not with '20 days'
+    ("Chip exports jumped 33.5 percent to US$14.2 billion in the first 20 days of August, compared "
+     "with 10.6 billion a year earlier.", "10.6 billion", "trade_value", 1.06e10, "USD"),
+    ("Hyundai aims to raise US output to 1.2 million vehicles a year from about 700,000 now.",
+     "700,000", "quantity", 7e5, "count"),
+])
+def test_unit_carried_from_the_right_figure(text, mention, kind, value, unit):
+    r = one(text, mention)
+    assert (r["kind"], r["unit"]) == (kind, unit) and close(r["value"], value)
