@@ -475,3 +475,9 @@ def test_unit_carried_from_lists_and_points(text, mention, kind, value, unit):
 def test_unit_carried_from_the_right_figure(text, mention, kind, value, unit):
     r = one(text, mention)
     assert (r["kind"], r["unit"]) == (kind, unit) and close(r["value"], value)
+
+
+def test_unit_carried_before_a_participle():
+    text = "The bloc's steel quota will cover 18 million tonnes, against 26 million shipped last year."
+    r = one(text, "26 million")
+    assert (r["unit"], r["value"]) == ("tonne", 2.6e7)
