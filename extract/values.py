@@ -136,6 +136,18 @@ def _count(m: Mention, text: str) -> list[Figure]:
     return [Figure(numbers.scaled(n, numbers.scale_factor(m.g("s1"))), "count", own)]
 
 
+def _count_range(m: Mention, text: str) -> list[Figure]:
+    """'15-20 countries': lower and upper bound; 'from 12 to 30 companies': two exact counts."""
+    a, b = numbers.parse_number(m.g("n1")), numbers.parse_number(m.g("n2"))
+    if a is None or b is None:
+        return []
+    k = numbers.scale_factor(m.g("s1"))
+    a, b = numbers.scaled(a, k), numbers.scaled(b, k)
+    if a > b or _FROM_BEFORE.search(text[max(0, m.match_start - 12):m.match_start]):
+        return [Figure(a, "count", "exact"), Figure(b, "count", "exact")]
+    return [Figure(a, "count", "lower_bound"), Figure(b, "count", "upper_bound")]
+
+
 def _count_ordinal(m: Mention, text: str) -> list[Figure]:
     """'his eighth trip', 'the 5th visit': the count the ordinal reaches."""
     n = numbers.parse_ordinal(m.g("o") or "") if m.g("o") else numbers.parse_number(m.g("n1"))
@@ -326,6 +338,7 @@ _PARSERS = {
     "count": _count,
     "count_of": _count_of,
     "count_ordinal": _count_ordinal,
+    "count_range": _count_range,
     "dozen": _dozen,
     "scale_word": _scale_word,
     "share_ratio": _share_ratio,

@@ -481,3 +481,22 @@ def test_unit_carried_before_a_participle():
     text = "The bloc's steel quota will cover 18 million tonnes, against 26 million shipped last year."
     r = one(text, "26 million")
     assert (r["unit"], r["value"]) == ("tonne", 2.6e7)
+
+
+# ---- ranges of counts and masses ----
+
+@pytest.mark.parametrize("text, mention, lo, hi, unit", [
+    ("Some 10,000-12,000 jobs in Tiruppur are at risk.", "10,000-12,000 jobs", 10000, 12000, "count"),
+    ("Exports to 20-25 countries rose.", "20-25 countries", 20, 25, "count"),
+    ("Between 10,000 and 12,000 workers could be laid off.", "10,000 and 12,000 workers", 10000, 12000, "count"),
+    ("Output will be between 3 and 4 million tonnes this year.", "3 and 4 million tonnes", 3e6, 4e6, "tonne"),
+])
+def test_ranges_of_counts_and_masses(text, mention, lo, hi, unit):
+    rows = by_mention(text)[mention]
+    got = sorted((r["value"], r["unit"], r["qualifier"]) for r in rows)
+    assert got == [(lo, unit, "lower_bound"), (hi, unit, "upper_bound")]
+
+
+@pytest.mark.parametrize("text", ["The court ruled 6-3 in the case.", "The bill passed 52-48 in the Senate."])
+def test_votes_are_not_ranges(text):
+    assert figures(text) == []
