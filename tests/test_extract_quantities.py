@@ -500,3 +500,20 @@ def test_ranges_of_counts_and_masses(text, mention, lo, hi, unit):
 @pytest.mark.parametrize("text", ["The court ruled 6-3 in the case.", "The bill passed 52-48 in the Senate."])
 def test_votes_are_not_ranges(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize("text, mention, value", [
+    ("Imports of Chinese EVs increased 1.5-fold last year.", "1.5-fold", 50),
+    ("India's electronics exports to the US rose 2.5 times in FY25.", "2.5 times", 150),
+])
+def test_multiples_with_decimals_and_times(text, mention, value):
+    r = one(text, mention)
+    assert (r["kind"], r["unit"]) == ("change", "percent") and close(r["value"], value)
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides met three times in Geneva.",
+    "Exports grew three times faster than imports.",
+])
+def test_times_that_are_no_multiple(text):
+    assert [r for r in claims(text) if r["kind"] == "change"] == []
