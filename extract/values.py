@@ -14,7 +14,7 @@ _NEGATED_RANK = re.compile(
 )
 _FROM_BEFORE = re.compile(r"(?i:\bfrom\s(?:a\s|an\s|the\s)?$)")
 _PER_UNIT = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour"}
-_PER_FACTOR = {"decade": ("year", 10)}  # 'two decades' is 20 years
+_PER_FACTOR = {"decade": ("year", 10), "fortnight": ("week", 2)}  # 'two decades' is 20 years
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,8 @@ def _scale_word(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
 
 
 def _dozen(m: Mention, text: str) -> list[Figure]:
-    return [Figure(6.0 if m.g("h") else 12.0, "count")]  # 'half a dozen', 'a dozen'
+    n = 0.5 if m.g("h") else numbers.parse_number(m.g("n1")) or 1.0  # 'half a dozen', 'two dozen'
+    return [Figure(12.0 * n, "count")]
 
 
 def _share_ratio(m: Mention, text: str) -> list[Figure]:

@@ -517,3 +517,17 @@ def test_multiples_with_decimals_and_times(text, mention, value):
 ])
 def test_times_that_are_no_multiple(text):
     assert [r for r in claims(text) if r["kind"] == "change"] == []
+
+
+@pytest.mark.parametrize("text, mention, value, unit", [
+    ("Talks on the pact stalled for a fortnight.", "a fortnight", 2, "week"),
+    ("Kolkata port was shut for two fortnights.", "two fortnights", 4, "week"),
+])
+def test_fortnights(text, mention, value, unit):
+    r = one(text, mention)
+    assert (r["kind"], r["value"], r["unit"], r["measure"]) == ("quantity", value, unit, "duration")
+
+
+def test_dozens_counted():
+    r = one("Nearly two dozen countries face the higher levy.", "two dozen countries")
+    assert (r["value"], r["unit"], r["qualifier"]) == (24, "count", "approx")
