@@ -531,3 +531,13 @@ def test_fortnights(text, mention, value, unit):
 def test_dozens_counted():
     r = one("Nearly two dozen countries face the higher levy.", "two dozen countries")
     assert (r["value"], r["unit"], r["qualifier"]) == (24, "count", "approx")
+
+
+@pytest.mark.parametrize("text, mention, value, unit", [
+    ("Mexico takes roughly one in every four tonnes of US steel shipped abroad.", "one in every four", 25, "percent"),
+    ("Argentina sold 300,000 head of cattle to China in the first half.", "300,000 head", 3e5, "count"),
+])
+def test_every_and_head_of_cattle(text, mention, value, unit):
+    r = one(text, mention)
+    assert r["unit"] == unit and close(r["value"], value)
+    assert [x for x in claims(text) if x["unit"] == "tonne"] == []
