@@ -154,7 +154,7 @@ def _count_ordinal(m: Mention, text: str) -> list[Figure]:
     return [Figure(n, "count")] if n else []
 
 
-def _scale_word(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
+def _scale_word(m: Mention, text: str) -> list[Figure]:
     """'half a million jobs' (500,000), 'a million barrels a day', 'a billion dollars'."""
     n = numbers.scaled(0.5 if m.g("h") else 1.0, numbers.scale_factor(m.g("s1")))
     u = (m.g("u") or "").lower()
@@ -163,10 +163,9 @@ def _scale_word(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
     if u in ("tonnes", "tons"):
         return [Figure(n, "tonne")]
     code = numbers.currency_code(m.g("u"))
-    if code is not None:
-        return [Figure(n, dollar if code == "USD" and u.startswith("dollar") and dollar != "USD"
-                       else numbers.rupee_code(text) if code == "INR" and u.startswith("rupee") else code)]
-    return [Figure(n, "count")]
+    if code == "INR":  # 'a billion rupees' in a Pakistani outlet's copy
+        code = numbers.rupee_code(text)
+    return [Figure(n, code or "count")]
 
 
 def _dozen(m: Mention, text: str) -> list[Figure]:
@@ -375,7 +374,5 @@ def figures(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
         return _carry_back(m, text, dollar)
     if m.rule.parse == "carried_forward":
         return _carry_forward(m, text, dollar)
-    if m.rule.parse == "scale_word":
-        return _scale_word(m, text, dollar)
     parser = _PARSERS.get(m.rule.parse)
     return parser(m, text) if parser else []
