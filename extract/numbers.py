@@ -141,7 +141,7 @@ _MULTIPLES = {"tripl": 200.0, "trebl": 200.0, "quadrupl": 300.0, "halv": 50.0}
 def multiple_change(word: str | None) -> float | None:
     """'tripled' -> 200 (per cent more), 'halved' -> 50 (per cent less), 'three-fold' -> 200."""
     w = (word or "").lower()
-    if w.endswith("fold"):  # 'three-fold', 'fivefold': n times as much, (n - 1) x 100 per cent more
-        n = parse_number(w[:-4].rstrip("-"))
+    if w.endswith(("fold", " times")):  # 'three-fold', 'grew 2.5 times': (n - 1) x 100 per cent more
+        n = parse_number(w[:-4].rstrip("-") if w.endswith("fold") else w[:-6])
         return 100.0 * (n - 1.0) if n is not None and n > 1 else None
     return next((v for k, v in _MULTIPLES.items() if w.startswith(k)), None)

@@ -202,6 +202,8 @@ def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str,
         return "change", "share", ""
     if unit in ("percent", "percentage_point"):
         parse = {"pct_bps": "pct_points", "pct_to_zero": "pct_zero"}.get(m.rule.parse, m.rule.parse)
+        if unit == "percentage_point" and m.rule.parse in values.CARRIED:  # 'up from 2' after points
+            parse = "pct_points"
         kind, hint = classify.percent_kind(w, parse)
         if listed and (kind == "quantity" or (kind == "change" and classify.tariff_context(w))):
             # 'Vietnam (20 per cent), Indonesia (19 per cent)' in a sentence about tariffs

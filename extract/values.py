@@ -14,7 +14,7 @@ _NEGATED_RANK = re.compile(
 )
 _FROM_BEFORE = re.compile(r"(?i:\bfrom\s(?:a\s|an\s|the\s)?$)")
 _PER_UNIT = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour"}
-_PER_FACTOR = {"decade": ("year", 10)}  # 'two decades' is 20 years
+_PER_FACTOR = {"decade": ("year", 10), "fortnight": ("week", 2)}  # 'two decades' is 20 years
 
 
 @dataclass(frozen=True)
@@ -136,13 +136,25 @@ def _count(m: Mention, text: str) -> list[Figure]:
     return [Figure(numbers.scaled(n, numbers.scale_factor(m.g("s1"))), "count", own)]
 
 
+def _count_range(m: Mention, text: str) -> list[Figure]:
+    """'15-20 countries': lower and upper bound; 'from 12 to 30 companies': two exact counts."""
+    a, b = numbers.parse_number(m.g("n1")), numbers.parse_number(m.g("n2"))
+    if a is None or b is None:
+        return []
+    k = numbers.scale_factor(m.g("s1"))
+    a, b = numbers.scaled(a, k), numbers.scaled(b, k)
+    if a > b or _FROM_BEFORE.search(text[max(0, m.match_start - 12):m.match_start]):
+        return [Figure(a, "count", "exact"), Figure(b, "count", "exact")]
+    return [Figure(a, "count", "lower_bound"), Figure(b, "count", "upper_bound")]
+
+
 def _count_ordinal(m: Mention, text: str) -> list[Figure]:
     """'his eighth trip', 'the 5th visit': the count the ordinal reaches."""
     n = numbers.parse_ordinal(m.g("o") or "") if m.g("o") else numbers.parse_number(m.g("n1"))
     return [Figure(n, "count")] if n else []
 
 
-def _scale_word(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
+def _scale_word(m: Mention, text: str) -> list[Figure]:
     """'half a million jobs' (500,000), 'a million barrels a day', 'a billion dollars'."""
     n = numbers.scaled(0.5 if m.g("h") else 1.0, numbers.scale_factor(m.g("s1")))
     u = (m.g("u") or "").lower()
@@ -151,14 +163,14 @@ def _scale_word(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
     if u in ("tonnes", "tons"):
         return [Figure(n, "tonne")]
     code = numbers.currency_code(m.g("u"))
-    if code is not None:
-        return [Figure(n, dollar if code == "USD" and u.startswith("dollar") and dollar != "USD"
-                       else numbers.rupee_code(text) if code == "INR" and u.startswith("rupee") else code)]
-    return [Figure(n, "count")]
+    if code == "INR":  # 'a billion rupees' in a Pakistani outlet's copy
+        code = numbers.rupee_code(text)
+    return [Figure(n, code or "count")]
 
 
 def _dozen(m: Mention, text: str) -> list[Figure]:
-    return [Figure(6.0 if m.g("h") else 12.0, "count")]  # 'half a dozen', 'a dozen'
+    n = 0.5 if m.g("h") else numbers.parse_number(m.g("n1")) or 1.0  # 'half a dozen', 'two dozen'
+    return [Figure(12.0 * n, "count")]
 
 
 def _share_ratio(m: Mention, text: str) -> list[Figure]:
@@ -244,6 +256,8 @@ def _carried(m: Mention, other: Mention, text: str, dollar: str) -> list[Figure]
         return []
     last = from_other[-1]
     other_n, other_scale = _raw(other)
+    if not other_n:  # a list ('20% and 25% respectively'): its last figure as it stands
+        other_n, other_scale = last.value, 1.0
     if not other_n:
         return []
     # kg counted in tonnes, bps in points (to twelve digits: a ratio of two exact values)
@@ -274,7 +288,14 @@ def _carry_back(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
     """'rose to 180m tonnes, up from 140m': the unit (and scale) of the last figure before."""
     _lo, before = _sentence_before(text, m.match_start)
     found = [x for x in mentions.find(before) if not x.is_date and x.rule.parse not in _NO_UNIT]
+    if m.g("s1"):  # '10.6 billion' compares with a scaled amount, never '20 days' or '33.5 percent'
+        found = [x for x in found if _scaled(x)]
     return _carried(m, found[-1], before, dollar) if found else []
+
+
+def _scaled(m: Mention) -> bool:
+    """A figure written with a scale word or letter ('$14.2 billion', '180m tonnes')."""
+    return bool(m.g("s1") or m.g("s2") or m.g("sc"))
 
 
 def _carry_forward(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
@@ -287,7 +308,8 @@ def _carry_forward(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
     return _carried(m, found[0], after, dollar)
 
 
-_NO_UNIT = frozenset({"carried_back", "carried_forward", "exclude"})
+CARRIED = frozenset({"carried_back", "carried_forward"})  # parses whose unit comes from another figure
+_NO_UNIT = CARRIED | {"exclude"}
 
 
 _PARSERS = {
@@ -316,6 +338,7 @@ _PARSERS = {
     "count": _count,
     "count_of": _count_of,
     "count_ordinal": _count_ordinal,
+    "count_range": _count_range,
     "dozen": _dozen,
     "scale_word": _scale_word,
     "share_ratio": _share_ratio,
@@ -351,7 +374,5 @@ def figures(m: Mention, text: str, dollar: str = "USD") -> list[Figure]:
         return _carry_back(m, text, dollar)
     if m.rule.parse == "carried_forward":
         return _carry_forward(m, text, dollar)
-    if m.rule.parse == "scale_word":
-        return _scale_word(m, text, dollar)
     parser = _PARSERS.get(m.rule.parse)
     return parser(m, text) if parser else []

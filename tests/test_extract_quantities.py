@@ -450,3 +450,94 @@ def test_qualified_fractions_and_hyphenated_amounts(text, mention, kind, value, 
     r = one(text, mention)
     assert (r["kind"], r["unit"], r["qualifier"]) == (kind, unit, qualifier)
     assert abs(r["value"] - value) < 0.01 * max(1.0, value)
+
+
+@pytest.mark.parametrize("text, mention, kind, value, unit", [
+    # Nikkei: after a list with 'respectively' the bare old rate is a rate too
+    ("Vietnam and Indonesia face duties of 20% and 19% respectively, up from 10 in April.", "10",
+     "tariff_rate", 10, "percent"),
+    # Business Standard: points carried are points, a change
+    ("Exporters want an interest subvention of 3 percentage points, up from 2.", "2",
+     "change", 2, "percentage_point"),
+])
+def test_unit_carried_from_lists_and_points(text, mention, kind, value, unit):
+    rows = by_mention(text)[mention]  # one row per country the old rate applied to
+    assert {(r["kind"], r["value"], r["unit"]) for r in rows} == {(kind, value, unit)}
+
+
+@pytest.mark.parametrize("text, mention, kind, value, unit", [
+    # Yonhap: the scaled old amount compares with the scaled amount, not with '20 days'
+    ("Chip exports jumped 33.5 percent to US$14.2 billion in the first 20 days of August, compared "
+     "with 10.6 billion a year earlier.", "10.6 billion", "trade_value", 1.06e10, "USD"),
+    ("Hyundai aims to raise US output to 1.2 million vehicles a year from about 700,000 now.",
+     "700,000", "quantity", 7e5, "count"),
+])
+def test_unit_carried_from_the_right_figure(text, mention, kind, value, unit):
+    r = one(text, mention)
+    assert (r["kind"], r["unit"]) == (kind, unit) and close(r["value"], value)
+
+
+def test_unit_carried_before_a_participle():
+    text = "The bloc's steel quota will cover 18 million tonnes, against 26 million shipped last year."
+    r = one(text, "26 million")
+    assert (r["unit"], r["value"]) == ("tonne", 2.6e7)
+
+
+# ---- ranges of counts and masses ----
+
+@pytest.mark.parametrize("text, mention, lo, hi, unit", [
+    ("Some 10,000-12,000 jobs in Tiruppur are at risk.", "10,000-12,000 jobs", 10000, 12000, "count"),
+    ("Exports to 20-25 countries rose.", "20-25 countries", 20, 25, "count"),
+    ("Between 10,000 and 12,000 workers could be laid off.", "10,000 and 12,000 workers", 10000, 12000, "count"),
+    ("Output will be between 3 and 4 million tonnes this year.", "3 and 4 million tonnes", 3e6, 4e6, "tonne"),
+])
+def test_ranges_of_counts_and_masses(text, mention, lo, hi, unit):
+    rows = by_mention(text)[mention]
+    got = sorted((r["value"], r["unit"], r["qualifier"]) for r in rows)
+    assert got == [(lo, unit, "lower_bound"), (hi, unit, "upper_bound")]
+
+
+@pytest.mark.parametrize("text", ["The court ruled 6-3 in the case.", "The bill passed 52-48 in the Senate."])
+def test_votes_are_not_ranges(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text, mention, value", [
+    ("Imports of Chinese EVs increased 1.5-fold last year.", "1.5-fold", 50),
+    ("India's electronics exports to the US rose 2.5 times in FY25.", "2.5 times", 150),
+])
+def test_multiples_with_decimals_and_times(text, mention, value):
+    r = one(text, mention)
+    assert (r["kind"], r["unit"]) == ("change", "percent") and close(r["value"], value)
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides met three times in Geneva.",
+    "Exports grew three times faster than imports.",
+])
+def test_times_that_are_no_multiple(text):
+    assert [r for r in claims(text) if r["kind"] == "change"] == []
+
+
+@pytest.mark.parametrize("text, mention, value, unit", [
+    ("Talks on the pact stalled for a fortnight.", "a fortnight", 2, "week"),
+    ("Kolkata port was shut for two fortnights.", "two fortnights", 4, "week"),
+])
+def test_fortnights(text, mention, value, unit):
+    r = one(text, mention)
+    assert (r["kind"], r["value"], r["unit"], r["measure"]) == ("quantity", value, unit, "duration")
+
+
+def test_dozens_counted():
+    r = one("Nearly two dozen countries face the higher levy.", "two dozen countries")
+    assert (r["value"], r["unit"], r["qualifier"]) == (24, "count", "approx")
+
+
+@pytest.mark.parametrize("text, mention, value, unit", [
+    ("Mexico takes roughly one in every four tonnes of US steel shipped abroad.", "one in every four", 25, "percent"),
+    ("Argentina sold 300,000 head of cattle to China in the first half.", "300,000 head", 3e5, "count"),
+])
+def test_every_and_head_of_cattle(text, mention, value, unit):
+    r = one(text, mention)
+    assert r["unit"] == unit and close(r["value"], value)
+    assert [x for x in claims(text) if x["unit"] == "tonne"] == []
