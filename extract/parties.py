@@ -291,9 +291,15 @@ _PRONOUN_ANY = re.compile(r"\b(?:It|They|Its|Their|The\s(?:country|nation|govern
                           r"kingdom|republic))\b")
 
 
+@cache
+def _pronoun_any() -> re.Pattern[str]:
+    """_PRONOUN_ANY's exact skipping form (the same yes/no; the engine skips to an I or T in C)."""
+    return rules.skipping_exact(_PRONOUN_ANY)
+
+
 def _pronoun_subject(text: str, start: int) -> bool:
     """Whether the sentence holding start opens with a pronoun or 'the country' for its subject."""
-    if _PRONOUN_ANY.search(text, max(0, start - 400), start) is None:
+    if _pronoun_any().search(text, max(0, start - 400), start) is None:
         return False  # no such word before the figure: no need to split the text
     art = _article(text)
     i = art.sentence_of(start)

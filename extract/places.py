@@ -196,20 +196,20 @@ def _find(text: str, start: int, stop: int) -> list[Place]:
     table = _names()
     groups = _groups(text, start, stop)
     out: list[Place] = list(groups)
-    finder = _finder()
+    search, wordish, commodities = _finder().search, _WORDISH.match, _commodities()
     pos, last = start, -1
-    while (m := finder.search(text, pos, stop)) is not None:
-        s, e = m.start(1), m.end(1)
+    while (m := search(text, pos, stop)) is not None:
+        s, e = m.span(1)
         # a name inside a word is no party, but 'China-US trade' names two
-        if s > 0 and _WORDISH.match(text, s - 1) and not (text[s - 1] == "-" and s - 1 == last):
+        if s > 0 and wordish(text, s - 1) and not (text[s - 1] == "-" and s - 1 == last):
             pos = s + 1
             continue
         pos = last = e
-        code, role, demonym = table[m.group(1)]
-        if role != "ignore" and not any(g.start <= s < g.end for g in groups):
-            name = m.group(1)
-            out.append(Place(code, s, e, role, demonym, origin=name in _commodities(),
-                             commodity=name in _commodities()))
+        name = m.group(1)
+        code, role, demonym = table[name]
+        if role != "ignore" and not (groups and any(g.start <= s < g.end for g in groups)):
+            com = name in commodities
+            out.append(Place(code, s, e, role, demonym, com, com))
     return sorted(out, key=lambda p: p.start) if groups else out
 
 
