@@ -10,32 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from extract.api import extract_text
-
-PUB = date(2025, 10, 22)  # a Wednesday
-
-
-def claims(text: str, published: date = PUB) -> list[dict]:
-    return extract_text(text, source_id="t", published=published)
-
-
-def by_mention(text: str, published: date = PUB) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
-    for r in claims(text, published):
-        out.setdefault(r["mention"], []).append(r)
-    return out
-
-
-def one(text: str, mention: str, published: date = PUB) -> dict:
-    rows = by_mention(text, published).get(mention, [])
-    assert len(rows) == 1, [(r["mention"], r["value"], r["unit"]) for r in claims(text, published)]
-    return rows[0]
-
-
-def dates_of(r: dict) -> tuple[str, str]:
-    return (str(r["date_from"] or ""), str(r["date_to"] or ""))
-
+from extract_helpers import by_mention, claims, dates_of, one
 
 # ---- quantities ----
 

@@ -20,27 +20,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from extract.api import extract_text
-
-PUB = date(2025, 10, 22)  # a Wednesday
-
-
-def claims(text: str, published: date = PUB) -> list[dict]:
-    return extract_text(text, source_id="t", published=published)
-
-
-def by_mention(text: str, published: date = PUB) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
-    for r in claims(text, published):
-        out.setdefault(r["mention"], []).append(r)
-    return out
-
-
-def one(text: str, mention: str, published: date = PUB) -> dict:
-    rows = by_mention(text, published).get(mention, [])
-    assert len(rows) == 1, [(r["mention"], r["value"], r["unit"]) for r in claims(text, published)]
-    return rows[0]
+from extract_helpers import PUB, by_mention, claims, one
 
 
 def figures(text: str, published: date = PUB) -> list[tuple[str, float | None, str]]:
