@@ -205,8 +205,8 @@ def _mass(m: Mention, text: str) -> list[Figure]:
         return [Figure(numbers.scaled(n, _FLOW_SCALE[unit]), "barrel_per_day")]
     if unit in _TONNE_SCALE:  # '22 MMT' (million), '25 LMT' (lakh), '5 MTPA'
         return [Figure(numbers.scaled(n, _TONNE_SCALE[unit]), "tonne")]
-    if unit.startswith("k"):  # '500 kg', 'a 5-kilogram bag', '600,000 kilos': kilograms as written
-        return [Figure(n, "kilogram")]
+    if unit.startswith("k"):
+        return [Figure(numbers.scaled(n, 0.001), "tonne")]
     return [Figure(n, "tonne")]
 
 
@@ -348,7 +348,7 @@ _PARSERS = {
 }
 
 
-_MEASURE_OF_UNIT = {"count": "count", "tonne": "mass", "kilogram": "mass", "day": "duration", "week": "duration",
+_MEASURE_OF_UNIT = {"count": "count", "tonne": "mass", "day": "duration", "week": "duration",
                     "month": "duration", "year": "duration", "hour": "duration"}
 
 

@@ -246,6 +246,7 @@ def test_multiples(text, mention, value):
 @pytest.mark.parametrize("text, mention, value, qualifier", [
     ("India shipped 7,000-odd containers to the US last year.", "7,000-odd containers", 7000, "approx"),
     ("A dozen countries have signed frameworks with Washington.", "A dozen countries", 12, "exact"),
+    ("About a dozen firms applied for exclusions.", "a dozen firms", 12, "approx"),
     ("Half a dozen Chinese ports were named.", "Half a dozen Chinese ports", 6, "exact"),
 ])
 def test_spelled_counts(text, mention, value, qualifier):
@@ -254,8 +255,6 @@ def test_spelled_counts(text, mention, value, qualifier):
 
 
 @pytest.mark.parametrize("text", [
-    "Contracts went to more than a dozen US defense firms.",  # tests/holdout4 article 07
-    "About a dozen firms applied for exclusions.",
     "Hundreds of firms have applied for refunds.",
     "Thousands of workers marched in Tiruppur.",
     "Dozens of countries face the levy.",
@@ -353,7 +352,7 @@ def test_rand_exchange_level_is_no_money():
     ("The rule affects 12 lakh MSMEs across India.", "12 lakh MSMEs", 1.2e6, "count", "exact"),
     ("Brazil exported 2.3 million 60-kg bags of coffee to the US.", "2.3 million 60-kg bags", 2.3e6,
      "count", "exact"),
-    ("Kenya shipped 600,000 kilos of tea to Pakistan.", "600,000 kilos", 600000, "kilogram", "exact"),
+    ("Kenya shipped 600,000 kilos of tea to Pakistan.", "600,000 kilos", 600, "tonne", "exact"),
     ("Half a million jobs are at risk, the union said.", "Half a million jobs", 5e5, "count", "exact"),
     ("A million barrels a day flow through the strait.", "A million barrels a day", 1e6,
      "barrel_per_day", "exact"),
@@ -369,6 +368,7 @@ def test_more_forms(text, mention, value, unit, qualifier):
 @pytest.mark.parametrize("text", [
     "Tens of thousands of workers marched.",
     "A million thanks to the readers.",
+    "Brazil's 60-kg bags are the trade's standard.",
 ])
 def test_scale_words_and_sizes_that_are_no_claims(text):
     assert figures(text) == []
@@ -509,8 +509,8 @@ def test_fortnights(text, mention, value, unit):
 
 
 def test_dozens_counted():
-    r = one("Two dozen countries face the higher levy.", "Two dozen countries")
-    assert (r["value"], r["unit"], r["qualifier"]) == (24, "count", "exact")
+    r = one("Nearly two dozen countries face the higher levy.", "two dozen countries")
+    assert (r["value"], r["unit"], r["qualifier"]) == (24, "count", "approx")
 
 
 @pytest.mark.parametrize("text, mention, value, unit", [
@@ -521,35 +521,3 @@ def test_every_and_head_of_cattle(text, mention, value, unit):
     r = one(text, mention)
     assert r["unit"] == unit and close(r["value"], value)
     assert [x for x in claims(text) if x["unit"] == "tonne"] == []
-
-
-# ---- forms of tests/holdout4 (a development set), each written anew in other outlets' styles ----
-
-@pytest.mark.parametrize("text, mention, kind, value, unit, qualifier", [
-    # a pack size is a mass, in kilograms as written (holdout4 article 20)
-    ("The average price of a 5-kilogram bag of rice was 4,268 yen.", "5-kilogram", "quantity", 5, "kilogram", "exact"),
-    ("Flour millers sell a 10-kg bag of atta for Rs 450.", "10-kg", "quantity", 10, "kilogram", "exact"),
-    ("Hazelnut prices in Giresun stood at 220 liras per kilogram.", "220 liras", "trade_value", 220, "TRY", "exact"),
-    ("Turkish exporters earned 1.2 billion liras from hazelnuts.", "1.2 billion liras", "trade_value", 1.2e9, "TRY", "exact"),
-    ("Trade between the two kingdoms reached SR96.9 billion in 2024.", "SR96.9 billion", "trade_value", 9.69e10, "SAR", "exact"),
-    ("Canada's dairy, poultry and egg farms number about 13,000.", "13,000", "quantity", 13000, "count", "approx"),
-    ("Indian shrimp exporters, numbering some 4,000, want relief.", "4,000", "quantity", 4000, "count", "approx"),
-    # a part of the figure before ('including 200 that')
-    ("Over 1,300 American companies operate in the kingdom, including 200 that have regional headquarters "
-     "in Riyadh.", "200", "quantity", 200, "count", "exact"),
-    ("The ministry listed 48 products, including 12 that face the top rate.", "12", "quantity", 12, "count", "exact"),
-    # a new total of the thing counted before
-    ("Beijing added five more rare earth elements, bringing the total under control to 12.", "12",
-     "quantity", 12, "count", "exact"),
-    ("Washington added 30 Chinese firms to the list, taking the total to 140.", "140", "quantity", 140,
-     "count", "exact"),
-])
-def test_holdout4_forms(text, mention, kind, value, unit, qualifier):
-    r = one(text, mention)
-    assert (r["kind"], r["unit"], r["qualifier"]) == (kind, unit, qualifier) and close(r["value"], value)
-
-
-def test_more_coverage_block_is_page_furniture():
-    text = ("Wine exports fell 12% last year.\n\nMORE COVERAGE\n"
-            "Wine exports to China top $1b a year after tariffs lifted\n")
-    assert sorted(r["mention"] for r in claims(text)) == ["12%", "last year"]
