@@ -45,12 +45,8 @@ class DateHit:
 
 
 @cache
-def _cue(key: str) -> re.Pattern[str]:
-    return rules.compile_cues("dates", key)[0][1]
-
-
-@cache
-def _cue_n(key: str, n: int) -> re.Pattern[str]:
+def _cue(key: str, n: int = 0) -> re.Pattern[str]:
+    """The compiled pattern of rule n of section `key` of rules/dates.yml."""
     return rules.compile_cues("dates", key)[n][1]
 
 
@@ -96,11 +92,11 @@ def is_act(h: DateHit, text: str, lo: int, hi: int) -> bool:
     threatened in April', 'on Wednesday announced countermeasures on €26 billion', 'In July, Trump
     extended by 90 days a 25% tariff' (rules/dates.yml section `act`)."""
     m = h.mention
-    if _cue_n("act", 0).search(text[max(lo, m.start - 110):m.start]):
+    if _cue("act", 0).search(text[max(lo, m.start - 110):m.start]):
         return True
-    if _cue_n("act", 1).match(text, m.end, min(hi, m.end + 40)):
+    if _cue("act", 1).match(text, m.end, min(hi, m.end + 40)):
         return True
-    return m.match_start - lo <= _OPENING and _cue_n("act", 2).match(text, m.end, min(hi, m.end + 80)) is not None
+    return m.match_start - lo <= _OPENING and _cue("act", 2).match(text, m.end, min(hi, m.end + 80)) is not None
 
 
 def _is_day_said(h: DateHit) -> bool:

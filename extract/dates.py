@@ -16,9 +16,9 @@ from extract import numbers, rules
 from extract.mentions import Mention
 from extract.periods import (
     add,
-    divmod_month,
     month_number,
     month_period,
+    months_span,
     nearest_year,
     rel_period,
     rel_year,
@@ -178,14 +178,13 @@ def _season(m: Mention, pub: date, when: str) -> Period | None:
         year -= 1
     elif rel in ("next", "coming"):
         year += 1
-    start = date(year, start_month, 1)
-    end = month_period(*divmod_month(start, 2))[1]
     if not m.g("y") and not rel:
-        if when == "past" and start > pub:
-            start, end = date(year - 1, start_month, 1), month_period(*divmod_month(date(year - 1, start_month, 1), 2))[1]
+        end = months_span(date(year, start_month, 1), 3)[1]
+        if when == "past" and date(year, start_month, 1) > pub:
+            year -= 1  # 'prices climbed in the summer' told in May: last summer
         elif when == "future" and end < pub:
-            start, end = date(year + 1, start_month, 1), month_period(*divmod_month(date(year + 1, start_month, 1), 2))[1]
-    return start, end
+            year += 1  # 'talks resume in the spring' told in October: next spring
+    return months_span(date(year, start_month, 1), 3)
 
 
 def _weekend(m: Mention, pub: date, when: str) -> Period:

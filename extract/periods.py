@@ -83,10 +83,9 @@ def rel_year(rel: str, pub: date) -> int:
     return pub.year + {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
 
 
-def divmod_month(first: date, months: int) -> tuple[int, int]:
-    """(year, month) of the month `months` after first's."""
-    n = first.year * 12 + first.month - 1 + months
-    return n // 12, n % 12 + 1
+def months_span(first: date, n: int) -> tuple[date, date]:
+    """The n months from the first of first's month: a quarter (3), a season (3)."""
+    return first, add(first, n, "month") - timedelta(days=1)
 
 
 def rel_period(rel: str, per: str, pub: date) -> tuple[date, date]:
@@ -99,7 +98,7 @@ def rel_period(rel: str, per: str, pub: date) -> tuple[date, date]:
         return month_period(first.year, first.month)
     if per == "quarter":  # 'last quarter': the calendar quarter before the article's
         first = add(date(pub.year, (pub.month - 1) // 3 * 3 + 1, 1), 3 * step, "month")
-        return first, month_period(*divmod_month(first, 2))[1]
+        return months_span(first, 3)
     monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
     return monday, monday + timedelta(days=6)
 
