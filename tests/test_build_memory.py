@@ -183,3 +183,19 @@ def test_the_first_row_of_each_fact_id_is_kept() -> None:
     data = TableData(spec=None)  # type: ignore[arg-type]
     data.kept = {"fact_id": [pa.array(["b", "a", None]), pa.array(["b", "a", "c"])]}
     assert runner._first_of_each_fact(data).tolist() == [0, 1, 5]
+
+
+def test_composite_key_codes_are_equal_exactly_when_the_joined_keys_are() -> None:
+    from datapkg.validate.keys import _codes
+
+    a = pa.chunked_array([["x", "x"], ["x", None, "\x00", "y"]])
+    b = pa.array(["y", "z", "y", "y", "y", "y"])
+    codes = _codes([a, b]).to_pylist()
+    # rows 0 and 2 are (x, y); rows 3 and 4 are (missing, y) and ('\x00', y), which the joined
+    # key (missing cells as '\x00') also takes as equal; rows 1 and 5 stand alone
+    assert codes[0] == codes[2] and codes[3] == codes[4]
+    assert len({codes[0], codes[1], codes[3], codes[5]}) == 4
+    # a cell holding the separator, or a column that is not text: the joined key is used
+    assert _codes([pa.array(["a\x1fb", "c"]), pa.array(["d", "e"])]) is None
+    assert _codes([pa.array([1, 2]), pa.array(["d", "e"])]) is None
+    assert _codes([pa.array(["d", "e"])]) is None

@@ -86,7 +86,10 @@ def reconcile_parts(parts: Iterable[list[keys.Claim]], ids: ClaimIds) -> list[Fa
     built = facts.unique_ids(built, ids)
     built = conflicts.flag_unplaced(built, ids)
     built = events.flag_near_misses(built, ids)
-    return sorted((_labelled(f) for f in built), key=lambda f: f.fact_id)
+    for i, f in enumerate(built):  # in place: the unlabelled fact is dropped as it is replaced
+        built[i] = _labelled(f)
+    built.sort(key=lambda f: f.fact_id)
+    return built
 
 
 def reconcile_claims(claims: list[keys.Claim], ids: ClaimIds) -> list[Fact]:
