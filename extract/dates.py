@@ -38,7 +38,7 @@ PARSES = frozenset({
     "date_year_part", "date_to_date", "date_year_to", "date_decade", "date_compared",
     "date_weekday_dom", "date_md_rel", "date_fiscal_named", "date_same", "date_year_range",
     "date_past_n", "date_year_end", "date_fiscal_part", "date_season", "date_weekend",
-    "date_same_period", "date_week_to",
+    "date_same_period", "date_week_to", "date_n_to", "date_first_days",
 })
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
@@ -75,6 +75,33 @@ def tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
             if best is None or (d, i) < best:
                 best, found = (d, i), t
     return found
+
+
+@cache
+def _recasts() -> dict[str, tuple[str, str]]:
+    """By mention rule id: the tense in which it is read as another rule, and that rule's id."""
+    return {r["values"]["from"]: (r["values"]["tense"], r["values"]["to"])
+            for r in rules.section("dates", "recast")}
+
+
+def recast(m: Mention, norm: str, lo: int) -> Mention:
+    """m, or m read by another rule where the tense of its sentence says so (dt.in-n-past:
+    'lost 10,000 jobs in six months' is a duration, not a day six months ahead)."""
+    got = _recasts().get(m.rule.id)
+    # only the words before it count: 'in 21 days if the levies are not lifted' is no past
+    if got is None or tense(norm, lo, m.start, m.start, m.end) != got[0]:
+        return m
+    rule = _mention_rule(got[1])
+    match = rule.rx.match(norm, m.match_start)
+    if match is None or match.start("m") < 0:
+        return m
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    return Mention(rule, match.start("m"), match.end("m"), match.start(), match.end(), groups)
+
+
+@cache
+def _mention_rule(rule_id: str) -> rules.MentionRule:
+    return next(r for r in rules.mention_rules().by_group.values() if r.id == rule_id)
 
 
 def is_since(before: str) -> bool:
@@ -187,6 +214,33 @@ def _season(m: Mention, pub: date, when: str) -> Period | None:
     return months_span(date(year, start_month, 1), 3)
 
 
+def _n_to(m: Mention, pub: date, n: float) -> Period | None:
+    """'the three months to September': the n units ending on the day named, or with the month
+    named; a year-less end is the latest by the article date (a statistic is of a past span)."""
+    per = (m.g("per") or "").lower()
+    mo = month_number(m.g("mo3") or m.g("mo") or m.g("mo2") or "")
+    day = int(re.sub(r"\D", "", m.g("d1") or m.g("d2") or "0"))
+    # a year-less end is the latest one begun by the article date
+    year = int(y) if (y := m.g("y")) else pub.year - (date(pub.year, mo, max(day, 1)) > pub)
+    end = safe_day(year, mo, day) if day else month_period(year, mo)[1]
+    if end is None:
+        return None
+    if per in ("months", "quarters"):  # whole months, ending with the end's month
+        return add(end.replace(day=1), -(n if per == "months" else 3 * n) + 1, "month"), end
+    return end - timedelta(days=int(n * (7 if per == "weeks" else 1)) - 1), end
+
+
+def _first_days(m: Mention, pub: date, n: float) -> Period | None:
+    """'the first 20 days of August': from the month's first day, n days or weeks long."""
+    mo = month_number(m.g("mo") or "")
+    year = int(y) if (y := m.g("y")) else pub.year - (date(pub.year, mo, 1) > pub)
+    days = int(n * (7 if (m.g("per") or "").lower() == "weeks" else 1))
+    if not 1 <= days <= 31:
+        return None
+    first = date(year, mo, 1)
+    return first, min(first + timedelta(days=days - 1), month_period(year, mo)[1])
+
+
 def _weekend(m: Mention, pub: date, when: str) -> Period:
     """'over the weekend': the Saturday and Sunday just past (or the coming ones in the future
     tense, or for 'this'/'next weekend'); a weekend paper's own weekend is that weekend."""
@@ -227,6 +281,10 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
     if p == "date_week_to":  # the seven days ending on the day named
         day = _md(m, pub, when or "past")
         return (day[0] - timedelta(days=6), day[0]) if day else None
+    if p == "date_n_to" and n is not None:
+        return _n_to(m, pub, n)
+    if p == "date_first_days" and n is not None:
+        return _first_days(m, pub, n)
     if p == "date_season":
         return _season(m, pub, when)
     if p == "date_weekend":

@@ -72,6 +72,7 @@ _RELATIVE = frozenset({"date_offset", "date_compared"})
 def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
                anchor: list[dates.Period | None], fy: list[int | None]) -> list[DateHit]:
     hits: list[DateHit] = []
+    s.mentions = [dates.recast(m, norm, s.start) if m.is_date else m for m in s.mentions]
     for m in s.mentions:
         if not m.is_date:
             continue

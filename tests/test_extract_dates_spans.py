@@ -1,0 +1,81 @@
+"""Spans of time reporters give a statistic, and 'in N months' told in the past.
+
+- 'the three months to September', 'the 10 days ending Oct. 20' (rule d.n-to): the N units ending
+  with the day or month named, one date claim, and the figure's period.
+- 'the first 20 days of August' (rule d.first-days): from the month's first day, N days long.
+- 'lost 10,000 jobs in six months' (rules/dates.yml dt.in-n-past): told in the past, 'in six
+  months' is how long it took, a duration with no date; told in the future it stays a day ahead.
+
+Every expected value is worked out by hand from the sentence and the article date, Wednesday
+2025-10-22 (extract_helpers.PUB).
+"""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import by_mention, dates_of, one
+
+
+@pytest.mark.parametrize("text, figure, span, period", [
+    # months: whole calendar months ending with the one named
+    ("Imports fell 4% in the three months to September.", "4%",
+     "the three months to September", ("2025-07-01", "2025-09-30")),
+    ("Shipments rose 11 per cent in the past six months through March 2025.", "11 per cent",
+     "past six months through March 2025", ("2024-10-01", "2025-03-31")),
+    # two quarters are six months
+    ("Car exports dropped 9% in the two quarters to June.", "9%",
+     "the two quarters to June", ("2025-01-01", "2025-06-30")),
+    # days and weeks: counted back from the day named, that day included
+    ("Sales of soybeans rose 15% in the 10 days ending Oct. 20.", "15%",
+     "the 10 days ending Oct. 20", ("2025-10-11", "2025-10-20")),
+    ("Steel arrivals fell 6% in the six weeks through 14 March.", "6%",
+     "the six weeks through 14 March", ("2025-02-01", "2025-03-14")),
+])
+def test_n_units_to_a_day_or_month(text, figure, span, period):
+    found = by_mention(text)
+    [date_row] = [r for m, rows in found.items() for r in rows if r["kind"] == "date"]
+    assert span.endswith(date_row["mention"]) or date_row["mention"].endswith(span)
+    assert dates_of(date_row) == period
+    assert dates_of(one(text, figure)) == period
+
+
+def test_a_year_less_end_is_the_latest_already_begun():
+    # told on 2025-10-22, 'to November' is November 2024: the statistic is of a past span
+    text = "Wine exports fell 3% in the three months to November."
+    assert dates_of(one(text, "3%")) == ("2024-09-01", "2024-11-30")
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    ("Exports fell 12% in the first 20 days of August, customs data showed.", "12%",
+     ("2025-08-01", "2025-08-20")),
+    ("Exports fell 12% in the first two weeks of October.", "12%", ("2025-10-01", "2025-10-14")),
+    ("Orders rose 5% in the first 10 days of March 2024.", "5%", ("2024-03-01", "2024-03-10")),
+])
+def test_the_first_days_of_a_month(text, figure, period):
+    assert dates_of(one(text, figure)) == period
+    # one span, not a duration beside a whole month
+    assert all(r["measure"] != "duration" for rows in by_mention(text).values() for r in rows)
+
+
+@pytest.mark.parametrize("text, mention, value, unit", [
+    ("Manufacturers lost 10,000 jobs in six months as tariffs bit.", "six months", 6, "month"),
+    ("Exports doubled in two years.", "two years", 2, "year"),
+    ("Vietnam's shipments of shrimp to the US tumbled in 90 days.", "90 days", 90, "day"),
+])
+def test_in_n_told_in_the_past_is_a_duration(text, mention, value, unit):
+    r = one(text, mention)
+    assert (r["kind"], r["measure"], float(r["value"]), r["unit"]) == ("quantity", "duration", value, unit)
+    assert dates_of(r) == ("", "")
+    assert all(r["kind"] != "date" for rows in by_mention(text).values() for r in rows)
+
+
+@pytest.mark.parametrize("text, mention, day", [
+    ("The tariff will rise to 30% in six months.", "in six months", "2026-04-22"),
+    # a past-looking word after the date ('lifted') does not make it past
+    ("Ottawa said it would add duties on C$125 billion of goods in 21 days if the levies are not lifted.",
+     "in 21 days", "2025-11-12"),
+])
+def test_in_n_told_in_the_future_stays_a_day(text, mention, day):
+    r = one(text, mention)
+    assert r["kind"] == "date"
+    assert dates_of(r) == (day, day)
