@@ -496,8 +496,8 @@ def offset_from(m: Mention, base: date) -> Period | None:
     return d, d
 
 
-_TENSED = ("date_md", "date_md_range", "date_month_alone", "date_weekday", "date_month_half",
-           "date_season", "date_weekend", "date_quarter", "date_half")
+_TENSED = ("date_md", "date_md_range", "date_month_alone", "date_month_range", "date_weekday",
+           "date_month_half", "date_season", "date_weekend", "date_quarter", "date_half")
 
 
 def needs_tense(m: Mention) -> bool:

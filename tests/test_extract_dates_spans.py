@@ -79,3 +79,20 @@ def test_in_n_told_in_the_future_stays_a_day(text, mention, day):
     r = one(text, mention)
     assert r["kind"] == "date"
     assert dates_of(r) == (day, day)
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    ("Between January and August, shipments of palm oil fell 8.2%.", "8.2%",
+     ("2025-01-01", "2025-08-31")),
+    ("Exports rose 4% between April and June 2024.", "4%", ("2024-04-01", "2024-06-30")),
+])
+def test_months_between_and(text, figure, period):
+    assert dates_of(one(text, figure)) == period
+
+
+def test_a_year_less_span_of_months_follows_the_tense():
+    # told in October 2025: talks still to come in March and April are next year's
+    r = one("The talks will take place between March and April.", "March and April")
+    assert dates_of(r) == ("2026-03-01", "2026-04-30")
+    # a statistic of months already past is this year's
+    assert dates_of(one("Exports rose 4% in January-September.", "4%")) == ("2025-01-01", "2025-09-30")
