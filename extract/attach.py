@@ -148,8 +148,8 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -
     o = owner(h, figures, text)
     if o is None or o is m:
         return False
-    if is_old_value(o, text, lo):
-        return True
+    if is_old_value(o, text, lo) and not h.starts:  # a start after the old value is the change's:
+        return True  # 'to 25% from 15% starting next month'
     if h.mention.end <= m.start:  # m comes after the date: in a later conjunct it is not m's,
         # nor when the date stands in a relative clause of o ('the 10 per cent tariff that
         # Washington has imposed since April 5, while steel faces 25 per cent')
@@ -190,7 +190,9 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
     only a date written right after it: 'delayed by 30 days in early February'."""
     usable = [h for h in hits if h.period and not _is_baseline(h, text, lo)]
     own = [h for h in usable if owner(h, figures, text) is m]
-    if is_old_value(m, text, lo):  # its own date, or how long it has held ('paid since April 3')
+    if is_old_value(m, text, lo):  # its own date, or how long it has held ('paid since April 3');
+        # not a start written after it, which is the new rate's ('to 25% from 15% starting May 1')
+        own = [h for h in own if not h.starts]
         own = own or [h for h in usable if h.text.lower().startswith("since") and m.end <= h.mention.start
                       and not _crosses(text, m.end, h.mention.start)
                       and not any(m.end <= f.start < h.mention.start for f in figures)]

@@ -96,3 +96,22 @@ def test_a_year_less_span_of_months_follows_the_tense():
     assert dates_of(r) == ("2026-03-01", "2026-04-30")
     # a statistic of months already past is this year's
     assert dates_of(one("Exports rose 4% in January-September.", "4%")) == ("2025-01-01", "2025-09-30")
+
+
+@pytest.mark.parametrize("text, new, old, period", [
+    ("The United States will raise tariffs on Korean cars to 25% from 15% starting next month.",
+     "25%", "15%", ("2025-11-01", "2025-11-30")),
+    ("Ottawa cut its surtax to 10 per cent from 25 per cent effective Nov. 1.",
+     "10 per cent", "25 per cent", ("2025-11-01", "2025-11-01")),
+])
+def test_a_start_after_the_old_rate_dates_the_new_one(text, new, old, period):
+    # 'to X from Y starting ...': the start is the change's, so the new rate's; the old rate
+    # held before it and takes no date
+    assert dates_of(one(text, new)) == period
+    assert dates_of(one(text, old)) == ("", "")
+
+
+def test_a_surtax_is_a_tariff():
+    # Canadian copy calls its counter-tariffs surtaxes
+    r = one("Canada imposed a 25 per cent surtax on US steel.", "25 per cent")
+    assert r["kind"] == "tariff_rate"
