@@ -170,6 +170,25 @@ def fiscal_start(codes: list[str], previous: int | None, coded: bool = False) ->
     return -table[code] if code in by_start else table[code]
 
 
+def crop_start(text: str, lo: int, hi: int) -> int | None:
+    """The month the marketing year of the crop sentence text[lo:hi] names starts in, if any
+    (rules/dates.yml fy.crop-years): 'the 2025/26 cocoa season' starts in October."""
+    months, rx = _crops()
+    m = rx.search(text, lo, hi)
+    return months[m.lastgroup or ""] if m else None
+
+
+@cache
+def _crops() -> tuple[dict[str, int], re.Pattern[str]]:
+    rule, rx = rules.compile_cues("dates", "crop_years")[0]
+    return {k: int(v) for k, v in rule["values"].items()}, rx
+
+
+def is_split_year(m: Mention) -> bool:
+    """'2024-25', '2024/25' (not 'FY25'): a label a crop's marketing year can have."""
+    return m.rule.parse == "date_fiscal" and m.g("y") is not None
+
+
 _DOLLAR_HOME = {"AUD": "AUS", "NZD": "NZL", "CAD": "CAN", "SGD": "SGP", "HKD": "HKG"}
 
 
@@ -335,6 +354,8 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
             end_year = start_year // 100 * 100 + int(m.g("y2") or 0)
             if end_year != start_year + 1:
                 return None
+            if fy_start is not None and abs(fy_start) == 1:  # '2024-25' spans two years: not a
+                fy_start = None  # calendar-year country's; the label's usual reading
         return fiscal_year(end_year, abs(fy_start or _fiscal_table()[1]))
     if p == "date_fiscal_named":
         if fy_start is not None and fy_start < 0:  # Japan's 'fiscal 2024' starts in April 2024

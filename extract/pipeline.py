@@ -92,7 +92,8 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
         since = dates.is_since(before)
         starts = dates.starts_at(before)
         when = _when(m, s, norm, since, starts)
-        period = dates.resolve(m, pub, when, anchor[0], fy[0]) if pub else None
+        crop = dates.crop_start(norm, s.start, s.end) if dates.is_split_year(m) else None
+        period = dates.resolve(m, pub, when, anchor[0], crop or fy[0]) if pub else None
         if period and m.rule.id == "d.immediate":
             said = [h.period[0] for h in hits if h.period and h.mention.rule.parse != "date_offset"]
             if said:  # 'said on Monday the levy applies effective immediately': that Monday

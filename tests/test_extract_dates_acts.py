@@ -164,7 +164,10 @@ def period_of(text: str) -> list[tuple[str, str, str]]:
     ("Growth slowed in 2H24.", [("2H24", "2024-07-01", "2024-12-31")]),
     ("Margins improved in H1.", [("H1", "2025-01-01", "2025-06-30")]),
     ("The H-1B and H1N1 rules changed.", []),
-    ("Cocoa output fell in the 2024/25 season.", [("2024/25", "2024-04-01", "2025-03-31")]),
+    # a split year with no crop and no country is the Indian fiscal year (fy.default-dash)
+    ("Output fell in 2024/25.", [("2024/25", "2024-04-01", "2025-03-31")]),
+    # beside a crop, its marketing year (fy.crop-years): the ICCO cocoa year starts in October
+    ("Cocoa output fell in the 2024/25 season.", [("2024/25", "2024-10-01", "2025-09-30")]),
     ("Prices climbed this spring.", [("this spring", "2025-03-01", "2025-05-31")]),
     ("Sales rose last winter.", [("last winter", "2024-12-01", "2025-02-28")]),
     ("Talks will resume next summer.", [("next summer", "2026-06-01", "2026-08-31")]),

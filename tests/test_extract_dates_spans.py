@@ -115,3 +115,26 @@ def test_a_surtax_is_a_tariff():
     # Canadian copy calls its counter-tariffs surtaxes
     r = one("Canada imposed a 25 per cent surtax on US steel.", "25 per cent")
     assert r["kind"] == "tariff_rate"
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    # ICCO cocoa and ICO coffee years start in October, US soybean years in September
+    ("Ghana expects 650,000 tonnes of cocoa in the 2025/26 season.", "650,000 tonnes",
+     ("2025-10-01", "2026-09-30")),
+    ("Vietnam shipped 1.6 million tonnes of coffee in 2024-25.", "1.6 million tonnes",
+     ("2024-10-01", "2025-09-30")),
+    ("US soybean exports to China fell 40% in 2024/25.", "40%", ("2024-09-01", "2025-08-31")),
+    # no crop: the Indian fiscal year the label usually names
+    ("India's exports rose 5% in 2024-25.", "5%", ("2024-04-01", "2025-03-31")),
+])
+def test_a_split_year_beside_a_crop_is_its_marketing_year(text, figure, period):
+    assert dates_of(one(text, figure)) == period
+
+
+def test_a_split_year_is_never_a_calendar_year_countrys():
+    # a Korean article's fiscal years are calendar years, which '2024-25' cannot name
+    text = "SEOUL -- Korea's exports rose.\nTrade reached $131 billion in 2024-25."
+    assert dates_of(one(text, "$131 billion")) == ("2024-04-01", "2025-03-31")
+    # while 'FY25' there is Korea's own calendar year
+    assert dates_of(one("SEOUL -- Korea's exports rose.\nExports rose 3% in FY25.", "3%")) == (
+        "2025-01-01", "2025-12-31")
