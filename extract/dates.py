@@ -186,7 +186,53 @@ def _crops() -> tuple[dict[str, int], re.Pattern[str]]:
 
 def is_split_year(m: Mention) -> bool:
     """'2024-25', '2024/25' (not 'FY25'): a label a crop's marketing year can have."""
-    return m.rule.parse == "date_fiscal" and m.g("y") is not None
+    return m.rule.parse == "date_fiscal" and (m.g("y") or m.g("y6")) is not None
+
+
+def _fiscal_of(m: Mention) -> int:
+    """The year the fiscal year of 'the first nine months of the 2025-26 fiscal year' ends in
+    (0: not a fiscal year)."""
+    if m.g("fya") or (m.g("fyc") and m.g("fyd")):
+        first = int(m.g("fya") or m.g("fyc") or 0)
+        second = m.g("fyb") or m.g("fyd") or ""
+        end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        return end if end == first + 1 else 0
+    if m.g("fyc"):
+        return int(m.g("fyc") or 0)
+    if m.g("fye"):
+        y = m.g("fye") or ""
+        return int(y) if len(y) == 4 else 2000 + int(y)
+    return 0
+
+
+def fiscal_part(m: Mention) -> bool:
+    """'the first nine months of fiscal 2025': a part of a fiscal year."""
+    return m.rule.parse == "date_first_months" and bool(_fiscal_of(m))
+
+
+def told_fiscal_start(m: Mention, text: str, hi: int, pub: date | None) -> int | None:
+    """The month a fiscal year starts in where the text says so right after its label ('fiscal
+    2025, which starts in April': 4; 'which ended on 30 June': 7), negated when the label names
+    the year it starts in: a year that 'starts' after the article date but would have begun
+    before it if named by its end (dates.yml fy.told-start)."""
+    if m.rule.parse not in ("date_fiscal", "date_fiscal_named") and not (
+            m.rule.parse == "date_first_months" and _fiscal_of(m)):
+        return None
+    t = _cue_told().match(text, m.end, hi)
+    if t is None:
+        return None
+    month = month_number(t.group("mo"))
+    if t.group("end"):
+        return month % 12 + 1
+    if (t.group("fut") and pub is not None and m.rule.parse == "date_fiscal_named"
+            and fiscal_year(int(m.g("y") or 0), month)[0] < pub):
+        return -month  # 'fiscal 2025, which starts in April' told in February 2025
+    return month
+
+
+@cache
+def _cue_told() -> re.Pattern[str]:
+    return rules.compile_cues("dates", "fiscal_told")[0][1]
 
 
 _DOLLAR_HOME = {"AUD": "AUS", "NZD": "NZL", "CAD": "CAN", "SGD": "SGP", "HKD": "HKG"}
@@ -349,6 +395,12 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
     if p == "date_fiscal":
         if m.g("y3"):
             end_year = 2000 + int(m.g("y3") or 0)
+        elif m.g("y4") or m.g("y6"):  # 'fiscal year 2024/2025'
+            end_year = int(m.g("y5") or m.g("y7") or 0)
+            if end_year != int(m.g("y4") or m.g("y6") or 0) + 1:
+                return None
+            if fy_start is not None and abs(fy_start) == 1:
+                fy_start = None
         else:
             start_year = int(m.g("y") or 0)
             end_year = start_year // 100 * 100 + int(m.g("y2") or 0)
@@ -427,6 +479,11 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
         return date(y0, 1, 1), date(y0 + 9, 12, 31)
     if p == "date_year_part":
         return _year_part(int(m.g("y") or 0), (m.g("part") or m.g("part2") or "").lower())
+    if p == "date_first_months" and n is not None and 1 <= n <= 12 and _fiscal_of(m):
+        start = fiscal_year(_fiscal_of(m), abs(fy_start or _fiscal_table()[1]))[0]
+        if fy_start is not None and fy_start < 0:  # named by the year it starts in
+            start = start.replace(year=start.year + 1)
+        return start, add(start, n, "month") - timedelta(days=1)
     if p == "date_first_months" and n is not None and 1 <= n <= 12:
         rel = (m.g("rel") or "").lower()
         year = int(y) if (y := m.g("y")) else rel_year("last" if rel == "previous" else rel, pub)

@@ -76,7 +76,7 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
     for m in s.mentions:
         if not m.is_date:
             continue
-        if m.rule.parse in dates.FISCAL:  # 'FY25' of the country the sentence names
+        if m.rule.parse in dates.FISCAL or dates.fiscal_part(m):  # 'FY25' of the country named
             fy[0] = dates.fiscal_start([p.code for p in s.places], fy[0],
                                        coded=m.rule.parse != "date_fiscal_named")
         if m.rule.parse == "date_same_period":  # 'in the period': the span of time named last
@@ -93,7 +93,10 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
         starts = dates.starts_at(before)
         when = _when(m, s, norm, since, starts)
         crop = dates.crop_start(norm, s.start, s.end) if dates.is_split_year(m) else None
-        period = dates.resolve(m, pub, when, anchor[0], crop or fy[0]) if pub else None
+        told = dates.told_fiscal_start(m, norm, s.end, pub)
+        if told:  # 'fiscal 2025, which starts in April': this and the article's later labels
+            fy[0] = abs(told)
+        period = dates.resolve(m, pub, when, anchor[0], told or crop or fy[0]) if pub else None
         if period and m.rule.id == "d.immediate":
             said = [h.period[0] for h in hits if h.period and h.mention.rule.parse != "date_offset"]
             if said:  # 'said on Monday the levy applies effective immediately': that Monday

@@ -12,6 +12,8 @@ Every expected value is worked out by hand from the sentence and the article dat
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from extract_helpers import by_mention, dates_of, one
 
@@ -138,3 +140,31 @@ def test_a_split_year_is_never_a_calendar_year_countrys():
     # while 'FY25' there is Korea's own calendar year
     assert dates_of(one("SEOUL -- Korea's exports rose.\nExports rose 3% in FY25.", "3%")) == (
         "2025-01-01", "2025-12-31")
+
+
+def test_a_fiscal_year_whose_start_the_text_gives():
+    # told in February 2025, 'fiscal 2025, which starts in April' is April 2025 to March 2026
+    # (named by the year it starts in, as Japan does); 'at most' is a bound, not 'the most in'
+    text = "The tariff could cut its profit by ¥40 billion at most in fiscal 2025, which starts in April."
+    assert dates_of(one(text, "¥40 billion", published=date(2025, 2, 14))) == ("2025-04-01", "2026-03-31")
+
+
+def test_a_told_start_holds_for_the_articles_later_labels():
+    # Myanmar's fiscal year as the text gives it (October), not the country table's
+    text = ("Myanmar exported 1.2 million tonnes of rice in the first nine months of the 2025-26 "
+            "fiscal year, which started on October 1.\n"
+            "The federation targets exports of 2.5 million tonnes in the 2026-27 fiscal year.")
+    pub = date(2026, 6, 24)
+    assert dates_of(one(text, "1.2 million tonnes", pub)) == ("2025-10-01", "2026-06-30")
+    assert dates_of(one(text, "2.5 million tonnes", pub)) == ("2026-10-01", "2027-09-30")
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    # four-digit split years; a year that ended on 30 June started in July
+    ("Bilateral trade reached EGP 450 billion in fiscal year 2024/2025, which ended on 30 June.",
+     "EGP 450 billion", ("2024-07-01", "2025-06-30")),
+    # the first months of a fiscal year count from its start (India: April)
+    ("India's exports rose 4% in the first six months of FY26.", "4%", ("2025-04-01", "2025-09-30")),
+])
+def test_fiscal_year_forms(text, figure, period):
+    assert dates_of(one(text, figure)) == period
