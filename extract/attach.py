@@ -78,11 +78,25 @@ def _same_side(text: str, a: int, b: int, lo: int, hi: int, figure_end: int = -1
     return True
 
 
+_COMPARED = re.compile(r"(?i:\b(?:compared\s(?:with|to)|from|than|versus|vs\.?|against|over)\s(?:the\s)?)$")
+
+
+def describes_period(m: Mention, text: str, lo: int) -> bool:
+    """'fiscal 2025, which ended Sept. 30', 'which started on October 1': a day that describes a
+    period named before it (rules/dates.yml period_end), not a period of its own."""
+    return _cue("period_end").search(text[max(lo, m.match_start - 60):m.start]) is not None
+
+
 def _is_baseline(h: DateHit, text: str, lo: int) -> bool:
     """'the highest since 1935', 'up 8% from a year earlier': the base of a comparison dates no
     figure."""
     if h.mention.rule.parse == "date_compared":
         return True
+    if h.mention.rule.parse == "date_same_period":  # 'rose 22% over the same nine months'
+        return False
+    if h.mention.rule.parse == "date_same_period_of" and _COMPARED.search(
+            text, max(lo, h.mention.start - 25), h.mention.start):
+        return True  # 'fell 9% in January-September compared with the same period of 2024'
     before = text[max(lo, h.mention.match_start - 60):h.mention.start]
     return _cue("baseline").search(before) is not None or _cue("period_end").search(before) is not None
 

@@ -38,7 +38,7 @@ PARSES = frozenset({
     "date_year_part", "date_to_date", "date_year_to", "date_decade", "date_compared",
     "date_weekday_dom", "date_md_rel", "date_fiscal_named", "date_same", "date_year_range",
     "date_past_n", "date_year_end", "date_fiscal_part", "date_season", "date_weekend",
-    "date_same_period", "date_week_to", "date_n_to", "date_first_days",
+    "date_same_period", "date_same_period_of", "date_week_to", "date_n_to", "date_first_days",
 })
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
@@ -168,6 +168,15 @@ def fiscal_start(codes: list[str], previous: int | None, coded: bool = False) ->
     if code is None:
         return previous
     return -table[code] if code in by_start else table[code]
+
+
+def same_period_of(m: Mention, span: Period | None) -> Period | None:
+    """'the same quarter of 2025' after 'the third quarter of 2026': the span moved to that year
+    ('last year', 'the previous fiscal year': a year back)."""
+    if span is None or span[1] is None:
+        return None
+    years = int(y) - span[0].year if (y := m.g("y")) else -1
+    return shift(span, years, "year") if years else None
 
 
 def crop_start(text: str, lo: int, hi: int) -> int | None:

@@ -81,6 +81,11 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
                                        coded=m.rule.parse != "date_fiscal_named")
         if m.rule.parse == "date_same_period":  # 'in the period': the span of time named last
             hits.append(DateHit(m, anchor[2], text[m.start:m.end], "date", False, True))
+            anchor[0] = anchor[2] or anchor[0]  # what a later 'a year earlier' counts from
+            continue
+        if m.rule.parse == "date_same_period_of":  # 'the same quarter of 2025': a base period
+            period = dates.same_period_of(m, anchor[3])
+            hits.append(DateHit(m, period, text[m.start:m.end], "date"))
             continue
         if m.rule.parse == "date_same":  # the start date given last, in this sentence or before
             period = (next((h.period for h in reversed(hits) if h.starts and h.period), None)
@@ -106,13 +111,15 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             period = (period[0], None)
             start = norm.rfind("since", max(s.start, m.start - 20), m.start)
             start = start if start >= 0 else m.start
-        if period and m.rule.parse not in _RELATIVE:
+        if period and m.rule.parse not in _RELATIVE and not attach.describes_period(m, norm, s.start):
             anchor[0] = period
             if period[1] is not None and period[1] > period[0] and (
                     anchor[2] is None or anchor[2][1] is None or period[1] >= anchor[2][1]):
                 # the span a later 'in the period' points to: of those named so far, the one
                 # ending last (the reporting period, not a background year named after it)
                 anchor[2] = period
+            if period[1] is not None and period[1] > period[0]:
+                anchor[3] = period
             if starts or m.rule.id == "d.immediate":
                 anchor[1] = period  # the start date a later 'from the same date' points to
         w = Window(norm, s.start, s.end, m.start, m.end, s.start, s.end)
@@ -233,8 +240,9 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
     """All claims of one article's text."""
     norm = normalise(text)
     rows: list[dict[str, Any]] = []
-    # the last period given, the last start, the last span of more than a day
-    anchor: list[dates.Period | None] = [None, None, None]
+    # the last period given, the last start, the latest-ending span of more than a day, and the
+    # last such span named (extract.pipeline._date_hits)
+    anchor: list[dates.Period | None] = [None, None, None, None]
     dollar = numbers.dollar_code(text)  # page stamps, blanked in norm, mark the outlet
     # the month the article's fiscal years start in: its home country's until a sentence names one
     opening = [p.code for p in places.find(norm, 0, min(len(norm), _OPENING_CHARS))]

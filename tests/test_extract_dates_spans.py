@@ -168,3 +168,34 @@ def test_a_told_start_holds_for_the_articles_later_labels():
 ])
 def test_fiscal_year_forms(text, figure, period):
     assert dates_of(one(text, figure)) == period
+
+
+def test_the_same_period_of_a_year_is_the_span_named_last_moved_there():
+    text = ("Nigeria's cocoa exports earned N2.1 trillion in the third quarter of 2026, up 23.4 per "
+            "cent from N1.7 trillion in the same quarter of 2025.")
+    pub = date(2026, 11, 18)
+    assert dates_of(one(text, "N2.1 trillion", pub)) == ("2026-07-01", "2026-09-30")
+    assert dates_of(one(text, "N1.7 trillion", pub)) == ("2025-07-01", "2025-09-30")
+    assert dates_of(one(text, "same quarter of 2025", pub)) == ("2025-07-01", "2025-09-30")
+
+
+def test_a_comparison_with_the_same_period_dates_no_figure_after_it():
+    # the base of 'compared with the same period of 2024' is not the period of '$1.93 billion'
+    text = ("Exports to the United States declined by 9 per cent during the January-September period "
+            "compared with the same period of 2024, reaching $1.93 billion.")
+    assert dates_of(one(text, "$1.93 billion")) == ("2025-01-01", "2025-09-30")
+    assert dates_of(one(text, "same period of 2024")) == ("2024-01-01", "2024-09-30")
+
+
+def test_a_year_earlier_after_in_the_period_counts_from_that_period():
+    text = ("Qatar's aluminium exports fell 38 percent in the June-October period.\n"
+            "Shipments were worth QR412m in the period, compared with QR665m a year earlier.")
+    pub = date(2025, 12, 10)
+    assert dates_of(one(text, "QR412m", pub)) == ("2025-06-01", "2025-10-31")
+    assert dates_of(one(text, "QR665m", pub)) == ("2024-06-01", "2024-10-31")
+
+
+def test_over_the_same_nine_months_points_back():
+    text = ("Jordan's exports rose 7.4 per cent in January-September.\n"
+            "Exports to India rose 22 per cent over the same nine months.")
+    assert dates_of(one(text, "22 per cent")) == ("2025-01-01", "2025-09-30")
