@@ -179,6 +179,16 @@ def same_period_of(m: Mention, span: Period | None) -> Period | None:
     return shift(span, years, "year") if years else None
 
 
+def of_total(w) -> bool:
+    """Whether the figure's sentence speaks of a share of a total (dates.yml dt.of-total)."""
+    return _of_total().search(w.text, w.lo, w.hi) is not None
+
+
+@cache
+def _of_total() -> re.Pattern[str]:
+    return rules.compile_cues("dates", "of_total")[0][1]
+
+
 def crop_start(text: str, lo: int, hi: int) -> int | None:
     """The month the marketing year of the crop sentence text[lo:hi] names starts in, if any
     (rules/dates.yml fy.crop-years): 'the 2025/26 cocoa season' starts in October."""

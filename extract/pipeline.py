@@ -70,7 +70,7 @@ _RELATIVE = frozenset({"date_offset", "date_compared"})
 
 
 def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
-               anchor: list[dates.Period | None], fy: list[int | None]) -> list[DateHit]:
+               anchor: list[Any], fy: list[int | None]) -> list[DateHit]:
     hits: list[DateHit] = []
     s.mentions = [dates.recast(m, norm, s.start) if m.is_date else m for m in s.mentions]
     for m in s.mentions:
@@ -119,7 +119,7 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
                 # ending last (the reporting period, not a background year named after it)
                 anchor[2] = period
             if period[1] is not None and period[1] > period[0]:
-                anchor[3] = period
+                anchor[3], anchor[4] = period, text[start:m.end]
             if starts or m.rule.id == "d.immediate":
                 anchor[1] = period  # the start date a later 'from the same date' points to
         w = Window(norm, s.start, s.end, m.start, m.end, s.start, s.end)
@@ -166,7 +166,8 @@ def _event_status(h: DateHit, pub: date | None, when, called_off: bool = False) 
     return "announced" if when() == "future" else "in_force"
 
 
-def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar: str):
+def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar: str,
+                  last_span: tuple[dates.Period | None, str] = (None, "")):
     nums = [m for m in s.mentions if not m.is_date]
     free = lists.unlisted(s.places, norm)
     for i, m in enumerate(nums):
@@ -182,6 +183,10 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
         dh = attach.date_for(hits, m, kind, nums, norm, s.start, s.end,
                              own_only=measure == "duration")  # 'delayed by 30 days in February'
         d_from, d_to = dh.period if dh and dh.period else (None, None)
+        date_text = dh.text if dh else ""
+        if (dh is None and measure == "share" and last_span[0] and not hits and len(nums) == 1
+                and dates.of_total(w)):  # the share alone in its sentence: its total came before
+            (d_from, d_to), date_text = last_span[0], last_span[1]  # '20.8% of the total'
         status = classify.status(w, kind)
         pairs = _pairs(figs, targets, run if kind == "tariff_rate" else run[:1])
         for fig, tgt in pairs:
@@ -190,7 +195,7 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
                 quote=text[s.start:s.end], kind=kind, value=fig.value, unit=fig.unit,
                 qualifier=classify.qualifier(w, fig.qualifier, measure), measure=measure,
                 imposer=imposer if imposer != tgt else "", target=tgt, status=status,
-                date_from=d_from, date_to=d_to, date_text=dh.text if dh else "", rule=m.rule.id)
+                date_from=d_from, date_to=d_to, date_text=date_text, rule=m.rule.id)
 
 
 def _pairs(figs, listed: list[str], run: list[str]):
@@ -240,9 +245,9 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
     """All claims of one article's text."""
     norm = normalise(text)
     rows: list[dict[str, Any]] = []
-    # the last period given, the last start, the latest-ending span of more than a day, and the
-    # last such span named (extract.pipeline._date_hits)
-    anchor: list[dates.Period | None] = [None, None, None, None]
+    # the last period given, the last start, the latest-ending span of more than a day, the last
+    # such span named and its words (extract.pipeline._date_hits)
+    anchor: list[Any] = [None, None, None, None, ""]
     dollar = numbers.dollar_code(text)  # page stamps, blanked in norm, mark the outlet
     # the month the article's fiscal years start in: its home country's until a sentence names one
     opening = [p.code for p in places.find(norm, 0, min(len(norm), _OPENING_CHARS))]
@@ -250,7 +255,7 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
     for s in _group(norm):
         hits = _date_hits(s, norm, text, published, anchor, fy)
         rows.extend(_date_rows(s, hits, text, norm, published))
-        rows.extend(_numeric_rows(s, hits, text, norm, dollar))
+        rows.extend(_numeric_rows(s, hits, text, norm, dollar, (anchor[3], anchor[4])))
     for r in rows:
         r["source_id"] = source_id
     article_pass(rows)

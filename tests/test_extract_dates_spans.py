@@ -199,3 +199,17 @@ def test_over_the_same_nine_months_points_back():
     text = ("Jordan's exports rose 7.4 per cent in January-September.\n"
             "Exports to India rose 22 per cent over the same nine months.")
     assert dates_of(one(text, "22 per cent")) == ("2025-01-01", "2025-09-30")
+
+
+@pytest.mark.parametrize("second, figure, period", [
+    # a share of 'the total', alone in its sentence: the total came just before (dt.of-total)
+    ("Chips accounted for about 20.8 percent of the total.", "20.8 percent", ("2024-01-01", "2024-12-31")),
+    ("China remained the largest buyer, taking about 28pc of the total.", "28pc", ("2024-01-01", "2024-12-31")),
+    # totals in general, or a total named in the same sentence, take no period from before
+    ("Swiss goods make up under 2 per cent of total US imports.", "2 per cent", ("", "")),
+    ("A tariff would cut tax receipts by €8 billion a year, or a third of the total.", "a third", ("", "")),
+    ("About 40% of voters support the deal.", "40%", ("", "")),
+])
+def test_a_share_of_the_total_takes_the_totals_period(second, figure, period):
+    text = "Korea's exports to the US reached $127.8 billion in 2024.\n" + second
+    assert dates_of(one(text, figure)) == period
