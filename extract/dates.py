@@ -563,6 +563,14 @@ def _called_off() -> re.Pattern[str]:
     return rules.compile_cues("dates", "called_off")[0][1]
 
 
+_ENDS_AT = re.compile(r"(?i:\b(?:until|till|untill)\s(?:(?:early|mid|late|the\send\sof)[\s-])?)$")
+
+
+def ends_at(before: str) -> bool:
+    """'until July 8': the end of a span, which may lie either side of the article date."""
+    return _ENDS_AT.search(before) is not None
+
+
 def starts_at(before: str) -> bool:
     """True when the text just before a date marks the day a measure starts ('from', 'effective')."""
     return bool(_start().search(before[-45:]))

@@ -24,8 +24,10 @@ def month_period(year: int, month: int, part: str | None = None) -> tuple[date, 
         return date(year, month, 1), date(year, month, 10)
     if part == "mid":
         return date(year, month, 11), date(year, month, 20)
-    if part in ("late", "end"):
+    if part == "late":
         return date(year, month, 21), date(year, month, last)
+    if part == "end":  # 'by the end of June', 'end-July': the last day, as 'by year-end' is
+        return date(year, month, last), date(year, month, last)
     return date(year, month, 1), date(year, month, last)
 
 

