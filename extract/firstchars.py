@@ -8,14 +8,40 @@ analysis meets a construct it does not model) the answer is None: no test, never
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 
-_CATEGORIES = {
-    C.CATEGORY_DIGIT: "0123456789",
-    C.CATEGORY_SPACE: " \t\n\r\f\v",
-}
+
+def _every_char() -> str:
+    """Every code point, once (4 MB: built only while the tables below are worked out)."""
+    return "".join(map(chr, range(sys.maxunicode + 1)))
+
+
+@cache
+def _category(op) -> frozenset[str]:
+    """The characters \\d or \\s match in a str pattern: every Unicode decimal digit or space
+    (Arabic-Indic, Devanagari, fullwidth ...), asked of the regex engine itself."""
+    return frozenset(re.findall({C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}[op],
+                                _every_char()))
+
+
+@cache
+def _cased() -> str:
+    """Every character with a case (one its lower or upper form differs from): only these fold
+    to or from another character under IGNORECASE (the engine's extra folds, KELVIN SIGN to 'k'
+    or LONG S to 's', are among cased characters too)."""
+    return "".join(c for c in _every_char() if c.lower() != c or c.upper() != c)
+
+
+@cache
+def _icase(c: str) -> frozenset[str]:
+    """The characters that match c under IGNORECASE, as the regex engine folds case."""
+    return frozenset(re.findall("(?i)" + re.escape(c), _cased())) | {c}
+
+
+_CATEGORIES = (C.CATEGORY_DIGIT, C.CATEGORY_SPACE)
 
 
 class _Any(Exception):
@@ -34,14 +60,19 @@ def _chars_of_in(items, icase: bool) -> set[str]:
                 raise _Any
             out.update(chr(c) for c in range(av[0], av[1] + 1))
         elif op is C.CATEGORY and av in _CATEGORIES:
-            out.update(_CATEGORIES[av])
+            out.update(_category(av))
         else:
             raise _Any
     return _case(out, icase)
 
 
 def _case(chars: set[str], icase: bool) -> set[str]:
-    return chars | {c.swapcase() for c in chars} if icase else chars
+    if not icase:
+        return chars
+    out = set(chars)
+    for c in chars:
+        out |= _icase(c)
+    return out
 
 
 def _first(seq, icase: bool) -> tuple[set[str], bool]:
@@ -80,10 +111,17 @@ def _first_op(op, av, icase: bool) -> tuple[set[str], bool]:
     raise _Any
 
 
+def _global_icase(parsed) -> bool:
+    """Whether a leading '(?i)' makes the whole pattern case-insensitive (the parser keeps such
+    flags on its state, not on the parts)."""
+    return bool(parsed.state.flags & re.IGNORECASE)
+
+
 def first_chars(pattern: str) -> frozenset[str] | None:
     """Characters a match of pattern can start with; None if it could start with anything."""
     try:
-        chars, nullable = _first(P.parse(pattern), False)
+        parsed = P.parse(pattern)
+        chars, nullable = _first(parsed, _global_icase(parsed))
     except _Any:
         return None
     return None if nullable or not chars else frozenset(chars)
@@ -227,7 +265,8 @@ def prefixes(pattern: str, k: int) -> frozenset[str] | None:
     """ASCII strings of length k (or shorter: a whole match that short) one of which every match
     of pattern in ASCII text begins with; None when unknown."""
     try:
-        full, short = _pre_seq(P.parse(pattern), False, k)
+        parsed = P.parse(pattern)
+        full, short = _pre_seq(parsed, _global_icase(parsed), k)
         return frozenset(full | short)
     except _Any:
         return None
@@ -238,7 +277,8 @@ def suffixes(pattern: str, k: int, *, fold: bool = False) -> frozenset[str] | No
     of pattern in ASCII text ends with; None when unknown. With fold, the strings are folded
     (fold_ascii) and so is what a caller compares with them."""
     try:
-        full, short = _pre_seq(P.parse(pattern), False, k, rev=True, fold=fold)
+        parsed = P.parse(pattern)
+        full, short = _pre_seq(parsed, _global_icase(parsed), k, rev=True, fold=fold)
         return frozenset(x[::-1] for x in full | short)
     except _Any:
         return None
