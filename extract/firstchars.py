@@ -15,30 +15,32 @@ from re import _parser as P  # type: ignore[attr-defined]
 
 
 def _every_char() -> str:
-    """Every code point, once (4 MB: built only while the tables below are worked out)."""
+    """Every code point once (4 MB, dropped once the tables below are read from it)."""
     return "".join(map(chr, range(sys.maxunicode + 1)))
 
 
 @cache
+def _tables() -> tuple[frozenset[str], frozenset[str], str]:
+    """Asked of the regex engine itself: the characters \\d and \\s match in a str pattern
+    (every Unicode decimal digit and space: Arabic-Indic, Devanagari, fullwidth ...), and those
+    that match some ASCII letter case-insensitively (KELVIN SIGN for 'k', LONG S for 's')."""
+    every = _every_char()
+    return (frozenset(re.findall(r"\d", every)), frozenset(re.findall(r"\s", every)),
+            "".join(re.findall(r"(?i)[A-Za-z]", every)))
+
+
 def _category(op) -> frozenset[str]:
-    """The characters \\d or \\s match in a str pattern: every Unicode decimal digit or space
-    (Arabic-Indic, Devanagari, fullwidth ...), asked of the regex engine itself."""
-    return frozenset(re.findall({C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}[op],
-                                _every_char()))
-
-
-@cache
-def _cased() -> str:
-    """Every character with a case (one its lower or upper form differs from): only these fold
-    to or from another character under IGNORECASE (the engine's extra folds, KELVIN SIGN to 'k'
-    or LONG S to 's', are among cased characters too)."""
-    return "".join(c for c in _every_char() if c.lower() != c or c.upper() != c)
+    return _tables()[0 if op is C.CATEGORY_DIGIT else 1]
 
 
 @cache
 def _icase(c: str) -> frozenset[str]:
-    """The characters that match c under IGNORECASE, as the regex engine folds case."""
-    return frozenset(re.findall("(?i)" + re.escape(c), _cased())) | {c}
+    """The characters that match c under IGNORECASE, as the regex engine folds case. A digit or
+    a space has no case; an ASCII character can match only itself or one of _tables()[2]."""
+    if c.isdecimal() or c.isspace():
+        return frozenset(c)
+    pool = _tables()[2] if c.isascii() else _every_char()
+    return frozenset(re.findall("(?i)" + re.escape(c), pool)) | {c}
 
 
 _CATEGORIES = (C.CATEGORY_DIGIT, C.CATEGORY_SPACE)
