@@ -30,7 +30,8 @@ def _tables() -> tuple[frozenset[str], frozenset[str], str]:
 
 
 def _category(op) -> frozenset[str]:
-    return _tables()[0 if op is C.CATEGORY_DIGIT else 1]
+    digits, spaces, _folds = _tables()
+    return digits if op is C.CATEGORY_DIGIT else spaces
 
 
 @cache
