@@ -5,10 +5,12 @@ Expected claims are worked out by hand from the sentences."""
 
 from __future__ import annotations
 
+import re
+
 from extract_helpers import claims
 
 from extract import mentions
-from extract.firstchars import first_chars
+from extract.firstchars import charset, first_chars
 from extract.normalise import normalise
 
 ARABIC_25 = "\u0662\u0665"  # ARABIC-INDIC DIGIT TWO, FIVE
@@ -54,3 +56,12 @@ def test_anchored_pass_loses_no_mention_in_other_scripts():
     anchored = [(m.start, m.end, m.rule.id) for m in mentions.find(text)]
     assert anchored == [(m.start, m.end, m.rule.id) for m in mentions.find(text, anchored=False)]
     assert [(s, e) for s, e, _r in anchored] == [(11, 14), (29, 40)]
+
+
+def test_charset_of_unicode_digits_and_spaces_matches_exactly_them():
+    rx = re.compile(charset(first_chars(r"[x\s]|\d")))
+    # MATHEMATICAL BOLD DIGIT ZERO lies beyond U+FFFF; IDEOGRAPHIC SPACE is a space
+    for c in ("x", "7", "\u0662", "\U0001d7ce", "\u3000", "\n"):
+        assert rx.fullmatch(c), repr(c)
+    for c in ("y", "X", "%", "\u00bd"):  # VULGAR FRACTION ONE HALF is numeric, not a digit
+        assert not rx.fullmatch(c), repr(c)
