@@ -8,14 +8,43 @@ analysis meets a construct it does not model) the answer is None: no test, never
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 
-_CATEGORIES = {
-    C.CATEGORY_DIGIT: "0123456789",
-    C.CATEGORY_SPACE: " \t\n\r\f\v",
-}
+
+def _every_char() -> str:
+    """Every code point once (4 MB, dropped once the tables below are read from it)."""
+    return "".join(map(chr, range(sys.maxunicode + 1)))
+
+
+@cache
+def _tables() -> tuple[frozenset[str], frozenset[str], str]:
+    """Asked of the regex engine itself: the characters \\d and \\s match in a str pattern
+    (every Unicode decimal digit and space: Arabic-Indic, Devanagari, fullwidth ...), and those
+    that match some ASCII letter case-insensitively (KELVIN SIGN for 'k', LONG S for 's')."""
+    every = _every_char()
+    return (frozenset(re.findall(r"\d", every)), frozenset(re.findall(r"\s", every)),
+            "".join(re.findall(r"(?i)[A-Za-z]", every)))
+
+
+def _category(op) -> frozenset[str]:
+    digits, spaces, _folds = _tables()
+    return digits if op is C.CATEGORY_DIGIT else spaces
+
+
+@cache
+def _icase(c: str) -> frozenset[str]:
+    """The characters that match c under IGNORECASE, as the regex engine folds case. A digit or
+    a space has no case; an ASCII character can match only itself or one of _tables()[2]."""
+    if c.isdecimal() or c.isspace():
+        return frozenset(c)
+    pool = _tables()[2] if c.isascii() else _every_char()
+    return frozenset(re.findall("(?i)" + re.escape(c), pool)) | {c}
+
+
+_CATEGORIES = (C.CATEGORY_DIGIT, C.CATEGORY_SPACE)
 
 
 class _Any(Exception):
@@ -34,14 +63,19 @@ def _chars_of_in(items, icase: bool) -> set[str]:
                 raise _Any
             out.update(chr(c) for c in range(av[0], av[1] + 1))
         elif op is C.CATEGORY and av in _CATEGORIES:
-            out.update(_CATEGORIES[av])
+            out.update(_category(av))
         else:
             raise _Any
     return _case(out, icase)
 
 
 def _case(chars: set[str], icase: bool) -> set[str]:
-    return chars | {c.swapcase() for c in chars} if icase else chars
+    if not icase:
+        return chars
+    out = set(chars)
+    for c in chars:
+        out |= _icase(c)
+    return out
 
 
 def _first(seq, icase: bool) -> tuple[set[str], bool]:
@@ -80,18 +114,33 @@ def _first_op(op, av, icase: bool) -> tuple[set[str], bool]:
     raise _Any
 
 
+def _global_icase(parsed) -> bool:
+    """Whether a leading '(?i)' makes the whole pattern case-insensitive (the parser keeps such
+    flags on its state, not on the parts)."""
+    return bool(parsed.state.flags & re.IGNORECASE)
+
+
 def first_chars(pattern: str) -> frozenset[str] | None:
     """Characters a match of pattern can start with; None if it could start with anything."""
     try:
-        chars, nullable = _first(P.parse(pattern), False)
+        parsed = P.parse(pattern)
+        chars, nullable = _first(parsed, _global_icase(parsed))
     except _Any:
         return None
     return None if nullable or not chars else frozenset(chars)
 
 
 def charset(chars: frozenset[str]) -> str:
-    """A regex character class matching exactly chars."""
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+    """A regex character class matching exactly chars. Every Unicode digit or space in it is
+    written \\d or \\s: listed one by one, those beyond U+FFFF leave the engine a list of
+    ranges to walk at every character (no bitmap), which made the skipping searches slower."""
+    digits, spaces, _folds = _tables()
+    rest, cats = set(chars), ""
+    for cat, members in ((r"\d", digits), (r"\s", spaces)):
+        if members <= rest:
+            rest -= members
+            cats += cat
+    return "[" + "".join(re.escape(c) for c in sorted(rest)) + cats + "]"
 
 
 # --- prefixes of k characters --------------------------------------------------------------------
@@ -227,7 +276,8 @@ def prefixes(pattern: str, k: int) -> frozenset[str] | None:
     """ASCII strings of length k (or shorter: a whole match that short) one of which every match
     of pattern in ASCII text begins with; None when unknown."""
     try:
-        full, short = _pre_seq(P.parse(pattern), False, k)
+        parsed = P.parse(pattern)
+        full, short = _pre_seq(parsed, _global_icase(parsed), k)
         return frozenset(full | short)
     except _Any:
         return None
@@ -238,7 +288,8 @@ def suffixes(pattern: str, k: int, *, fold: bool = False) -> frozenset[str] | No
     of pattern in ASCII text ends with; None when unknown. With fold, the strings are folded
     (fold_ascii) and so is what a caller compares with them."""
     try:
-        full, short = _pre_seq(P.parse(pattern), False, k, rev=True, fold=fold)
+        parsed = P.parse(pattern)
+        full, short = _pre_seq(parsed, _global_icase(parsed), k, rev=True, fold=fold)
         return frozenset(x[::-1] for x in full | short)
     except _Any:
         return None

@@ -79,7 +79,8 @@ def find(text: str, *, anchored: bool = True) -> list[Mention]:
     candidate position the first rule (in file order) that matches wins. `anchored=False` tries
     every word start (slower; the tests use it to check that anchoring loses nothing)."""
     compiled = mention_rules()
-    spans = windows(text, compiled.anchors) if anchored else [(0, len(text))]
+    anchors = compiled.anchors_any_digit if compiled.other_digit.search(text) else compiled.anchors
+    spans = windows(text, anchors) if anchored else [(0, len(text))]
     out: list[Mention] = []
     last = 0
     tries = _TRIES

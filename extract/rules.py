@@ -124,6 +124,11 @@ class MentionRules:
     # every rule of by_char[c]); a field built once, not a cached_property, which mypyc
     # compiles into a plain property rebuilt on every read
     keys: KeyIndex = field(default_factory=lambda: KeyIndex([]))
+    # `anchors` with every decimal digit (Arabic-Indic, Devanagari ...) also an anchor, for the
+    # texts holding such digits (slower: the alternation then opens with a class); and the test
+    # for them
+    anchors_any_digit: re.Pattern[str] = re.compile("(?!)")
+    other_digit: re.Pattern[str] = re.compile(r"\d(?<![0-9])")
 
     def by_pair(self, key: str) -> tuple[MentionRule, ...]:
         """The rules, in file order, that can match where the text begins with `key` (its next
@@ -184,9 +189,13 @@ def mention_rules() -> MentionRules:
     words += [w.capitalize() for w in words if w.islower()]
     # a class or a branch of literals first lets the regex engine skip ahead in C
     scanner = re.compile(charset(chars) + r"(?<!\w.)")
-    return MentionRules(scanner, by_group, by_char, re.compile(trie_regex(words)),
+    anchors = trie_regex(words)
+    # a digit anchors a figure whatever its script, as the rules' \d reads every decimal digit
+    any_digit = r"\d|" + anchors if any(w.isdecimal() for w in words) else anchors
+    return MentionRules(scanner, by_group, by_char, re.compile(anchors),
                         tuple(first_table),
-                        keys=KeyIndex([(fc, pre) for _rule, fc, pre in first_table]))
+                        keys=KeyIndex([(fc, pre) for _rule, fc, pre in first_table]),
+                        anchors_any_digit=re.compile(any_digit))
 
 
 def skipping(rx: re.Pattern[str]) -> re.Pattern[str]:
