@@ -177,7 +177,9 @@ def _since_of_old(h: DateHit, m: Mention, figures: list[Mention], text: str, lo:
     a 'since' date after an old value tells how long the old value held, not when m started."""
     if not h.text.lower().startswith("since") or h.mention.start < m.end:
         return False
+    # after a comma the 'since' is the main clause's again: 'a 100% tariff, up from 50%, since Jan. 1'
     return any(m.end <= f.start and f.end <= h.mention.start and is_old_value(f, text, lo)
+               and "," not in text[f.end:h.mention.start]
                for f in figures if f is not m)
 
 
@@ -209,6 +211,7 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
         own = [h for h in own if not h.starts]
         own = own or [h for h in usable if h.text.lower().startswith("since") and m.end <= h.mention.start
                       and not _crosses(text, m.end, h.mention.start)
+                      and "," not in text[m.end:h.mention.start]  # 'up from 50%, since Jan. 1
                       and not any(m.end <= f.start < h.mention.start for f in figures)]
     if own_only or is_old_value(m, text, lo):
         return next((h for h in own if h.measure not in _OTHER_EVENTS), None)

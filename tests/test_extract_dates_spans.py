@@ -232,3 +232,36 @@ def test_a_share_of_the_total_takes_the_totals_period(second, figure, period):
 ])
 def test_ends_and_starts_without_a_tense(text, mention, pub, day):
     assert dates_of(one(text, mention, pub)) == day
+
+
+@pytest.mark.parametrize("text, mention, pub, period", [
+    # 'a cut' is a noun, not a past verb: the review still to come is next January's
+    ("Tinubu will travel to Washington next week to press for a cut before the January 1 review.",
+     "January 1", date(2026, 11, 18), ("2027-01-01", "2027-01-01")),
+    # two months in a row
+    ("In January and February, shipments rose a further 11.6 percent year-on-year.", "11.6 percent",
+     date(2026, 3, 19), ("2026-01-01", "2026-02-28")),
+])
+def test_more_tense_and_span_forms(text, mention, pub, period):
+    assert dates_of(one(text, mention, pub)) == period
+
+
+@pytest.mark.parametrize("text, mention, period", [
+    # after a comma, 'since' is the main clause's again: the new rate's, not the old one's
+    ("Chinese glove makers face a 100 per cent US tariff, up from 50 per cent, since January 1.",
+     "100 per cent", ("2025-01-01", "")),
+    ("Chinese glove makers face a 100 per cent US tariff, up from 50 per cent, since January 1.",
+     "50 per cent", ("", "")),
+    ("Jordan faces a 15 per cent tariff, up from 10 per cent, despite the agreement in force since 2001.",
+     "10 per cent", ("", "")),
+    # without a comma the old rate keeps the 'since' that tells how long it held
+    ("Carmakers pay 10 per cent, down from the 27.5 per cent they have paid since April 3.",
+     "27.5 per cent", ("2025-04-03", "")),
+    # the day of a suspension or of an estimate dates no figure
+    ("Buyers waited for clarity on the 24 per cent tariff that Washington suspended on April 9.",
+     "24 per cent", ("", "")),
+    ("Interest could add $6 billion to the bill, Penn Wharton Budget Model estimated last week.",
+     "$6 billion", ("", "")),
+])
+def test_whose_date_it_is(text, mention, period):
+    assert dates_of(one(text, mention)) == period
