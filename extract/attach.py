@@ -135,6 +135,15 @@ def owner(h: DateHit, figures: list[Mention], text: str) -> Mention | None:
     return f
 
 
+def in_place(m: Mention, text: str, lo: int, hi: int) -> bool:
+    """'the 30% already in place', 'the existing 10 per cent duty': a rate that holds now
+    (rules/dates.yml dt.in-place); the pattern reads the words after the figure from '^' and
+    those before it up to '$'."""
+    rx = _cue("in_place")
+    return (rx.search(text[m.end:min(hi, m.end + 40)]) is not None
+            or rx.search(text[max(lo, m.match_start - 30):m.match_start]) is not None)
+
+
 def is_old_value(m: Mention, text: str, lo: int) -> bool:
     return _cue("old_value").search(text[max(lo, m.match_start - 40):m.match_start]) is not None
 
@@ -213,7 +222,7 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
                       and not _crosses(text, m.end, h.mention.start)
                       and "," not in text[m.end:h.mention.start]  # 'up from 50%, since Jan. 1
                       and not any(m.end <= f.start < h.mention.start for f in figures)]
-    if own_only or is_old_value(m, text, lo):
+    if own_only or is_old_value(m, text, lo) or (kind == "tariff_rate" and in_place(m, text, lo, hi)):
         return next((h for h in own if h.measure not in _OTHER_EVENTS), None)
     allowed = _FOR_TARIFFS if kind == "tariff_rate" else _FOR_FIGURES
     found = []

@@ -64,8 +64,10 @@ def _when(m: Mention, s: Sentence, norm: str, since: bool, starts: bool) -> str:
         return "past" if dates.told_as_started(norm, s.start, m.start) else "future"
     if dates.ends_at(norm[max(s.start, m.match_start - 12):m.match_start]):
         return "near"  # 'suspended until Aug. 12': the end of a span still running, the nearest
-    when = dates.tense(norm, s.start, s.end, m.start, m.end)
-    return when or ("near" if starts else "")  # 'face 107% duties from January': the nearest
+    if starts:  # the verb of the start is before it: 'will cut ... from Dec. 1 as part of the deal
+        # signed in August'; none ('face 107% duties from January'): the nearest
+        return dates.tense(norm, s.start, m.start, m.start, m.end) or "near"
+    return dates.tense(norm, s.start, s.end, m.start, m.end)
 
 
 # dates counted from another date ('two days later', 'from a year earlier'): they anchor nothing

@@ -265,3 +265,18 @@ def test_more_tense_and_span_forms(text, mention, pub, period):
 ])
 def test_whose_date_it_is(text, mention, period):
     assert dates_of(one(text, mention)) == period
+
+
+@pytest.mark.parametrize("text, mention, period", [
+    # a rate already in place takes no start written for another rate
+    ("Trump said a 100% tariff on Chinese goods would start on Nov. 1, on top of the 30% already in place.",
+     "30%", ("", "")),
+    ("Trump said a 100% tariff on Chinese goods would start on Nov. 1, on top of the 30% already in place.",
+     "100%", ("2025-11-01", "2025-11-01")),
+    ("The tariff rises to 25% from Friday, replacing the existing 10 per cent duty.", "10 per cent", ("", "")),
+    # a start reads the tense of its own verb, not that of a clause after it
+    ("The EU will cut its tariff on US lobsters to zero from Dec. 1 as part of the deal signed on Aug. 21.",
+     "zero", ("2025-12-01", "2025-12-01")),
+])
+def test_rates_in_place_and_starts(text, mention, period):
+    assert dates_of(one(text, mention)) == period
