@@ -15,6 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from datapkg.validate import extsort
 from datapkg.validate.package import ResourceSpec
 from datapkg.validate.problem import Problem
 from datapkg.validate.table import ChunkView, TableData
@@ -157,9 +158,23 @@ def check_keys(data: TableData) -> list[Problem]:
     rows = data.row_numbers()
     problems: list[Problem] = []
     unique_dups: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    unique_runs: dict[str, list[tuple[int, int, str]]] = {}
     for f in spec.fields:
         name = f["name"]
         if not (f.get("constraints") or {}).get("unique") or name not in data.present:
+            continue
+        if name in data.runs:
+            unique_runs[name] = _run_duplicates(data.runs[name])
+            for dup, first_row, key in unique_runs[name]:
+                problems.append(
+                    Problem(
+                        spec.name,
+                        dup,
+                        name,
+                        "unique-error",
+                        f"{key!r} must be unique; it is already in row {first_row}",
+                    )
+                )
             continue
         col = data.column(name)
         nulls = ~np.asarray(pc.is_valid(col).to_numpy(zero_copy_only=False), dtype=bool)
@@ -175,7 +190,9 @@ def check_keys(data: TableData) -> list[Problem]:
                 )
             )
     pk = spec.primary_key
-    if pk and set(pk) <= data.present:
+    if len(pk) == 1 and pk[0] in data.runs and pk[0] in data.present:
+        problems.extend(_run_primary_key(spec, data.runs[pk[0]], unique_runs.get(pk[0])))
+    elif pk and set(pk) <= data.present:
         cols = [data.column(n) for n in pk]
         codes = _codes(cols)
         if codes is None:
@@ -212,6 +229,33 @@ def check_keys(data: TableData) -> list[Problem]:
     return problems
 
 
+def _run_duplicates(runs: extsort.KeyRuns) -> list[tuple[int, int, str]]:
+    """(row, first row, key) of every later occurrence of a key, in row order."""
+    return sorted(extsort.later_occurrences(runs.merged()))
+
+
+def _run_primary_key(
+    spec: ResourceSpec, runs: extsort.KeyRuns, dups: list[tuple[int, int, str]] | None
+) -> list[Problem]:
+    """The problems :func:`check_keys` finds for a one-column primary key kept as runs."""
+    label = spec.primary_key[0]
+    out = [
+        Problem(spec.name, int(r), label, "primary-key", f"the primary key ({label}) is empty")
+        for r in np.sort(runs.null_rows)
+    ]
+    for row, first, key in _run_duplicates(runs) if dups is None else dups:
+        out.append(
+            Problem(
+                spec.name,
+                row,
+                label,
+                "primary-key",
+                f"primary key ({label}) {key.replace(_SEP, ', ')!r} is already in row {first}",
+            )
+        )
+    return out
+
+
 def check_foreign_keys(data: TableData, tables: dict[str, TableData]) -> list[Problem]:
     spec = data.spec
     if not data.readable:
@@ -238,6 +282,10 @@ def check_foreign_keys(data: TableData, tables: dict[str, TableData]) -> list[Pr
             )
             continue
         keys, all_null = composite(data, fk["fields"])
+        if len(fk["ref_fields"]) == 1 and fk["ref_fields"][0] in ref.runs:
+            found = _found_in_runs(keys, ref.runs[fk["ref_fields"][0]])
+            problems.extend(_missing_refs(spec, fk, keys, ~found & ~all_null, rows))
+            continue
         ref_keys, ref_null = composite(ref, fk["ref_fields"])
         ref_keys = ref_keys.filter(pa.array(~ref_null)) if ref_null.any() else ref_keys
         if not pa.types.is_string(keys.type) or not pa.types.is_string(ref_keys.type):
@@ -320,5 +368,21 @@ def _found_in(keys: pa.Array, ref_keys: pa.Array) -> np.ndarray:
         ref_keys = pc.unique(ref_keys)
     return np.asarray(
         pc.fill_null(pc.is_in(keys, value_set=ref_keys), False).to_numpy(zero_copy_only=False),
+        dtype=bool,
+    )
+
+
+def _found_in_runs(keys: pa.Array | pa.ChunkedArray, runs: extsort.KeyRuns) -> np.ndarray:
+    """Whether each key is among the keys kept as *runs*: the distinct keys, sorted, walked
+    against the merged runs (as text, as :func:`check_foreign_keys` compares them)."""
+    if not pa.types.is_string(keys.type):
+        keys = pc.cast(keys, pa.string())
+    wanted = pc.drop_null(pc.unique(keys))
+    wanted = wanted.take(pc.sort_indices(wanted)).to_pylist()
+    missing = extsort.absent(wanted, runs.keys())
+    return ~np.asarray(
+        pc.fill_null(
+            pc.is_in(keys, value_set=pa.array(sorted(missing), pa.string())), False
+        ).to_numpy(zero_copy_only=False),
         dtype=bool,
     )

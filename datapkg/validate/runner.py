@@ -34,6 +34,9 @@ CLAIM_FIELDS_FOR_FACTS = (
     "target",
     "status",
 )
+# key columns kept on disk as sorted runs (datapkg.validate.extsort) rather than in memory: a
+# text column that only the key checks read (claims' claim_id: one per claim, the largest key)
+SPILLED = {"claims": ("claim_id",)}
 # the facts columns the cross-table checks read (stacks, facts against evidence): the free
 # text (label, derivation, conflict_note) is checked per chunk and not kept
 FACT_FIELDS_FOR_CHECKS = (
@@ -106,11 +109,19 @@ def validate_package(package_dir: str | Path) -> list[Problem]:
 
 
 def _validate_package(root: Path) -> list[Problem]:
+    tables: dict[str, TableData] = {}
+    try:
+        return _check_tables(root, tables)
+    finally:
+        for data in tables.values():
+            data.close()
+
+
+def _check_tables(root: Path, tables: dict[str, TableData]) -> list[Problem]:
     specs, problems = load_descriptor(root)
     if not specs:
         return problems
     files = provenance.SourceFiles(root)
-    tables: dict[str, TableData] = {}
     found: dict[str, list[Problem]] = {name: [] for name in specs}
     stating_ids: pa.Array | None = None
     names = [n for n in ORDER if n in specs] + [n for n in specs if n not in ORDER]
@@ -167,7 +178,7 @@ def _validate_package(root: Path) -> list[Problem]:
                 return keys.check_chunk_foreign_keys(s, e, view)
 
         table_problems, data = check_table(
-            spec, tuple(dict.fromkeys(keep)), hook, keep_if, key_hook
+            spec, tuple(dict.fromkeys(keep)), hook, keep_if, key_hook, SPILLED.get(name, ())
         )
         found[name].extend(table_problems)
         found[name].extend(keys.check_keys(data))

@@ -22,6 +22,7 @@ import numpy as np
 import pyarrow as pa
 
 from datapkg.validate.cells import FieldChecker
+from datapkg.validate.extsort import KeyRuns
 from datapkg.validate.package import ResourceSpec
 from datapkg.validate.problem import Problem
 from datapkg.validate.reader import Chunk, RaggedFile, csv_chunks, fast_chunks, read_header
@@ -101,6 +102,12 @@ class TableData:
     sub_rows: list[np.ndarray] = field(default_factory=list)
     early_fk: dict[int, list[Problem]] = field(default_factory=dict)  # foreign keys by number
     readable: bool = True
+    runs: dict[str, KeyRuns] = field(default_factory=dict)  # key columns kept on disk instead
+
+    def close(self) -> None:
+        """Remove the key runs' files."""
+        for r in self.runs.values():
+            r.close()
 
     def column(self, name: str) -> pa.Array | pa.ChunkedArray:
         """The kept column: the chunks' pieces as one chunked array (no copy)."""
@@ -173,10 +180,12 @@ def check_table(
     hook: ChunkHook | None = None,
     keep_if: tuple[tuple[str, ...], Callable[[ChunkView], np.ndarray]] | None = None,
     key_hook: KeyHook | None = None,
+    spill: tuple[str, ...] = (),
 ) -> tuple[list[Problem], TableData]:
     """Header and cells of one resource. *hook* adds problems per chunk; *keep_if* keeps some
     columns of the rows it picks; *key_hook* checks foreign keys per chunk, its problems kept
-    by key number in ``data.early_fk`` (reported with the other key problems)."""
+    by key number in ``data.early_fk`` (reported with the other key problems); the text
+    columns named in *spill* are kept on disk as sorted runs (``data.runs``), not in *kept*."""
     data = TableData(spec)
     if not spec.path.is_file():
         data.readable = False
@@ -210,7 +219,9 @@ def check_table(
     }
     width = len(labels)
     for attempt in ("fast", "csv"):
-        data.kept = {k: [] for k in keep if k in position}
+        data.close()
+        data.runs = {k: KeyRuns() for k in spill if k in position}
+        data.kept = {k: [] for k in keep if k in position and k not in data.runs}
         data.rows = []
         data.sub_kept = {k: [] for k in (keep_if[0] if keep_if else ()) if k in position}
         data.sub_rows = []
@@ -242,6 +253,9 @@ def check_table(
                     f"{spec.path} is not valid {spec.encoding} ({exc.reason})",
                 )
             ], data
+        except BaseException:
+            data.close()  # the key runs' files, which nothing else would remove
+            raise
     return header_problems + problems, data
 
 
@@ -322,7 +336,10 @@ def _check_chunk(
     view = ChunkView(spec.name, rows, values)
     for name in data.kept:
         data.kept[name].append(values[name])
-    data.rows.append(rows)
+    if data.kept:
+        data.rows.append(rows)
+    for name, run in data.runs.items():
+        run.add(values[name], rows)
     if keep_if is not None and data.sub_kept:
         mask = keep_if[1](view)
         if mask.any():
