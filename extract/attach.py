@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
-from extract import rules
+from extract import dates
 from extract.mentions import Mention
 
 # the dated events whose date can also be a figure's (a tariff change, a bare period)
@@ -44,10 +43,7 @@ class DateHit:
     pointer: bool = False  # 'from the same date': a date given before, not a claim of its own
 
 
-@cache
-def _cue(key: str, n: int = 0) -> re.Pattern[str]:
-    """The compiled pattern of rule n of section `key` of rules/dates.yml."""
-    return rules.compile_cues("dates", key)[n][1]
+_cue = dates.cue  # the patterns of rules/dates.yml, compiled once
 
 
 def _crosses(text: str, a: int, b: int, date_first: bool = False) -> bool:

@@ -50,8 +50,9 @@ def _tense_rules() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
 
 
 @cache
-def _since() -> re.Pattern[str]:
-    return rules.compile_cues("dates", "since")[0][1]
+def cue(key: str, n: int = 0) -> re.Pattern[str]:
+    """The compiled pattern of rule n of section `key` of rules/dates.yml."""
+    return rules.compile_cues("dates", key)[n][1]
 
 
 _REL_CLAUSE = re.compile(r"\b(?:that|which|who)\s")
@@ -106,7 +107,7 @@ def _mention_rule(rule_id: str) -> rules.MentionRule:
 
 def is_since(before: str) -> bool:
     """True when the text just before a date opens a period ('since ...')."""
-    return bool(_since().search(before[-20:]))
+    return bool(cue("since").search(before[-20:]))
 
 
 def _md(m: Mention, pub: date, when: str) -> Period | None:
@@ -181,26 +182,19 @@ def same_period_of(m: Mention, span: Period | None) -> Period | None:
 
 def of_total(w) -> bool:
     """Whether the figure's sentence speaks of a share of a total (dates.yml dt.of-total)."""
-    return _of_total().search(w.text, w.lo, w.hi) is not None
-
-
-@cache
-def _of_total() -> re.Pattern[str]:
-    return rules.compile_cues("dates", "of_total")[0][1]
+    return cue("of_total").search(w.text, w.lo, w.hi) is not None
 
 
 def crop_start(text: str, lo: int, hi: int) -> int | None:
     """The month the marketing year of the crop sentence text[lo:hi] names starts in, if any
     (rules/dates.yml fy.crop-years): 'the 2025/26 cocoa season' starts in October."""
-    months, rx = _crops()
-    m = rx.search(text, lo, hi)
-    return months[m.lastgroup or ""] if m else None
+    m = cue("crop_years").search(text, lo, hi)
+    return _crop_months()[m.lastgroup or ""] if m else None
 
 
 @cache
-def _crops() -> tuple[dict[str, int], re.Pattern[str]]:
-    rule, rx = rules.compile_cues("dates", "crop_years")[0]
-    return {k: int(v) for k, v in rule["values"].items()}, rx
+def _crop_months() -> dict[str, int]:
+    return {k: int(v) for k, v in rules.section("dates", "crop_years")[0]["values"].items()}
 
 
 def is_split_year(m: Mention) -> bool:
@@ -237,7 +231,7 @@ def told_fiscal_start(m: Mention, text: str, hi: int, pub: date | None) -> int |
     if m.rule.parse not in ("date_fiscal", "date_fiscal_named") and not (
             m.rule.parse == "date_first_months" and _fiscal_of(m)):
         return None
-    t = _cue_told().match(text, m.end, hi)
+    t = cue("fiscal_told").match(text, m.end, hi)
     if t is None:
         return None
     month = month_number(t.group("mo"))
@@ -247,11 +241,6 @@ def told_fiscal_start(m: Mention, text: str, hi: int, pub: date | None) -> int |
             and fiscal_year(int(m.g("y") or 0), month)[0] < pub):
         return -month  # 'fiscal 2025, which starts in April' told in February 2025
     return month
-
-
-@cache
-def _cue_told() -> re.Pattern[str]:
-    return rules.compile_cues("dates", "fiscal_told")[0][1]
 
 
 _DOLLAR_HOME = {"AUD": "AUS", "NZD": "NZL", "CAD": "CAN", "SGD": "SGP", "HKD": "HKG"}
@@ -304,8 +293,7 @@ def _n_to(m: Mention, pub: date, n: float) -> Period | None:
     per = (m.g("per") or "").lower()
     mo = month_number(m.g("mo3") or m.g("mo") or m.g("mo2") or "")
     day = int(re.sub(r"\D", "", m.g("d1") or m.g("d2") or "0"))
-    # a year-less end is the latest one begun by the article date
-    year = int(y) if (y := m.g("y")) else pub.year - (date(pub.year, mo, max(day, 1)) > pub)
+    year = int(y) if (y := m.g("y")) else _latest_begun(mo, day, pub)
     end = safe_day(year, mo, day) if day else month_period(year, mo)[1]
     if end is None:
         return None
@@ -314,10 +302,16 @@ def _n_to(m: Mention, pub: date, n: float) -> Period | None:
     return end - timedelta(days=int(n * (7 if per == "weeks" else 1)) - 1), end
 
 
+def _latest_begun(month: int, day: int, pub: date) -> int:
+    """The year of the latest month/day (day 0: the month's start) on or before the article date:
+    a statistic's period has begun."""
+    return pub.year - (date(pub.year, month, max(day, 1)) > pub)
+
+
 def _first_days(m: Mention, pub: date, n: float) -> Period | None:
     """'the first 20 days of August': from the month's first day, n days or weeks long."""
     mo = month_number(m.g("mo") or "")
-    year = int(y) if (y := m.g("y")) else pub.year - (date(pub.year, mo, 1) > pub)
+    year = int(y) if (y := m.g("y")) else _latest_begun(mo, 1, pub)
     days = int(n * (7 if (m.g("per") or "").lower() == "weeks" else 1))
     if not 1 <= days <= 31:
         return None
@@ -555,12 +549,7 @@ def _this_part(span: Period, rel: str, pub: date, when: str) -> Period:
 
 def called_off(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     """Whether the event dated at [start, end) is said to be called off (within 80 characters)."""
-    return _called_off().search(text, max(lo, start - 80), min(hi, end + 80)) is not None
-
-
-@cache
-def _called_off() -> re.Pattern[str]:
-    return rules.compile_cues("dates", "called_off")[0][1]
+    return cue("called_off").search(text, max(lo, start - 80), min(hi, end + 80)) is not None
 
 
 _ENDS_AT = re.compile(r"(?i:\b(?:until|till|untill)\s(?:(?:early|mid|late|the\send\sof)[\s-])?)$")
@@ -573,22 +562,12 @@ def ends_at(before: str) -> bool:
 
 def starts_at(before: str) -> bool:
     """True when the text just before a date marks the day a measure starts ('from', 'effective')."""
-    return bool(_start().search(before[-45:]))
+    return bool(cue("start").search(before[-45:]))
 
 
 def told_as_started(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] tells a start as past ('took effect', 'came into force')."""
-    return bool(_started().search(text, lo, hi))
-
-
-@cache
-def _start() -> re.Pattern[str]:
-    return rules.compile_cues("dates", "start")[0][1]
-
-
-@cache
-def _started() -> re.Pattern[str]:
-    return rules.compile_cues("dates", "started")[0][1]
+    return bool(cue("started").search(text, lo, hi))
 
 
 def offset_from(m: Mention, base: date) -> Period | None:
