@@ -280,3 +280,10 @@ def test_whose_date_it_is(text, mention, period):
 ])
 def test_rates_in_place_and_starts(text, mention, period):
     assert dates_of(one(text, mention)) == period
+
+
+def test_separate_from_names_no_old_rate():
+    # 'separate from the 35 per cent tariff' is no change from 35 per cent: the rate keeps its start
+    text = ("The lumber dispute is separate from the 35 per cent tariff U.S. President Donald Trump "
+            "has threatened to impose on Canadian goods from Aug. 1.")
+    assert dates_of(one(text, "35 per cent", date(2025, 7, 9))) == ("2025-08-01", "2025-08-01")
