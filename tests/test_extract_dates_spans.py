@@ -287,3 +287,12 @@ def test_separate_from_names_no_old_rate():
     text = ("The lumber dispute is separate from the 35 per cent tariff U.S. President Donald Trump "
             "has threatened to impose on Canadian goods from Aug. 1.")
     assert dates_of(one(text, "35 per cent", date(2025, 7, 9))) == ("2025-08-01", "2025-08-01")
+
+
+def test_the_end_of_a_pause_dates_the_rate_that_follows():
+    # the pause's end is a tariff change, so it dates the rate that applies after it
+    text = ("Exporters fear the reciprocal rate could rise to 26% after the pause expires on July 9 "
+            "unless a bilateral trade agreement is signed.")
+    pub = date(2025, 6, 18)
+    assert one(text, "July 9", pub)["measure"] == "event_tariff_change"
+    assert dates_of(one(text, "26%", pub)) == ("2025-07-09", "2025-07-09")
