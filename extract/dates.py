@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from functools import cache
 
 from extract import numbers, rules
-from extract.mentions import Mention
+from extract.cues import Window
+from extract.mentions import Mention, from_match
 from extract.periods import (
     add,
     month_number,
@@ -94,10 +95,7 @@ def recast(m: Mention, norm: str, lo: int) -> Mention:
         return m
     rule = _mention_rule(got[1])
     match = rule.rx.match(norm, m.match_start)
-    if match is None or match.start("m") < 0:
-        return m
-    groups = {k: v for k, v in match.groupdict().items() if v is not None}
-    return Mention(rule, match.start("m"), match.end("m"), match.start(), match.end(), groups)
+    return from_match(rule, match) if match else m
 
 
 @cache
@@ -180,7 +178,7 @@ def same_period_of(m: Mention, span: Period | None) -> Period | None:
     return shift(span, years, "year") if years else None
 
 
-def of_total(w) -> bool:
+def of_total(w: Window) -> bool:
     """Whether the figure's sentence speaks of a share of a total (dates.yml dt.of-total)."""
     return cue("of_total").search(w.text, w.lo, w.hi) is not None
 

@@ -31,10 +31,11 @@ def _mention(rule: MentionRule, text: str, start: int) -> Mention | None:
     m = rule.rx.match(text, start)
     if m is None:  # cannot happen for a rule that matched inside the alternation
         return None
-    return _from_match(rule, m)
+    return from_match(rule, m)
 
 
-def _from_match(rule: MentionRule, m) -> Mention:
+def from_match(rule: MentionRule, m: re.Match[str]) -> Mention:
+    """The mention a rule's match gives: group 'm' where the rule marks one, else the whole match."""
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
     s, e = (m.start("m"), m.end("m")) if "m" in groups else (m.start(), m.end())
     return Mention(rule, s, e, m.start(), m.end(), groups)
@@ -107,7 +108,7 @@ def find(text: str, *, anchored: bool = True) -> list[Mention]:
                     continue
                 last = m.end()
                 if rule.parse != "exclude":
-                    out.append(_from_match(rule, m))
+                    out.append(from_match(rule, m))
                 continue
             match = compiled.by_char[text[pos]].match(text, pos)
             if match is None or match.end() == pos:
