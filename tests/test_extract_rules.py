@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from extract import rules
+from extract import normalise, rules
 from extract.firstchars import first_chars
 
 RULES_DIR = resources.files("extract").joinpath("rules")
@@ -114,5 +114,9 @@ def test_vocabularies_have_id_and_description():
 
 def test_normalisation_replacements_keep_length():
     for rule in rules.section("text", "chars"):
-        for src, dst in rule["values"].items():
+        assert ("values" in rule) != ("category" in rule), rule["id"]
+        for src, dst in rule.get("values", {}).items():
             assert len(src) == 1 and len(dst) == 1, rule["id"]
+    assert all(len(dst) == 1 for dst in normalise._table().values())
+    digits = "".join(chr(c) for c in range(0x20000) if chr(c).isdecimal())
+    assert normalise.normalise(digits) == "0123456789" * (len(digits) // 10)

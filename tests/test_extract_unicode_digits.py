@@ -6,6 +6,7 @@ Expected claims are worked out by hand from the sentences."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from extract_helpers import claims
 
@@ -65,3 +66,19 @@ def test_charset_of_unicode_digits_and_spaces_matches_exactly_them():
         assert rx.fullmatch(c), repr(c)
     for c in ("y", "X", "%", "\u00bd"):  # VULGAR FRACTION ONE HALF is numeric, not a digit
         assert not rx.fullmatch(c), repr(c)
+
+
+def test_year_in_devanagari_digits_is_a_date():
+    # '२०२५' is 2025 in Devanagari digits: the normaliser maps it to ASCII, so the year pattern reads it
+    text = "Exports to the US fell sharply in \u0968\u0966\u0968\u096b."
+    dates = [r for r in claims(text, published=date(2026, 3, 1)) if r["kind"] == "date"]
+    assert [(r["mention"], r["date_from"], r["date_to"]) for r in dates] == [
+        ("\u0968\u0966\u0968\u096b", date(2025, 1, 1), date(2025, 12, 31))]
+
+
+def test_normalised_digits_keep_offsets_and_original_text():
+    text = "A \u0967\u0966 per cent duty took effect on \u0967 August \u0968\u0966\u0968\u096b."
+    assert normalise(text) == "A 10 per cent duty took effect on 1 August 2025."
+    [rate] = [r for r in claims(text, published=date(2025, 9, 1)) if r["kind"] == "tariff_rate"]
+    assert (rate["mention"], rate["value"]) == ("\u0967\u0966 per cent", 10.0)
+    assert (rate["date_from"], rate["date_to"]) == (date(2025, 8, 1), date(2025, 8, 1))
