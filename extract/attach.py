@@ -174,7 +174,25 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -
         # Washington has imposed since April 5, while steel faces 25 per cent')
         return (_opens_conjunct(text, h.mention.end, m.start)
                 or _cue("relative").search(text, o.end, h.mention.match_start) is not None)
-    return o.start - m.end > _LINKED  # another figure, further on, is written with the date
+    return not _chained(m, o, figures, text)  # another figure, further on, has the date
+
+
+def _chained(m: Mention, o: Mention, figures: list[Mention], text: str) -> bool:
+    """Whether o is within _LINKED of m, or m is an amount of goods and o their value, linked by
+    'worth', 'valued at' or a bracket ('7.16 lakh tonnes of frozen shrimp worth Rs 40,013 crore
+    (US$ 4.88 bn) in 2024-25')."""
+    if o.start - m.end <= _LINKED:
+        return True
+    pos = m.end
+    for f in sorted((f for f in figures if m.end <= f.start and f.end <= o.end), key=lambda f: f.start):
+        if f.start - pos > _LINKED or not _WORTH.fullmatch(text, pos, f.start):
+            return False
+        pos = f.end
+    return True
+
+
+# the gap from an amount of goods to its value: ' of frozen shrimp worth ', ' (', ' valued at '
+_WORTH = re.compile(r"\s\(|\s(?:of\s[^\d,;:()]{1,30}?\s)?(?:worth|valued\sat)\s")
 
 
 def _since_of_old(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -> bool:
@@ -203,6 +221,19 @@ def _of_a_later_figure(h: DateHit, m: Mention, figures: list[Mention], text: str
             gap = text[f.end:h.mention.match_start]
             return "," not in gap and _cue("predicate").search(gap) is not None
     return False
+
+
+# 'the April-October period of FY27', 'January of this year': the second names the first's frame
+_OF_FRAME = re.compile(r"(?:\speriod|\sstretch)?\sof\s(?:the\s)?")
+
+
+def _frames(h: DateHit, g: DateHit, text: str) -> bool:
+    """Whether h is the frame of a narrower date g written just before it ('April-October period
+    of FY27'): the figure's period is g."""
+    if g is h or not (h.period and g.period and h.period[1] and g.period[1]):
+        return False
+    inside = h.period[0] <= g.period[0] and g.period[1] <= h.period[1] and g.period != h.period
+    return inside and _OF_FRAME.fullmatch(text, g.mention.end, h.mention.match_start) is not None
 
 
 def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention], text: str,
@@ -241,6 +272,7 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
             found.append(h)
         elif h.measure in allowed and not (kind != "tariff_rate" and _is_day_said(h)):
             found.append(h)
+    found = [h for h in found if not any(_frames(h, g, text) for g in found)]
     if any(h in own for h in found):  # its own date ('the 20% duty goods have faced since Aug. 7')
         found = [h for h in found if h in own]
     elif kind == "tariff_rate" and any(h.starts for h in found):

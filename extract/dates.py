@@ -132,8 +132,8 @@ def _weekday(m: Mention, pub: date, when: str) -> tuple[date, date]:
         d = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
     elif when == "future" and rel != "last":  # 'due to take effect on Tuesday' in Tuesday's paper
         d = pub + timedelta(days=(target - pub.weekday()) % 7)
-    else:
-        d = pub - timedelta(days=(pub.weekday() - target) % 7)
+    else:  # 'last Tuesday' in Tuesday's paper is a week back, not today
+        d = pub - timedelta(days=(pub.weekday() - target) % 7 or (7 if rel == "last" else 0))
     return d, d
 
 

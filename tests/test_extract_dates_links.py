@@ -1,0 +1,63 @@
+"""Which date a figure takes when several stand near it, and how tense reads a weekday or deadline.
+
+- An amount of goods and its value are one statement: 'X tonnes of shrimp worth Rs Y crore in
+  2024-25' dates both figures, while a figure merely further on keeps a date for itself.
+- 'the April-October period of FY27': the fiscal year frames the months; the figure's period is
+  the narrower span.
+- 'last Tuesday' in a Tuesday paper is a week back; a weekday right after a past verb ('confirmed on
+  Wednesday') is past even when the sentence opens in the future.
+- A deadline told with a present-tense duration verb ('runs to December 31', 'expires on') is ahead.
+
+Every expected value is worked out by hand from the sentence and the article date given.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extract_helpers import dates_of, one
+
+
+def test_goods_and_their_value_share_the_period_after_both():
+    text = ("India exported 7.16 lakh tonnes of frozen shrimp worth Rs 40,013 crore (US$ 4.88 bn) "
+            "in 2024-25, of which the US accounted for 2.97 lakh tonnes.")
+    pub = date(2025, 9, 15)  # India's fiscal 2024-25: 1 April 2024 to 31 March 2025
+    for figure in ("7.16 lakh tonnes", "Rs 40,013 crore", "US$ 4.88 bn"):
+        assert dates_of(one(text, figure, pub)) == ("2024-04-01", "2025-03-31"), figure
+
+
+def test_a_figure_in_another_statement_keeps_no_date_of_a_later_one():
+    # 'to buy $750 billion of US energy over three years and to invest $600 billion ... by 2028':
+    # the deadline is the investment's; no 'worth' links the two amounts
+    text = ("In exchange, the EU has agreed to buy $750 billion of US energy over three years and "
+            "to invest $600 billion in the US by 2028.")
+    assert dates_of(one(text, "$750 billion", date(2025, 7, 28))) == ("", "")
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    ("In the April-October period of FY27, exports to the US fell 11 percent as the higher duties bit.",
+     date(2026, 11, 18), "11 percent", ("2026-04-01", "2026-10-31")),
+    ("Shipments of steel rose 6% in January of this year, customs data showed.",
+     date(2026, 5, 4), "6%", ("2026-01-01", "2026-01-31")),
+])
+def test_a_span_of_a_larger_period_dates_the_figure(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
+
+
+@pytest.mark.parametrize("text, pub, mention, period", [
+    # 2026-02-10 is a Tuesday: 'last Tuesday' is 3 February
+    ("Trump last Tuesday signed a one-year extension of the programme.", date(2026, 2, 10),
+     "last Tuesday", ("2026-02-03", "2026-02-03")),
+    # 2025-11-20 is a Thursday; 'confirmed on Wednesday' is the day before, though the sentence
+    # opens with 'will raise'
+    ("The United States will raise the quota for Argentine beef to 80,000 tonnes a year, US "
+     "officials confirmed on Wednesday.", date(2025, 11, 20), "Wednesday", ("2025-11-19", "2025-11-19")),
+    # an extension that 'runs to December 31', told in February, ends this coming December
+    ("The extension, which runs to December 31, restores duty-free access for 1,800 products.",
+     date(2026, 2, 10), "December 31", ("2026-12-31", "2026-12-31")),
+    ("The exemption expires on March 31 unless Congress renews it.", date(2026, 6, 15),
+     "March 31", ("2027-03-31", "2027-03-31")),
+])
+def test_tense_of_weekdays_and_deadlines(text, pub, mention, period):
+    assert dates_of(one(text, mention, pub)) == period
