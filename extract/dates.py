@@ -466,6 +466,9 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
     if p == "date_within":
         return within(m.g("part") or "", (m.g("rel") or "").lower(), m.g("per") or "", pub)
     if p == "date_rel_period":
+        if (m.g("rel") or "").lower() == "previous" and m.g("per") == "year" and _year_long(anchor):
+            assert anchor is not None and anchor[1] is not None
+            return shift(anchor, -1, "year")  # '$5.1bn in 2025-26, down from $9.8bn the previous year'
         return _this_part(rel_period(m.g("rel") or "", m.g("per") or "", pub),
                           (m.g("rel") or "").lower(), pub, when)
     if p == "date_month_half":
@@ -525,6 +528,11 @@ def _year_part(year: int, part: str) -> Period | None:
         return date(year, 12, 31), date(year, 12, 31)
     a, b = _YEAR_PARTS[part]
     return date(year, a, 1), month_period(year, b)[1]
+
+
+def _year_long(span: Period | None) -> bool:
+    """A calendar, fiscal or marketing year: 'the previous year' after it is the one before it."""
+    return span is not None and span[1] is not None and 364 <= (span[1] - span[0]).days <= 365
 
 
 def _coarse(per: str) -> bool:

@@ -203,6 +203,16 @@ def _numeric_rows(s: Sentence, hits: list[DateHit], text: str, norm: str, dollar
                 date_from=d_from, date_to=d_to, date_text=date_text, rule=m.rule.id)
 
 
+def _total_told(figures: list[dict[str, Any]]) -> tuple[dates.Period, str] | None:
+    """The period of the first amount of a sentence told for a span of time ('$5.1bn of lithium
+    in 2025-26, down 48pc from $9.8bn the previous year'): what a share in the next sentence
+    ('China took about 90pc of it') is a share of."""
+    for r in figures:
+        if r["kind"] in ("trade_value", "quantity") and r["date_to"] and r["date_to"] > r["date_from"]:
+            return (r["date_from"], r["date_to"]), r["date_text"]
+    return None
+
+
 def _pairs(figs, listed: list[str], run: list[str]):
     if listed and len(figs) == len(listed):
         return list(zip(figs, listed, strict=True))  # 'A and B at 12 and 15% respectively'
@@ -257,10 +267,13 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
     # the month the article's fiscal years start in: its home country's until a sentence names one
     opening = [p.code for p in places.find(norm, 0, min(len(norm), _OPENING_CHARS))]
     fy: list[int | None] = [dates.home_fiscal(opening, dollar)]
+    told: tuple[dates.Period | None, str] = (None, "")  # the period of the last total told
     for s in _group(norm):
         hits = _date_hits(s, norm, text, published, anchor, fy)
         rows.extend(_date_rows(s, hits, text, norm, published))
-        rows.extend(_numeric_rows(s, hits, text, norm, dollar, (anchor[3], anchor[4])))
+        figures = list(_numeric_rows(s, hits, text, norm, dollar, told[0] and told or (anchor[3], anchor[4])))
+        rows.extend(figures)
+        told = _total_told(figures) or ((None, "") if figures else told)
     for r in rows:
         r["source_id"] = source_id
     article_pass(rows)

@@ -61,3 +61,29 @@ def test_a_span_of_a_larger_period_dates_the_figure(text, pub, figure, period):
 ])
 def test_tense_of_weekdays_and_deadlines(text, pub, mention, period):
     assert dates_of(one(text, mention, pub)) == period
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    # 'of them' / 'of it' points back to the amount just told, so the share takes its period
+    ("The country's surgical exports rose 9.4 percent to $462 million in July-May of FY25. "
+     "The United States bought 42 percent of them.", date(2025, 6, 17), "42 percent",
+     ("2024-07-01", "2025-05-31")),  # Pakistan's fiscal 2025 began in July 2024
+    ("Australia exported $5.1bn of lithium in 2025-26, down 48pc from $9.8bn the previous year. "
+     "China took about 90pc of it.", date(2026, 11, 4), "90pc", ("2025-07-01", "2026-06-30")),
+    ("Sri Lanka's overall exports to the US were US$ 3 billion last year. Apparel makes up nearly "
+     "70% of them.", date(2025, 7, 20), "70%", ("2024-01-01", "2024-12-31")),
+    # with no pointer back, a share in a later sentence takes no date
+    ("Sri Lanka's overall exports to the US were US$ 3 billion last year. Apparel makes up nearly "
+     "70% of garment shipments.", date(2025, 7, 20), "70%", ("", "")),
+])
+def test_a_share_of_them_takes_the_period_of_the_amount_before(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
+
+
+def test_the_previous_year_after_a_fiscal_year_is_the_fiscal_year_before():
+    # Australia's 2025-26 runs July to June, so the year before it is July 2024 to June 2025
+    text = "Australia exported $5.1bn of lithium in 2025-26, down 48pc from $9.8bn the previous year."
+    assert dates_of(one(text, "$9.8bn", date(2026, 11, 4))) == ("2024-07-01", "2025-06-30")
+    # and after a calendar year, the calendar year before it (not the year before the article's)
+    text = "In 2023, exports of steel reached $4bn, up from $3.2bn the previous year."
+    assert dates_of(one(text, "$3.2bn", date(2026, 11, 4))) == ("2022-01-01", "2022-12-31")
