@@ -191,6 +191,25 @@ def _chained(m: Mention, o: Mention, figures: list[Mention], text: str) -> bool:
     return True
 
 
+def _owned_with(o: Mention | None, m: Mention, figures: list[Mention], text: str) -> bool:
+    """Whether a date written right after o is m's own: o is m, or the level m's change reaches
+    ('rose 3.2 percent to $127.8 billion in 2024', 'aims to double exports to Sh8 billion by
+    2027', 'down 31.6% at $6.1 billion') or the value of m's goods."""
+    if o is m:
+        return True
+    if o is None or o.start < m.end or o.start - m.end > _LINKED:
+        return False
+    gap = text[m.end:o.start]
+    if _WORTH.fullmatch(gap):
+        return True
+    return (_TO_LEVEL.search(gap) is not None and not _cue("boundary").search(gap)
+            and not _opens_conjunct(text, m.end, o.start) and not _cue("predicate").search(gap)
+            and not any(m.end <= f.start < o.start for f in figures))
+
+
+_TO_LEVEL = re.compile(r"\s(?:to|at)\s(?:(?:a|an|the)\s)?(?:(?:record|new|high|low|about|around|nearly|some|over|under|just|almost)\s)*$")
+
+
 # the gap from an amount of goods to its value: ' of frozen shrimp worth ', ' (', ' valued at '
 _WORTH = re.compile(r"\s\(|\s(?:of\s[^\d,;:()]{1,30}?\s)?(?:worth|valued\sat)\s")
 
@@ -241,7 +260,9 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
     """The date of sentence text[lo:hi] that dates figure m, if any. With own_only (a duration),
     only a date written right after it: 'delayed by 30 days in early February'."""
     usable = [h for h in hits if h.period and not _is_baseline(h, text, lo)]
-    own = [h for h in usable if owner(h, figures, text) is m]
+    old_value = is_old_value(m, text, lo)
+    own = [h for h in usable if (o := owner(h, figures, text)) is m
+           or (not own_only and not old_value and _owned_with(o, m, figures, text))]
     if is_old_value(m, text, lo):  # its own date, or how long it has held ('paid since April 3');
         # not a start written after it, which is the new rate's ('to 25% from 15% starting May 1')
         own = [h for h in own if not h.starts]

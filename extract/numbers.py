@@ -111,12 +111,38 @@ def _dollar_rules() -> list[tuple[str, re.Pattern[str]]]:
             for r in rules.section("numbers", "dollars")]
 
 
-def dollar_code(text: str) -> str:
-    """What a bare '$' means in this article: USD unless the article marks another dollar."""
+def dollar_code(text: str, homes: tuple[str, ...] = ()) -> str:
+    """What a bare '$' means in this article: USD unless the article marks another dollar, or
+    its home country (the first the opening names) has one and the copy is in its house style."""
     for code, rx in _dollar_rules():
         if rx.search(text):
             return code
-    return "USD"
+    return _home_code("dollar", text, homes) or "USD"
+
+
+@cache
+def _home_rules() -> dict[str, tuple[dict[str, str], re.Pattern[str] | None, re.Pattern[str] | None]]:
+    return {r["family"]: (r["values"], re.compile(r["pattern"]) if "pattern" in r else None,
+                          re.compile(r["unless"]) if "unless" in r else None)
+            for r in rules.section("numbers", "home_money")}
+
+
+def _home_code(family: str, text: str, homes: tuple[str, ...]) -> str | None:
+    """The money of a family (numbers.yml home_money) of the first of the countries the opening
+    names that has one, if the text allows it."""
+    table, needs, unless = _home_rules()[family]
+    home = next((c for c in homes if c in table), None)
+    if home is None or (needs and not needs.search(text)) or (unless and unless.search(text)):
+        return None
+    return table[home]
+
+
+@lru_cache(maxsize=4)
+def home_countries(norm: str, opening: int = 400) -> tuple[str, ...]:
+    """The countries the headline and opening of the text name, in order, the US left out."""
+    from extract import places  # places reads numbers' rules: imported late
+
+    return tuple(p.code for p in places.find(norm, 0, min(len(norm), opening)) if p.code != "USA")
 
 
 @cache
@@ -132,7 +158,7 @@ def rupee_code(text: str) -> str:
     for code, rx in _rupee_rules():
         if rx.search(text):
             return code
-    return "INR"
+    return _home_code("rupee", text, home_countries(text)) or "INR"
 
 
 _MULTIPLES = {"tripl": 200.0, "trebl": 200.0, "quadrupl": 300.0, "halv": 50.0}

@@ -263,9 +263,10 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
     # the last period given, the last start, the latest-ending span of more than a day, the last
     # such span named and its words (extract.pipeline._date_hits)
     anchor: list[Any] = [None, None, None, None, ""]
-    dollar = numbers.dollar_code(text)  # page stamps, blanked in norm, mark the outlet
     # the month the article's fiscal years start in: its home country's until a sentence names one
     opening = [p.code for p in places.find(norm, 0, min(len(norm), _OPENING_CHARS))]
+    # page stamps, blanked in norm, mark the outlet; else the home country and its house style
+    dollar = numbers.dollar_code(text, tuple(c for c in opening if c != "USA"))
     fy: list[int | None] = [dates.home_fiscal(opening, dollar)]
     told: tuple[dates.Period | None, str] = (None, "")  # the period of the last total told
     for s in _group(norm):

@@ -87,3 +87,17 @@ def test_the_previous_year_after_a_fiscal_year_is_the_fiscal_year_before():
     # and after a calendar year, the calendar year before it (not the year before the article's)
     text = "In 2023, exports of steel reached $4bn, up from $3.2bn the previous year."
     assert dates_of(one(text, "$3.2bn", date(2026, 11, 4))) == ("2022-01-01", "2022-12-31")
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    # the date written after the level a change reaches is the change's too
+    ("The minister said containers would ship next month and the country aims to double exports "
+     "to China to Sh8 billion by 2027.", date(2025, 11, 18), "double", ("2027-01-01", "2027-12-31")),
+    ("Exports fell 38 percent in the June-October period, after Washington doubled its tariff on "
+     "the metal to 50 percent from June 4.", date(2025, 11, 30), "doubled", ("2025-06-04", "2025-06-04")),
+    # but not for the old value of a rise ('from 10% to 15% since November')
+    ("The 10-point rise from 10% to 15% since November has hurt us, exporters said.",
+     date(2026, 2, 1), "10%", ("", "")),
+])
+def test_a_change_takes_the_date_of_the_level_it_reaches(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
