@@ -480,6 +480,8 @@ def event_measure(w: Window) -> str:
     rule = anchored("event_edges", replace(w, lo=lo)) or edge("event_edges", w, lo)
     if rule is None:
         rule = nearest("events", w, max(w.sent_start, w.start - 150), min(w.sent_end, w.end + 150))
+        if rule and rule["measure"] == "event_address" and first("unsaid_periods", w.text[w.start:w.end]):
+            return "date"  # '... RM14.8 billion in 2024, the association said': the figure's period
     if rule and rule["measure"] == "event_address" and first("announced_content", w.text[w.end:w.sent_end]):
         return "event_announcement"  # 'said on Monday that the levy would apply'
     return rule["measure"] if rule else "date"

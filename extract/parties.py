@@ -458,6 +458,19 @@ def _paired(places: Sequence[Place], a: Place, b: Place, text: str) -> bool:
                for x, y in zip(places, places[1:], strict=False) if _joins(text, x, y))
 
 
+@cache
+def _met_cues() -> list[re.Pattern[str]]:
+    return [rx for _r, rx in rules.compile_cues("places", "met")]
+
+
+def _met(places: Sequence[Place], text: str | None) -> list[Place]:
+    """The places a sentence names as met or visited ('will visit Washington', 'met a US
+    delegation'): the other side of a meeting or visit."""
+    if text is None:
+        return []
+    return [p for p in places if any(rx.search(text, max(0, p.start - 60), p.start) for rx in _met_cues())]
+
+
 def event_parties(places: Sequence[Place], start: int, end: int, text: str | None = None,
                   spoken: bool = False) -> tuple[str, str]:
     """(first, second) party of a dated event. The party met, called or visited ('with X',
@@ -471,6 +484,13 @@ def event_parties(places: Sequence[Place], start: int, end: int, text: str | Non
     usable = [p for p in places if not p.code.startswith("X-ALL") and p.role != "ignore"]
     named = [p for p in usable if _actor(p.code)] or usable
     second = _nearest([p for p in usable if p.role == "second"], start, end)
+    met = {p.code for p in _met(usable, text)}
+    if met:  # 'He will visit Washington in May': the one met or visited is not the one acting
+        named = [p for p in named if p.code not in met]
+        if second is None and not spoken:
+            second = _nearest([p for p in usable if p.code in met], start, end)
+        if not named and text is not None:
+            return _carried_party(text, start, exclude=sorted(met)), (second.code if second else "")
     acting = _acted_on(named, start, text)
     if acting is not None and text is not None and second is None:
         i = named.index(acting)
