@@ -22,21 +22,18 @@ def date_parties(text: str, mention: str, measure: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize(
-    "text, mention, first, second",
+    "text, mention",
     [
-        # the period of a flow carries the flow's parties: exporter (or owner) first
-        ("Mexico shipped $505 billion of goods to the United States last year.", "last year",
-         "MEX", "USA"),
-        ("Exports of Thai rice to China rose 14% in the first half, customs data showed.",
-         "first half", "THA", "CHN"),
-        ("South Korea ran a $55 billion surplus with the US in 2024, its largest on record.", "2024",
-         "KOR", "USA"),
-        ("Australia's beef sales to America hit A$4.5 billion in the 2024-25 season.", "2024-25",
-         "AUS", "USA"),
+        # a data period dates the flow but is a time, not an act: it names no party (four of the
+        # six development sets and the gold write it so; the first and third give the flow's)
+        ("Mexico shipped $505 billion of goods to the United States last year.", "last year"),
+        ("Exports of Thai rice to China rose 14% in the first half, customs data showed.", "first half"),
+        ("South Korea ran a $55 billion surplus with the US in 2024, its largest on record.", "2024"),
+        ("Australia's beef sales to America hit A$4.5 billion in the 2024-25 season.", "2024-25"),
     ],
 )
-def test_a_period_dating_a_trade_figure_takes_the_flows_parties(text, mention, first, second):
-    assert date_parties(text, mention, "date") == (first, second)
+def test_a_period_dating_a_trade_figure_names_no_party(text, mention):
+    assert date_parties(text, mention, "date") == ("", "")
 
 
 @pytest.mark.parametrize(
