@@ -74,7 +74,7 @@ def _same_side(text: str, a: int, b: int, lo: int, hi: int, figure_end: int = -1
     return True
 
 
-_COMPARED = re.compile(r"(?i:\b(?:compared\s(?:with|to)|from|than|versus|vs\.?|against|over)\s(?:the\s)?)$")
+_COMPARED = re.compile(r"(?i:\b(?:compared\s(?:with|to)|from|than|versus|vs\.?|against|over|on)\s(?:the\s)?)$")
 
 
 def describes_period(m: Mention, text: str, lo: int) -> bool:
@@ -214,6 +214,13 @@ _TO_LEVEL = re.compile(r"\s(?:to|at)\s(?:(?:a|an|the)\s)?(?:(?:record|new|high|l
 _WORTH = re.compile(r"\s\(|\s(?:of\s[^\d,;:()]{1,30}?\s)?(?:worth|valued\sat)\s")
 
 
+def _since(h: DateHit, m: Mention) -> bool:
+    """'tariffs of 10% ... have applied since March 10': a rate told in force since a day written
+    after it started then (a 'since' before it belongs to another clause: 'has reduced its imports
+    since September, signalling that the US should take off the 25 per cent tariffs')."""
+    return h.mention.start >= m.end and h.text.lower().startswith("since")
+
+
 def _since_of_old(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -> bool:
     """'a tariff of 10 per cent, down from the 27.5 per cent carmakers have paid since April 3':
     a 'since' date after an old value tells how long the old value held, not when m started."""
@@ -287,7 +294,7 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
             continue
         if (h not in own or kind == "tariff_rate") and not h.starts and is_act(h, text, lo, hi):
             continue  # a period written right after money is its own ('$5.2 billion in 2024')
-        if kind == "tariff_rate" and h.starts:
+        if kind == "tariff_rate" and (h.starts or _since(h, m)):
             found.append(h)
         elif h in own and h.measure not in _OTHER_EVENTS:
             found.append(h)
@@ -296,8 +303,8 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
     found = [h for h in found if not any(_frames(h, g, text) for g in found)]
     if any(h in own for h in found):  # its own date ('the 20% duty goods have faced since Aug. 7')
         found = [h for h in found if h in own]
-    elif kind == "tariff_rate" and any(h.starts for h in found):
-        found = [h for h in found if h.starts]
+    elif kind == "tariff_rate" and any(h.starts or _since(h, m) for h in found):
+        found = [h for h in found if h.starts or _since(h, m)]
     return min(found, key=lambda h: min(abs(h.mention.start - m.end), abs(m.start - h.mention.end)),
                default=None)
 

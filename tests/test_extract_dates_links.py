@@ -101,3 +101,30 @@ def test_the_previous_year_after_a_fiscal_year_is_the_fiscal_year_before():
 ])
 def test_a_change_takes_the_date_of_the_level_it_reaches(text, pub, figure, period):
     assert dates_of(one(text, figure, pub)) == period
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    # a rate told in force 'since' a day written after it started that day
+    ("China's extra tariffs of 10% on American sorghum and 15% on chicken, announced on March 4, "
+     "have applied since March 10.", date(2025, 3, 19), "10%", ("2025-03-10", "")),
+    # a 'since' before the rate, in another clause, is not its start
+    ("India has reduced its Russian oil imports since September 2025, signalling that the US should "
+     "take off the 25 per cent punitive tariffs.", date(2026, 1, 29), "25 per cent", ("", "")),
+    # the base of a comparison after 'on' dates no figure: the figure keeps its own period
+    ("Exports reached $214 million in the first half of 2025, up 6.3 per cent on the same period "
+     "last year.", date(2025, 8, 12), "6.3 per cent", ("2025-01-01", "2025-06-30")),
+    # a figure after 'despite' is another fact: the period of the first clause is not its
+    ("Irish infant formula exports to the US rose 14% last year despite the EU-US deal's 15% tariff.",
+     date(2026, 1, 21), "15%", ("", "")),
+    # 'compared with 16% in 2023': 2023 is the old value's
+    ("The US now takes about 22% of the sector's exports, compared with 16% in 2023.",
+     date(2026, 1, 21), "22%", ("", "")),
+    # 'for 2026' is a year
+    ("Trek estimates its tariff bill at $90 million for 2026.", date(2026, 5, 20), "$90 million",
+     ("2026-01-01", "2026-12-31")),
+    # the day data were released dates no figure of them
+    ("Shipments rose 17pc to $1.4bn, the Resources and Energy Quarterly released on Monday showed.",
+     date(2026, 11, 4), "$1.4bn", ("", "")),
+])
+def test_whose_date_it_is(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
