@@ -94,7 +94,12 @@ def _is_baseline(h: DateHit, text: str, lo: int) -> bool:
             text, max(lo, h.mention.start - 25), h.mention.start):
         return True  # 'fell 9% in January-September compared with the same period of 2024'
     before = text[max(lo, h.mention.match_start - 60):h.mention.start]
-    return _cue("baseline").search(before) is not None or _cue("period_end").search(before) is not None
+    if _cue("baseline").search(before) is not None:
+        return True
+    # a day that describes a period named before it ('fiscal 2025, which ended Sept. 30'); a span
+    # so introduced is that period itself ('the season that ran from October 2024 to September 2025')
+    day = h.period is not None and h.period[0] == h.period[1]
+    return day and _cue("period_end").search(before) is not None
 
 
 def is_act(h: DateHit, text: str, lo: int, hi: int) -> bool:

@@ -40,6 +40,7 @@ PARSES = frozenset({
     "date_weekday_dom", "date_md_rel", "date_fiscal_named", "date_same", "date_year_range",
     "date_past_n", "date_year_end", "date_fiscal_part", "date_season", "date_weekend",
     "date_same_period", "date_same_period_of", "date_week_to", "date_n_to", "date_first_days",
+    "date_month_quarter",
 })
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
@@ -300,6 +301,20 @@ def _n_to(m: Mention, pub: date, n: float) -> Period | None:
     return end - timedelta(days=int(n * (7 if per == "weeks" else 1)) - 1), end
 
 
+def _month_quarter(m: Mention, pub: date, when: str) -> Period:
+    """'the September quarter (of 2026)': July to September; with no year, the latest such quarter
+    begun by the article date, or in the future tense the first not yet ended."""
+    last = month_number(m.g("mo") or "")
+    if y := m.g("y"):
+        return months_span(add(date(int(y), last, 1), -2, "month"), 3)
+    spans = [months_span(add(date(year, last, 1), -2, "month"), 3) for year in range(pub.year - 1, pub.year + 2)]
+    if when == "future":
+        return next(q for q in spans if q[1] >= pub)
+    if when == "past":  # 'sales fell in the December quarter': one that has ended
+        return [q for q in spans if q[1] < pub][-1]
+    return [q for q in spans if q[0] <= pub][-1]
+
+
 def _latest_begun(month: int, day: int, pub: date) -> int:
     """The year of the latest month/day (day 0: the month's start) on or before the article date:
     a statistic's period has begun."""
@@ -432,8 +447,12 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
     if p == "date_month_range":
         a, b = month_number(m.g("mo") or ""), month_number(m.g("mo2") or "")
         y2 = int(ys) if (ys := m.g("y")) else nearest_year(b, 1, pub, when or "past")
-        y1 = y2 if a <= b else y2 - 1
+        y1 = int(ys1) if (ys1 := m.g("y1")) else (y2 if a <= b else y2 - 1)
+        if (y1, a) > (y2, b):
+            return None
         return month_period(y1, a)[0], month_period(y2, b)[1]
+    if p == "date_month_quarter":  # 'the September quarter': the three months ending then
+        return _month_quarter(m, pub, when)
     if p in ("date_half", "date_quarter"):
         return _part_of_year(m, pub, when)
     if p == "date_year":
@@ -587,7 +606,8 @@ def offset_from(m: Mention, base: date) -> Period | None:
 
 
 _TENSED = ("date_md", "date_md_range", "date_month_alone", "date_month_range", "date_weekday",
-           "date_month_half", "date_season", "date_weekend", "date_quarter", "date_half")
+           "date_month_half", "date_season", "date_weekend", "date_quarter", "date_half",
+           "date_month_quarter")
 
 
 def needs_tense(m: Mention) -> bool:

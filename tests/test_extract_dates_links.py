@@ -128,3 +128,23 @@ def test_a_change_takes_the_date_of_the_level_it_reaches(text, pub, figure, peri
 ])
 def test_whose_date_it_is(text, pub, figure, period):
     assert dates_of(one(text, figure, pub)) == period
+
+
+@pytest.mark.parametrize("text, pub, mention, period", [
+    # a span of months with a year on each end
+    ("Egypt exported 2.1 million tonnes of oranges in the season that ran from October 2024 to "
+     "September 2025, the council said.", date(2025, 10, 15), "October 2024 to September 2025",
+     ("2024-10-01", "2025-09-30")),
+    ("Egypt exported 2.1 million tonnes of oranges in the season that ran from October 2024 to "
+     "September 2025, the council said.", date(2025, 10, 15), "2.1 million tonnes",
+     ("2024-10-01", "2025-09-30")),
+    # a quarter named by the month it ends in: told in November 2026, the last one ended
+    ("In the September quarter, exports rose 17pc to $1.4bn.", date(2026, 11, 4), "17pc",
+     ("2026-07-01", "2026-09-30")),
+    ("Sales fell in the December quarter, the bureau said.", date(2026, 11, 4), "December quarter",
+     ("2025-10-01", "2025-12-31")),
+    ("Exports will rise in the March quarter of 2027.", date(2026, 11, 4), "March quarter of 2027",
+     ("2027-01-01", "2027-03-31")),
+])
+def test_spans_of_months_and_month_named_quarters(text, pub, mention, period):
+    assert dates_of(one(text, mention, pub)) == period
