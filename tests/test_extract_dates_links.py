@@ -56,6 +56,9 @@ def test_a_span_of_a_larger_period_dates_the_figure(text, pub, figure, period):
     # an extension that 'runs to December 31', told in February, ends this coming December
     ("The extension, which runs to December 31, restores duty-free access for 1,800 products.",
      date(2026, 2, 10), "December 31", ("2026-12-31", "2026-12-31")),
+    # 'due by June' is a deadline ahead: told in March 2026, June 2026
+    ("Sector braces for Section 232 review due by June", date(2026, 3, 18), "June",
+     ("2026-06-01", "2026-06-30")),
     ("The exemption expires on March 31 unless Congress renews it.", date(2026, 6, 15),
      "March 31", ("2027-03-31", "2027-03-31")),
 ])
