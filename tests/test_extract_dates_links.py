@@ -151,3 +151,14 @@ def test_whose_date_it_is(text, pub, figure, period):
 ])
 def test_spans_of_months_and_month_named_quarters(text, pub, mention, period):
     assert dates_of(one(text, mention, pub)) == period
+
+
+def test_a_share_of_total_exports_takes_the_period_before():
+    text = ("Cocoa exports rose to N1.2 trillion in the third quarter of 2026. The Netherlands remained "
+            "the top buyer, taking 31.2 per cent of total exports.")
+    assert dates_of(one(text, "31.2 per cent", date(2026, 11, 18))) == ("2026-07-01", "2026-09-30")
+
+
+def test_the_day_a_report_was_issued_dates_none_of_its_figures():
+    text = "The report, issued on Tuesday, showed that apparel accounted for nearly 73 per cent of exports."
+    assert dates_of(one(text, "73 per cent", date(2025, 11, 27))) == ("", "")
