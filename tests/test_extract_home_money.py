@@ -43,3 +43,12 @@ def test_a_bare_dollar_stays_us_in_us_style_or_beside_a_local_mark():
 def test_kenyan_shillings_written_sh():
     text = "Kenya earned Sh19.6 billion from avocado exports last year. She said 5 people came."
     assert _money(text) == [("Sh19.6 billion", 19.6e9, "KES")]
+
+
+def test_more_currency_forms():
+    text = ("Saudi exports reached SR4.2 billion. Volvo put the cost at 2.4 billion kronor. Furniture "
+            "exports fell to 3.1 billion zł. Manila exported PHP 12 billion of bananas. Turkey's steel "
+            "exports reached TL 40 billion.")
+    assert _money(text) == [("SR4.2 billion", 4.2e9, "SAR"), ("2.4 billion kronor", 2.4e9, "SEK"),
+                            ("3.1 billion zł", 3.1e9, "PLN"), ("PHP 12 billion", 12e9, "PHP"),
+                            ("TL 40 billion", 40e9, "TRY")]
