@@ -482,8 +482,12 @@ def event_measure(w: Window) -> str:
         rule = nearest("events", w, max(w.sent_start, w.start - 150), min(w.sent_end, w.end + 150))
         if rule and rule["measure"] == "event_address" and first("unsaid_periods", w.text[w.start:w.end]):
             return "date"  # '... RM14.8 billion in 2024, the association said': the figure's period
+        if rule and rule["measure"] == "event_other" and first("period_bounds", w.text[w.end:w.end + 40]):
+            return "date"  # 'in the 2024-25 fiscal year, which ended in June': the figure's period
     if rule and rule["measure"] == "event_address" and first("announced_content", w.text[w.end:w.sent_end]):
         return "event_announcement"  # 'said on Monday that the levy would apply'
+    if rule and rule["id"] == "ee.said-on" and first("released_data", w.text[w.sent_start:w.sent_end]):
+        return "event_announcement"  # 'exports rose 18% to $1.72 billion, the agency said on Wednesday'
     return rule["measure"] if rule else "date"
 
 

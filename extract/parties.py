@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from extract import lists as _lists
 from extract import places as _places
 from extract import rules, sentences
+from extract.cues import first
 from extract.places import Place
 from extract.trie import trie_regex
 
@@ -402,6 +403,21 @@ def _buyer_first(places: Sequence[Place]) -> Sequence[Place]:
     return [replace(p, role="second") if p.role == "goods" and p.origin else p for p in places]
 
 
+# 'the statistics office said on Tuesday': a day right after a speech verb dates what was said
+_SAID_ON = re.compile(r"\b(?:said|says|stated|confirmed|noted|added)\s(?:(?:late|early|earlier)\s)?(?:on\s)?$")
+
+
+def _released_data(text: str, start: int) -> bool:
+    """Whether a day right after a speech verb dates data released ('exports rose 18%, the agency
+    said on Wednesday'), not a decision announced ('said Wednesday he would impose 50%'): what was
+    said is that data, whose flow's parties are not the speaker's audience."""
+    if _SAID_ON.search(text, max(0, start - 40), start) is None:
+        return False
+    art = _article(text)
+    a, b = art.spans[art.sentence_of(start)]
+    return first("released_data", text[a:b]) is not None and first("announced_content", text[start:b]) is None
+
+
 def date_parties(places: Sequence[Place], start: int, end: int, measure: str, lo: int, hi: int,
                  text: str) -> tuple[str, str]:
     """(first, second) party of a date claim: none for a bare period that dates a figure ('$9bn in
@@ -415,7 +431,9 @@ def date_parties(places: Sequence[Place], start: int, end: int, measure: str, lo
         imposer, run = choose_in(_lists.unlisted(list(places), text), start, end, "tariff_rate",
                                  lo, hi, text)
         return imposer, (run[0] if len(run) == 1 else "")
-    first, second = event_parties(places, start, end, text, spoken=measure == "event_address")
+    spoken = measure == "event_address" or (
+        measure == "event_announcement" and _released_data(text, start))
+    first, second = event_parties(places, start, end, text, spoken=spoken)
     if not first and second:  # 'The commerce adviser will travel to Washington next week'
         first = next((p.code for found in _previous(text, start) for p in found
                       if p.role != "second" and _actor(p.code) and p.code != second), "")
