@@ -275,14 +275,14 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
     old_value = is_old_value(m, text, lo)
     own = [h for h in usable if (o := owner(h, figures, text)) is m
            or (not own_only and not old_value and _owned_with(o, m, figures, text))]
-    if is_old_value(m, text, lo):  # its own date, or how long it has held ('paid since April 3');
+    if old_value:  # its own date, or how long it has held ('paid since April 3');
         # not a start written after it, which is the new rate's ('to 25% from 15% starting May 1')
         own = [h for h in own if not h.starts]
         own = own or [h for h in usable if h.text.lower().startswith("since") and m.end <= h.mention.start
                       and not _crosses(text, m.end, h.mention.start)
                       and "," not in text[m.end:h.mention.start]  # 'up from 50%, since Jan. 1
                       and not any(m.end <= f.start < h.mention.start for f in figures)]
-    if own_only or is_old_value(m, text, lo) or (kind == "tariff_rate" and in_place(m, text, lo, hi)):
+    if own_only or old_value or (kind == "tariff_rate" and in_place(m, text, lo, hi)):
         return next((h for h in own if h.measure not in _OTHER_EVENTS), None)
     allowed = _FOR_TARIFFS if kind == "tariff_rate" else _FOR_FIGURES
     found = []

@@ -137,12 +137,16 @@ def _home_code(family: str, text: str, homes: tuple[str, ...]) -> str | None:
     return table[home]
 
 
+_OPENING_CHARS = 400  # the headline and dateline, where an article names its home country
+
+
 @lru_cache(maxsize=4)
-def home_countries(norm: str, opening: int = 400) -> tuple[str, ...]:
+def home_countries(norm: str) -> tuple[str, ...]:
     """The countries the headline and opening of the text name, in order, the US left out."""
     from extract import places  # places reads numbers' rules: imported late
 
-    return tuple(p.code for p in places.find(norm, 0, min(len(norm), opening)) if p.code != "USA")
+    return tuple(p.code for p in places.find(norm, 0, min(len(norm), _OPENING_CHARS))
+                 if p.code != "USA")
 
 
 @cache

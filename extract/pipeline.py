@@ -253,9 +253,6 @@ def _classify(m: Mention, w: Window, unit: str, listed: bool) -> tuple[str, str,
     return m.rule.kind or "quantity", values.measure_of(m, unit), ""
 
 
-_OPENING_CHARS = 400  # the headline and dateline, where an article names its home country
-
-
 def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any]]:
     """All claims of one article's text."""
     norm = normalise(text)
@@ -263,16 +260,17 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
     # the last period given, the last start, the latest-ending span of more than a day, the last
     # such span named and its words (extract.pipeline._date_hits)
     anchor: list[Any] = [None, None, None, None, ""]
-    # the month the article's fiscal years start in: its home country's until a sentence names one
-    opening = [p.code for p in places.find(norm, 0, min(len(norm), _OPENING_CHARS))]
+    homes = numbers.home_countries(norm)  # named in the headline and dateline, the US left out
     # page stamps, blanked in norm, mark the outlet; else the home country and its house style
-    dollar = numbers.dollar_code(text, tuple(c for c in opening if c != "USA"))
-    fy: list[int | None] = [dates.home_fiscal(opening, dollar)]
+    dollar = numbers.dollar_code(text, homes)
+    # the month the article's fiscal years start in: its home country's until a sentence names one
+    fy: list[int | None] = [dates.home_fiscal(list(homes), dollar)]
     told: tuple[dates.Period | None, str] = (None, "")  # the period of the last total told
     for s in _group(norm):
         hits = _date_hits(s, norm, text, published, anchor, fy)
         rows.extend(_date_rows(s, hits, text, norm, published))
-        figures = list(_numeric_rows(s, hits, text, norm, dollar, told[0] and told or (anchor[3], anchor[4])))
+        total = told if told[0] else (anchor[3], anchor[4])  # what 'of the total' points back to
+        figures = list(_numeric_rows(s, hits, text, norm, dollar, total))
         rows.extend(figures)
         told = _total_told(figures) or ((None, "") if figures else told)
     for r in rows:
