@@ -162,3 +162,11 @@ def test_a_share_of_total_exports_takes_the_period_before():
 def test_the_day_a_report_was_issued_dates_none_of_its_figures():
     text = "The report, issued on Tuesday, showed that apparel accounted for nearly 73 per cent of exports."
     assert dates_of(one(text, "73 per cent", date(2025, 11, 27))) == ("", "")
+
+
+def test_a_day_then_when_a_tariff_returns_is_the_tariffs_day():
+    text = ("Exporters have asked the government to secure a deal with Washington before July 9, when "
+            "the 29 percent reciprocal tariff on Pakistani goods is due to return.")
+    pub = date(2025, 6, 17)
+    assert one(text, "July 9", pub)["measure"] == "event_tariff_change"
+    assert dates_of(one(text, "29 percent", pub)) == ("2025-07-09", "2025-07-09")
