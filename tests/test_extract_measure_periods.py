@@ -12,16 +12,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from extract.api import extract_text
+from extract_helpers import one
 
 PUB = date(2025, 9, 10)  # a Wednesday
 
 
 def measure(text: str, mention: str) -> str:
-    rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
-    assert rows, [r["mention"] for r in extract_text(text, source_id="t", published=PUB)]
-    return str(rows[0]["measure"])
+    return str(one(text, mention, PUB)["measure"])
 
 
 @pytest.mark.parametrize(

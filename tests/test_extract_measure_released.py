@@ -13,16 +13,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from extract.api import extract_text
+from extract_helpers import one
 
 PUB = date(2025, 10, 16)  # a Thursday
 
 
 def row(text: str, mention: str) -> dict:
-    rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
-    assert rows, [r["mention"] for r in extract_text(text, source_id="t", published=PUB)]
-    return rows[0]
+    return one(text, mention, PUB)
 
 
 @pytest.mark.parametrize(

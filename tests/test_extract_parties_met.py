@@ -13,17 +13,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from extract.api import extract_text
+from extract_helpers import one
 
 PUB = date(2025, 9, 10)  # a Wednesday
 
 
 def event(text: str, mention: str) -> tuple[str, str, str]:
-    """(measure, imposer, target) of the first claim of the mention."""
-    rows = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
-    assert rows, [r["mention"] for r in extract_text(text, source_id="t", published=PUB)]
-    return rows[0]["measure"], rows[0]["imposer"], rows[0]["target"]
+    """(measure, imposer, target) of the mention's one claim."""
+    r = one(text, mention, PUB)
+    return r["measure"], r["imposer"], r["target"]
 
 
 @pytest.mark.parametrize(
