@@ -83,6 +83,11 @@ def describes_period(m: Mention, text: str, lo: int) -> bool:
     return _cue("period_end").search(text[max(lo, m.match_start - 60):m.start]) is not None
 
 
+_SUPERLATIVE_IN = re.compile(r"\sin\s(?:(?:early|mid|late|the)[\s-])?$")
+# dates that name a period by its calendar name, not by its distance from now
+_NAMED_PERIOD = re.compile(r"date_(?:year|month|quarter|half|fiscal|md|iso|season)")
+
+
 def _is_baseline(h: DateHit, text: str, lo: int) -> bool:
     """'the highest since 1935', 'up 8% from a year earlier': the base of a comparison dates no
     figure."""
@@ -94,8 +99,9 @@ def _is_baseline(h: DateHit, text: str, lo: int) -> bool:
             text, max(lo, h.mention.start - 25), h.mention.start):
         return True  # 'fell 9% in January-September compared with the same period of 2024'
     before = text[max(lo, h.mention.match_start - 60):h.mention.start]
-    if _cue("baseline").search(before) is not None:
-        return True
+    if (b := _cue("baseline").search(before)) is not None:
+        # 'the lowest in the past year' is a base; 'the fourth-largest market in 2025' ranks in 2025
+        return not (_SUPERLATIVE_IN.search(b.group()) and _NAMED_PERIOD.match(h.mention.rule.parse))
     # a day that describes a period named before it ('fiscal 2025, which ended Sept. 30'); a span
     # so introduced is that period itself ('the season that ran from October 2024 to September 2025')
     day = h.period is not None and h.period[0] == h.period[1]

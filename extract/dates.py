@@ -75,6 +75,8 @@ def tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
                 # an attribution after a comma ('..., an official said') tells no tense, nor a
                 # relative clause after the date ('a bill in March that would cap ...')
                 d += 100
+            if ";" in text[min(m.end(), end):max(m.start(), start)]:
+                d += 100  # another clause's verb: 'We got the deal in May; we will get zero'
             if best is None or (d, i) < best:
                 best, found = (d, i), t
     return found
@@ -552,6 +554,15 @@ def _year_part(year: int, part: str) -> Period | None:
 def _year_long(span: Period | None) -> bool:
     """A calendar, fiscal or marketing year: 'the previous year' after it is the one before it."""
     return span is not None and span[1] is not None and 364 <= (span[1] - span[0]).days <= 365
+
+
+_LENGTHS = {"year": (364, 365), "quarter": (89, 91), "month": (27, 30)}
+
+
+def last_of_length(*spans: Period | None, per: str) -> Period | None:
+    """'that year' or 'that month': the first of the spans named last that is that long."""
+    lo, hi = _LENGTHS[per.lower()]
+    return next((s for s in spans if s and s[1] is not None and lo <= (s[1] - s[0]).days <= hi), None)
 
 
 def _coarse(per: str) -> bool:

@@ -85,7 +85,8 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             fy[0] = dates.fiscal_start([p.code for p in s.places], fy[0],
                                        coded=m.rule.parse != "date_fiscal_named")
         if m.rule.parse == "date_same_period":  # 'in the period': the span of time named last
-            hits.append(DateHit(m, anchor[2], text[m.start:m.end], "date", False, True))
+            span = anchor[2] if not m.g("per") else dates.last_of_length(anchor[3], anchor[2], per=m.g("per") or "")
+            hits.append(DateHit(m, span, text[m.start:m.end], "date", False, True))
             anchor[0] = anchor[2] or anchor[0]  # what a later 'a year earlier' counts from
             continue
         if m.rule.parse == "date_same_period_of":  # 'the same quarter of 2025': a base period

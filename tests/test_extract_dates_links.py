@@ -170,3 +170,27 @@ def test_a_day_then_when_a_tariff_returns_is_the_tariffs_day():
     pub = date(2025, 6, 17)
     assert one(text, "July 9", pub)["measure"] == "event_tariff_change"
     assert dates_of(one(text, "29 percent", pub)) == ("2025-07-09", "2025-07-09")
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    # a rank within a named year: 'the largest ... in 2025' ranks in 2025, it is no base
+    ("The US was Malta's fourth-largest export market in 2025.", date(2026, 3, 18),
+     "fourth-largest", ("2025-01-01", "2025-12-31")),
+    ("America was the largest market for Scotch in 2024, taking £971m, or 18 per cent of the total.",
+     date(2025, 12, 10), "£971m", ("2024-01-01", "2024-12-31")),
+    # 'that year' and 'that month' point back to the last year or month named
+    ("Bilateral trade totalled $2.9 billion in 2024, and the US ranked as Oman's sixth-largest "
+     "trading partner that year.", date(2025, 8, 12), "sixth-largest", ("2024-01-01", "2024-12-31")),
+    ("Washington raised the duty to 25% in April 2025, and that month exports fell 5%.",
+     date(2025, 8, 12), "5%", ("2025-04-01", "2025-04-30")),
+    # the tense of a year-less month is its own clause's: 'got ... in May', not the 'will' after ';'
+    ('"We got the 10 per cent deal in May; we will get zero for whisky," he said.',
+     date(2025, 12, 10), "May", ("2025-05-01", "2025-05-31")),
+])
+def test_named_years_pointers_and_clause_tense(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
+
+
+def test_a_superlative_since_a_year_stays_a_base():
+    text = "Exports hit $4 billion, the highest since 2019."
+    assert dates_of(one(text, "$4 billion", date(2025, 12, 10))) == ("", "")
