@@ -225,6 +225,10 @@ _TO_LEVEL = re.compile(r"\s(?:to|at)\s(?:(?:a|an|the)\s)?(?:(?:record|new|high|l
 _WORTH = re.compile(r"\s\(|\s(?:of\s[^\d,;:()]{1,30}?\s)?(?:worth|valued\sat)\s")
 
 
+# ', in place since March 12' right after an old rate: how long that rate had held
+_HELD = re.compile(r",\s(?:(?:which|that)\s(?:has|had)\s(?:been\s)?)?(?:in\s(?:place|force|effect)|applied|levied|charged|paid)\s(?:since\s)?")
+
+
 def _since(h: DateHit, m: Mention) -> bool:
     """'tariffs of 10% ... have applied since March 10': a rate told in force since a day written
     after it started then (a 'since' before it belongs to another clause: 'has reduced its imports
@@ -286,7 +290,8 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
         own = [h for h in own if not h.starts]
         own = own or [h for h in usable if h.text.lower().startswith("since") and m.end <= h.mention.start
                       and not _crosses(text, m.end, h.mention.start)
-                      and "," not in text[m.end:h.mention.start]  # 'up from 50%, since Jan. 1
+                      and ("," not in text[m.end:h.mention.start]  # 'up from 50%, since Jan. 1
+                           or _HELD.fullmatch(text, m.end, h.mention.match_start) is not None)
                       and not any(m.end <= f.start < h.mention.start for f in figures)]
     if own_only or old_value or (kind == "tariff_rate" and in_place(m, text, lo, hi)):
         return next((h for h in own if h.measure not in _OTHER_EVENTS), None)

@@ -11,6 +11,7 @@ import calendar
 import re
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 from extract import numbers, rules
 from extract.cues import Window
@@ -170,6 +171,16 @@ def fiscal_start(codes: list[str], previous: int | None, coded: bool = False) ->
     if code is None:
         return previous
     return -table[code] if code in by_start else table[code]
+
+
+def fiscal_owners(places: list[Any], m: Mention, text: str, home_fy: int | None) -> list[str]:
+    """The countries of a sentence whose fiscal year a label in it may be: in copy from a country
+    with a fiscal year of its own, not the US unless the year is written as the US government's
+    (rules/dates.yml fy.us-named)."""
+    codes = [p.code for p in places]
+    if home_fy is not None and not cue("us_fiscal").search(text, max(0, m.match_start - 40), m.end):
+        codes = [c for c in codes if c != "USA"]
+    return codes
 
 
 def same_period_of(m: Mention, span: Period | None) -> Period | None:

@@ -75,14 +75,14 @@ _RELATIVE = frozenset({"date_offset", "date_compared"})
 
 
 def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
-               anchor: list[Any], fy: list[int | None]) -> list[DateHit]:
+               anchor: list[Any], fy: list[int | None], home_fy: int | None = None) -> list[DateHit]:
     hits: list[DateHit] = []
     s.mentions = [dates.recast(m, norm, s.start) if m.is_date else m for m in s.mentions]
     for m in s.mentions:
         if not m.is_date:
             continue
         if m.rule.parse in dates.FISCAL or dates.fiscal_part(m):  # 'FY25' of the country named
-            fy[0] = dates.fiscal_start([p.code for p in s.places], fy[0],
+            fy[0] = dates.fiscal_start(dates.fiscal_owners(s.places, m, norm, home_fy), fy[0],
                                        coded=m.rule.parse != "date_fiscal_named")
         if m.rule.parse == "date_same_period":  # 'in the period': the span of time named last
             span = anchor[2] if not m.g("per") else dates.last_of_length(anchor[3], anchor[2], per=m.g("per") or "")
@@ -113,6 +113,9 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             if said:  # 'said on Monday the levy applies effective immediately': that Monday
                 period = (said[-1], said[-1])
         start = m.start
+        if period and since and pub and period[0] > pub and not m.g("y"):
+            # 'since Jan. 1' in a December paper: the January past, however near the next one is
+            period = dates.shift(period, -1, "year")
         if period and since:
             period = (period[0], None)
             start = norm.rfind("since", max(s.start, m.start - 20), m.start)
@@ -265,10 +268,11 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
     # page stamps, blanked in norm, mark the outlet; else the home country and its house style
     dollar = numbers.dollar_code(text, homes)
     # the month the article's fiscal years start in: its home country's until a sentence names one
-    fy: list[int | None] = [dates.home_fiscal(list(homes), dollar)]
+    home_fy = dates.home_fiscal(list(homes), dollar)
+    fy: list[int | None] = [home_fy]
     told: tuple[dates.Period | None, str] = (None, "")  # the period of the last total told
     for s in _group(norm):
-        hits = _date_hits(s, norm, text, published, anchor, fy)
+        hits = _date_hits(s, norm, text, published, anchor, fy, home_fy)
         rows.extend(_date_rows(s, hits, text, norm, published))
         total = told if told[0] else (anchor[3], anchor[4])  # what 'of the total' points back to
         figures = list(_numeric_rows(s, hits, text, norm, dollar, total))

@@ -194,3 +194,28 @@ def test_named_years_pointers_and_clause_tense(text, pub, figure, period):
 def test_a_superlative_since_a_year_stays_a_base():
     text = "Exports hit $4 billion, the highest since 2019."
     assert dates_of(one(text, "$4 billion", date(2025, 12, 10))) == ("", "")
+
+
+@pytest.mark.parametrize("sentence, period", [
+    # a Tokyo story: the US named as the rice's origin does not make 'fiscal 2025' the US year
+    ("U.S. rice made up about 345,000 tons, or 45 percent, of the total in fiscal 2025.",
+     ("2025-04-01", "2026-03-31")),  # Japan's fiscal 2025: April 2025 to March 2026
+    # written as the US government's year, it is (October 2024 to September 2025)
+    ("The U.S. fiscal 2025 deficit reached $1.8 trillion.", ("2024-10-01", "2025-09-30")),
+])
+def test_a_home_fiscal_year_is_not_taken_over_by_the_us_named_as_a_partner(sentence, period):
+    text = ("TOKYO -- Japan will buy more rice from the United States, the agriculture ministry said.\n\n"
+            + sentence)
+    figure = "345,000 tons" if "rice" in sentence else "$1.8 trillion"
+    assert dates_of(one(text, figure, date(2026, 11, 18))) == period
+
+
+def test_since_a_day_without_a_year_is_the_one_past_even_when_the_next_is_nearer():
+    # a December paper: 'since Jan. 1' is 1 January of the same year, not the coming one
+    text = "Steel has faced the 50% duty since Jan. 1."
+    assert dates_of(one(text, "50%", date(2025, 12, 10))) == ("2025-01-01", "")
+
+
+def test_an_old_rate_told_in_place_since_a_day_takes_that_start():
+    text = "The duty was raised from 25 percent, in place since March 12."
+    assert dates_of(one(text, "25 percent", date(2025, 12, 10))) == ("2025-03-12", "")
