@@ -191,12 +191,14 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -
 def _chained(m: Mention, o: Mention, figures: list[Mention], text: str) -> bool:
     """Whether o is within _LINKED of m, or m is an amount of goods and o their value, linked by
     'worth', 'valued at' or a bracket ('7.16 lakh tonnes of frozen shrimp worth Rs 40,013 crore
-    (US$ 4.88 bn) in 2024-25')."""
+    (US$ 4.88 bn) in 2024-25'), or m a share of the total o ('60% of Swiss exports, which were
+    worth 63bn francs (£59bn) last year')."""
     if o.start - m.end <= _LINKED:
         return True
     pos = m.end
     for f in sorted((f for f in figures if m.end <= f.start and f.end <= o.end), key=lambda f: f.start):
-        if f.start - pos > _LINKED or not _WORTH.fullmatch(text, pos, f.start):
+        share = pos == m.end and _SHARE_OF_TOTAL.fullmatch(text, pos, f.start) is not None
+        if not share and (f.start - pos > _LINKED or not _WORTH.fullmatch(text, pos, f.start)):
             return False
         pos = f.end
     return True
@@ -219,6 +221,11 @@ def _owned_with(o: Mention | None, m: Mention, figures: list[Mention], text: str
 
 
 _TO_LEVEL = re.compile(r"\s(?:to|at)\s(?:(?:a|an|the)\s)?(?:(?:record|new|high|low|about|around|nearly|some|over|under|just|almost)\s)*$")
+
+
+# a share and the total it is of, told in a relative clause: '55% of India's knitwear exports,
+# which stood at ₹44,747 crore in 2024-25' (the share is of that period's total)
+_SHARE_OF_TOTAL = re.compile(r"\sof\s[^\d,;:()]{1,60},\s(?:which|that)\s[^\d,;:()]{1,30}?\s")
 
 
 # the gap from an amount of goods to its value: ' of frozen shrimp worth ', ' (', ' valued at '

@@ -94,8 +94,11 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             hits.append(DateHit(m, period, text[m.start:m.end], "date"))
             continue
         if m.rule.parse == "date_same":  # the start date given last, in this sentence or before
+            # 'from the same date' is a start: the last start given, in this sentence or before,
+            # rather than the day of the post announcing it; 'on the same day' may be any date
+            given = next((h.period for h in reversed(hits) if h.period), None)
             period = (next((h.period for h in reversed(hits) if h.starts and h.period), None)
-                      or next((h.period for h in reversed(hits) if h.period), None)
+                      or (anchor[1] or given if dates.starts_at(norm[m.match_start:m.start]) else given)
                       or anchor[1] or anchor[0])
             hits.append(DateHit(m, period, text[m.start:m.end], "event_tariff_change", True, True))
             continue  # a pointer needs no tense, 'since' or start cue of its own

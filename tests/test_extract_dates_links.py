@@ -219,3 +219,20 @@ def test_since_a_day_without_a_year_is_the_one_past_even_when_the_next_is_nearer
 def test_an_old_rate_told_in_place_since_a_day_takes_that_start():
     text = "The duty was raised from 25 percent, in place since March 12."
     assert dates_of(one(text, "25 percent", date(2025, 12, 10))) == ("2025-03-12", "")
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    # a share of a total told in a relative clause shares the total's period
+    ("Tiruppur accounts for nearly 55% of India's knitwear exports, which stood at ₹44,747 crore "
+     "in 2024-25.", date(2025, 9, 2), "55%", ("2024-04-01", "2025-03-31")),
+    ("Pharmaceuticals account for about 60% of Swiss exports to the US, which were worth 63bn "
+     "francs (£59bn) last year.", date(2025, 9, 26), "60%", ("2024-01-01", "2024-12-31")),
+])
+def test_a_share_takes_the_period_of_the_total_it_is_of(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
+
+
+def test_from_the_same_date_points_to_the_last_start_not_the_day_of_the_post():
+    text = ("Trump said pharmaceutical imports will face a 100% tariff from October 1. In a post late "
+            "on Thursday, Trump also announced 25% tariffs on heavy trucks, all from the same date.")
+    assert dates_of(one(text, "25%", date(2025, 9, 26))) == ("2025-10-01", "2025-10-01")
