@@ -179,13 +179,44 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -
     if o is None or o is m:
         return False
     if is_old_value(o, text, lo) and not h.starts:  # a start after the old value is the change's:
-        return True  # 'to 25% from 15% starting next month'
+        # 'to 25% from 15% starting next month', and so is a day after 'to 145% from 125%'
+        return not (_day(h) and new_before_old(o, figures, text) is m)
     if h.mention.end <= m.start:  # m comes after the date: in a later conjunct it is not m's,
         # nor when the date stands in a relative clause of o ('the 10 per cent tariff that
         # Washington has imposed since April 5, while steel faces 25 per cent')
         return (_opens_conjunct(text, h.mention.end, m.start)
                 or _cue("relative").search(text, o.end, h.mention.match_start) is not None)
     return not _chained(m, o, figures, text)  # another figure, further on, has the date
+
+
+_NEW_THEN_OLD = re.compile(r"\sfrom\s(?:(?:a|an|the|its|their)\s)?(?:(?:previous|earlier|current|existing|old)\s)?")
+_TO = re.compile(r"(?i:\bto\s)$")
+
+
+def new_before_old(o: Mention, figures: list[Mention], text: str) -> Mention | None:
+    """The new level of a change written before its old value ('cut the duty to zero from 7
+    percent on January 1', 'raised tariffs to 145% from 125% on Thursday'): a day written after
+    such an old value is the day of the change, so the new level's, not the old value's."""
+    before = [f for f in figures if f.end <= o.match_start and o.match_start - f.end <= 30]
+    if not before:
+        return None
+    f = max(before, key=lambda x: x.end)
+    if not _NEW_THEN_OLD.fullmatch(text, f.end, o.match_start):
+        return None
+    if _TO.search(text, max(0, f.match_start - 4), f.match_start) or text[f.match_start:f.start].lower().startswith("to "):
+        return f
+    return None
+
+
+def _day(h: DateHit) -> bool:
+    return h.period is not None and h.period[0] == h.period[1]
+
+
+def _changed_on(h: DateHit, m: Mention, figures: list[Mention], text: str) -> bool:
+    """Whether h is the day rate m was changed to, written after the old value ('to zero from 7
+    percent on January 1'), whatever event the sentence's wording makes of that day."""
+    o = owner(h, figures, text)
+    return _day(h) and o is not None and o is not m and new_before_old(o, figures, text) is m
 
 
 def _chained(m: Mention, o: Mention, figures: list[Mention], text: str) -> bool:
@@ -293,8 +324,10 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
     own = [h for h in usable if (o := owner(h, figures, text)) is m
            or (not own_only and not old_value and _owned_with(o, m, figures, text))]
     if old_value:  # its own date, or how long it has held ('paid since April 3');
-        # not a start written after it, which is the new rate's ('to 25% from 15% starting May 1')
-        own = [h for h in own if not h.starts]
+        # not a start written after it, which is the new rate's ('to 25% from 15% starting May 1'),
+        # nor a day after it when the new rate comes first ('to 145% from 125% on Thursday')
+        changed = new_before_old(m, figures, text) is not None
+        own = [h for h in own if not h.starts and not (changed and _day(h))]
         own = own or [h for h in usable if h.text.lower().startswith("since") and m.end <= h.mention.start
                       and not _crosses(text, m.end, h.mention.start)
                       and ("," not in text[m.end:h.mention.start]  # 'up from 50%, since Jan. 1
@@ -317,7 +350,7 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
             continue
         if (h not in own or kind == "tariff_rate") and not h.starts and is_act(h, text, lo, hi):
             continue  # a period written right after money is its own ('$5.2 billion in 2024')
-        if kind == "tariff_rate" and (h.starts or _since(h, m)):
+        if kind == "tariff_rate" and (h.starts or _since(h, m) or _changed_on(h, m, figures, text)):
             found.append(h)
         elif h in own and h.measure not in _OTHER_EVENTS:
             found.append(h)

@@ -174,13 +174,18 @@ def fiscal_start(codes: list[str], previous: int | None, coded: bool = False) ->
 
 
 def fiscal_owners(places: list[Any], m: Mention, text: str, home_fy: int | None) -> list[str]:
-    """The countries of a sentence whose fiscal year a label in it may be: in copy from a country
-    with a fiscal year of its own, not the US unless the year is written as the US government's
-    (rules/dates.yml fy.us-named)."""
-    codes = [p.code for p in places]
-    if home_fy is not None and not cue("us_fiscal").search(text, max(0, m.match_start - 40), m.end):
-        codes = [c for c in codes if c != "USA"]
-    return codes
+    """The countries of a sentence whose fiscal year a label in it may be. In copy from a country
+    with a fiscal year of its own, a destination, partner or goods' origin named in the sentence
+    ('shipments to Germany grew 14pc in FY25' in a Lahore story, 'U.S. rice made up 45 percent in
+    fiscal 2025' in a Tokyo one) does not own the label; the country doing the trading does
+    ('India shipped 34 lakh tonnes in the last fiscal year'), and so does one written as the
+    owner right before it ('the U.S. fiscal year', rules/dates.yml fy.owner-named)."""
+    if home_fy is None:
+        return [p.code for p in places]
+    rx = cue("fiscal_owner")
+    return [p.code for p in places
+            if (p.role not in ("target", "second", "goods") and not p.origin and not p.commodity)
+            or (m.match_start - 40 <= p.end <= m.match_start and rx.match(text, p.end, m.end))]
 
 
 def same_period_of(m: Mention, span: Period | None) -> Period | None:
@@ -453,6 +458,9 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
             return fiscal_year(int(m.g("y") or 0) + 1, -fy_start)
         return fiscal_year(int(m.g("y") or 0), fy_start or _fiscal_table()[2])
     if p == "date_fiscal_rel":  # the fiscal year holding the article date, shifted
+        if (m.g("rel") or "").lower() == "previous" and _year_long(anchor):
+            assert anchor is not None
+            return shift(anchor, -1, "year")  # 'in the 2024/25 fiscal year, down from the previous fiscal year'
         first_month = abs(fy_start or _fiscal_table()[1])
         end_year = pub.year + (1 if first_month > 1 and pub.month >= first_month else 0)
         end_year += {"last": -1, "previous": -1, "next": 1, "coming": 1}.get((m.g("rel") or "").lower(), 0)

@@ -236,3 +236,38 @@ def test_from_the_same_date_points_to_the_last_start_not_the_day_of_the_post():
     text = ("Trump said pharmaceutical imports will face a 100% tariff from October 1. In a post late "
             "on Thursday, Trump also announced 25% tariffs on heavy trucks, all from the same date.")
     assert dates_of(one(text, "25%", date(2025, 9, 26))) == ("2025-10-01", "2025-10-01")
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    # the new level written first: the day after the old value is the change's
+    ("Trump raised tariffs on Chinese goods to 145% from 125% on Thursday.", "145%",
+     ("2025-05-29", "2025-05-29")),  # the paper is a Thursday: the day itself
+    ("Trump raised tariffs on Chinese goods to 145% from 125% on Thursday.", "125%", ("", "")),
+    ("China cut its import duty on avocados to zero from 7 percent on January 1.", "zero",
+     ("2025-01-01", "2025-01-01")),
+    # the old value first: a year right after it is its own
+    ("The duty rose from 19 percent in 2018 to 25 percent.", "19 percent", ("2018-01-01", "2018-12-31")),
+])
+def test_a_day_after_new_then_old_rate_dates_the_new_rate(text, figure, period):
+    assert dates_of(one(text, figure, date(2025, 5, 29))) == period
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    # a marketing year told with its last day, month first (US order), no 'on'
+    ("Shipments to China were worth about $460 million in the 2023-24 marketing year, which ended "
+     "July 31, according to the Almond Board of California.", date(2025, 3, 6), "$460 million",
+     ("2023-08-01", "2024-07-31")),
+    # 'the previous fiscal year' after a fiscal year is the one before it
+    ("Leather exports earned 88.4 million USD in the 2024/25 fiscal year, which ended on June 30, "
+     "down 11 percent from the previous fiscal year.", date(2025, 12, 9), "previous fiscal year",
+     ("2023-07-01", "2024-06-30")),
+])
+def test_fiscal_years_told_by_their_end_and_the_one_before(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
+
+
+def test_a_destination_named_in_the_sentence_does_not_own_the_home_fiscal_year():
+    # a Lahore story: Pakistan's fiscal year runs July-June; Germany (calendar year) is the market
+    text = ("LAHORE: Pakistan's surgical instruments exports rose 7.4pc to $512 million in FY25.\n\n"
+            "Meanwhile, shipments to Germany, the second-largest market, grew 14pc in FY25 to $71 million.")
+    assert dates_of(one(text, "$71 million", date(2025, 10, 2))) == ("2024-07-01", "2025-06-30")
