@@ -252,8 +252,9 @@ def told_fiscal_start(m: Mention, text: str, hi: int, pub: date | None) -> int |
     if t is None:
         return None
     month = month_number(t.group("mo"))
-    if t.group("end"):
-        return month % 12 + 1
+    if t.group("end"):  # a year ending early in a month ('ended on July 7') restarts in it
+        day = int(t.group("d1") or t.group("d2") or 31)
+        return month if day <= 15 else month % 12 + 1
     if (t.group("fut") and pub is not None and m.rule.parse == "date_fiscal_named"
             and fiscal_year(int(m.g("y") or 0), month)[0] < pub):
         return -month  # 'fiscal 2025, which starts in April' told in February 2025

@@ -257,6 +257,9 @@ def test_a_day_after_new_then_old_rate_dates_the_new_rate(text, figure, period):
     ("Shipments to China were worth about $460 million in the 2023-24 marketing year, which ended "
      "July 31, according to the Almond Board of California.", date(2025, 3, 6), "$460 million",
      ("2023-08-01", "2024-07-31")),
+    # a year that ends early in a month starts again in that month (month precision: July)
+    ("Leather exports earned 88.4 million USD in the 2024/25 fiscal year, which ended on July 7.",
+     date(2025, 12, 9), "88.4 million USD", ("2024-07-01", "2025-06-30")),
     # 'the previous fiscal year' after a fiscal year is the one before it
     ("Leather exports earned 88.4 million USD in the 2024/25 fiscal year, which ended on June 30, "
      "down 11 percent from the previous fiscal year.", date(2025, 12, 9), "previous fiscal year",
