@@ -480,8 +480,14 @@ def event_measure(w: Window) -> str:
     rule = anchored("event_edges", replace(w, lo=lo)) or edge("event_edges", w, lo)
     if rule is None:
         rule = nearest("events", w, max(w.sent_start, w.start - 150), min(w.sent_end, w.end + 150))
-        if rule and rule["measure"] == "event_address" and first("unsaid_periods", w.text[w.start:w.end]):
-            return "date"  # '... RM14.8 billion in 2024, the association said': the figure's period
+        if (rule and (rule["measure"] == "event_address" or (
+                rule["measure"] == "event_tariff_change"
+                and first("tariff_steps", w.text[w.sent_start:w.sent_end]) is None
+                and first("nested_periods", w.text[max(w.sent_start, w.start - 30):w.start]) is None))
+                and first("unsaid_periods", w.text[w.start:w.end])):
+            # '... RM14.8 billion in 2024, the association said', 'shipped 3.2 million tonnes to
+            # the US in 2024, and ... a 25% steel tariff': the figure's period
+            return "date"
         if rule and rule["measure"] == "event_other" and first("period_bounds", w.text[w.end:w.end + 40]):
             return "date"  # 'in the 2024-25 fiscal year, which ended in June': the figure's period
     if rule and rule["measure"] == "event_address" and first("announced_content", w.text[w.end:w.sent_end]):
