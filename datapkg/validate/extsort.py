@@ -107,9 +107,7 @@ def later_occurrences(pairs: Iterable[tuple[str, int]]) -> Iterator[tuple[int, i
             last, first = key, row
 
 
-def missing_rows(
-    pairs: Iterable[tuple[str, int]], present: Iterable[str]
-) -> list[tuple[int, str]]:
+def missing_rows(pairs: Iterable[tuple[str, int]], present: Iterable[str]) -> list[tuple[int, str]]:
     """(row, key) of the *pairs* (sorted by key then row) whose key is not in *present*
     (sorted), in row order: the two streams walked once."""
     out: list[tuple[int, str]] = []

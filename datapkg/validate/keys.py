@@ -286,7 +286,9 @@ def check_foreign_keys(data: TableData, tables: dict[str, TableData]) -> list[Pr
         one_ref = len(fk["ref_fields"]) == 1 and fk["ref_fields"][0] in ref.runs
         if len(fk["fields"]) == 1 and fk["fields"][0] in data.runs:
             # the referring (key, row) pairs on disk, walked against the sorted keys
-            present: Any = ref.runs[fk["ref_fields"][0]].keys() if one_ref else _sorted_keys(ref, fk)
+            present: Any = (
+                ref.runs[fk["ref_fields"][0]].keys() if one_ref else _sorted_keys(ref, fk)
+            )
             missing = extsort.missing_rows(data.runs[fk["fields"][0]].merged(), present)
             problems.extend(_missing_run_refs(spec, fk, missing))
             continue
