@@ -7,10 +7,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not an installed package
 
 from bench.corpus import small_package  # noqa: E402
-from datapkg.validate import validate_package  # noqa: E402
+from datapkg.validate import reader, runner, validate_package  # noqa: E402
 
 TOTAL = "tariff_total.usa.ind.in_force.undated"
 RECIPROCAL = "tariff_reciprocal.usa.ind.in_force.undated"
@@ -92,3 +94,16 @@ def test_evidence_out_of_fact_order_and_an_empty_key(tmp_path: Path) -> None:
         ("evidence", 9, "claim_id", "constraint-error"),
         ("evidence", 9, "fact_id,claim_id", "primary-key"),
     ]
+
+
+def test_evidence_runs_find_what_the_in_memory_check_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same list with every key column kept in memory, chunks of two rows (so a repeated
+    key and its first row fall in different runs)."""
+    root = small_package(tmp_path / "pkg")
+    (root / "data" / "evidence.csv").write_text(EVIDENCE + ",,derives\n", encoding="utf-8")
+    monkeypatch.setattr(reader, "FAST_CHUNK_ROWS", 2)
+    on_disk = validate_package(root)
+    monkeypatch.setattr(runner, "SPILLED", {})
+    assert len(on_disk) == 9 and on_disk == validate_package(root)
