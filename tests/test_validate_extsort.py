@@ -16,7 +16,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not an
 
 from bench.corpus import small_package  # noqa: E402
 from datapkg.validate import Problem, reader, runner, validate_package  # noqa: E402
-from datapkg.validate.extsort import KeyRuns, absent, later_occurrences  # noqa: E402
+from datapkg.validate.extsort import (  # noqa: E402
+    KeyRuns,
+    absent,
+    joined,
+    later_occurrences,
+    missing_rows,
+)
 
 KEY_CODES = {"unique-error", "primary-key", "foreign-key"}
 
@@ -29,6 +35,17 @@ def test_later_occurrences_name_the_first_row_of_their_key() -> None:
 def test_absent_walks_two_sorted_streams() -> None:
     assert absent(["a", "c", "d", "f"], ["b", "c", "e", "f", "g"]) == {"a", "d"}
     assert absent(["a"], []) == {"a"}
+
+
+def test_missing_rows_are_the_pairs_whose_key_is_absent_in_row_order() -> None:
+    pairs = [("a", 7), ("b", 2), ("b", 9), ("d", 3), ("f", 4)]
+    assert missing_rows(pairs, ["b", "c", "f"]) == [(3, "d"), (7, "a")]
+    assert missing_rows(pairs, []) == [(2, "b"), (3, "d"), (4, "f"), (7, "a"), (9, "b")]
+
+
+def test_joined_key_marks_missing_cells_and_is_null_only_when_all_are() -> None:
+    got = joined([pa.array(["f1", None, None]), pa.array(["c1", "c2", None])])
+    assert got.to_pylist() == ["f1\x1fc1", "\x00\x1fc2", None]
 
 
 def test_runs_merge_chunks_in_key_then_row_order_and_set_missing_keys_apart(

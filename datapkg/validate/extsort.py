@@ -24,6 +24,19 @@ import pyarrow.compute as pc
 import pyarrow.ipc as ipc
 
 BATCH = 8192  # pairs read from each run at a time while merging
+SEP = "\x1f"  # between the cells of a key of several columns
+NULL = "\x00"  # a missing cell of such a key
+
+
+def joined(cols: list[pa.Array]) -> pa.Array:
+    """One text key per row from the cells of several columns (a missing cell as NULL, the
+    cells joined by SEP, as the key checks compare them); null where every cell is missing."""
+    parts = [pc.fill_null(pc.cast(c, pa.string()), NULL) for c in cols]
+    key = parts[0] if len(parts) == 1 else pc.binary_join_element_wise(*parts, SEP)
+    valid = pc.is_valid(cols[0])
+    for c in cols[1:]:
+        valid = pc.or_(valid, pc.is_valid(c))
+    return pc.if_else(valid, key, pa.scalar(None, pa.string()))
 
 
 class KeyRuns:
@@ -92,6 +105,21 @@ def later_occurrences(pairs: Iterable[tuple[str, int]]) -> Iterator[tuple[int, i
             yield row, first, key
         else:
             last, first = key, row
+
+
+def missing_rows(pairs: Iterable[tuple[str, int]], present: Iterable[str]) -> list[tuple[int, str]]:
+    """(row, key) of the *pairs* (sorted by key then row) whose key is not in *present*
+    (sorted), in row order: the two streams walked once."""
+    out: list[tuple[int, str]] = []
+    it = iter(present)
+    cur = next(it, None)
+    for key, row in pairs:
+        while cur is not None and cur < key:
+            cur = next(it, None)
+        if cur != key:
+            out.append((row, key))
+    out.sort()
+    return out
 
 
 def absent(wanted: Iterable[str], present: Iterable[str]) -> set[str]:

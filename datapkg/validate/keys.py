@@ -190,8 +190,9 @@ def check_keys(data: TableData) -> list[Problem]:
                 )
             )
     pk = spec.primary_key
-    if len(pk) == 1 and pk[0] in data.runs and pk[0] in data.present:
-        problems.extend(_run_primary_key(spec, data.runs[pk[0]], unique_runs.get(pk[0])))
+    label = ",".join(pk)
+    if pk and label in data.runs and set(pk) <= data.present:
+        problems.extend(_run_primary_key(spec, data.runs[label], unique_runs.get(label)))
     elif pk and set(pk) <= data.present:
         cols = [data.column(n) for n in pk]
         codes = _codes(cols)
@@ -237,8 +238,9 @@ def _run_duplicates(runs: extsort.KeyRuns) -> list[tuple[int, int, str]]:
 def _run_primary_key(
     spec: ResourceSpec, runs: extsort.KeyRuns, dups: list[tuple[int, int, str]] | None
 ) -> list[Problem]:
-    """The problems :func:`check_keys` finds for a one-column primary key kept as runs."""
-    label = spec.primary_key[0]
+    """The problems :func:`check_keys` finds for a primary key kept as runs (of its one
+    column, or of its columns' joined key)."""
+    label = ",".join(spec.primary_key)
     out = [
         Problem(spec.name, int(r), label, "primary-key", f"the primary key ({label}) is empty")
         for r in np.sort(runs.null_rows)
@@ -281,8 +283,17 @@ def check_foreign_keys(data: TableData, tables: dict[str, TableData]) -> list[Pr
                 )
             )
             continue
+        one_ref = len(fk["ref_fields"]) == 1 and fk["ref_fields"][0] in ref.runs
+        if len(fk["fields"]) == 1 and fk["fields"][0] in data.runs:
+            # the referring (key, row) pairs on disk, walked against the sorted keys
+            present: Any = (
+                ref.runs[fk["ref_fields"][0]].keys() if one_ref else _sorted_keys(ref, fk)
+            )
+            missing = extsort.missing_rows(data.runs[fk["fields"][0]].merged(), present)
+            problems.extend(_missing_run_refs(spec, fk, missing))
+            continue
         keys, all_null = composite(data, fk["fields"])
-        if len(fk["ref_fields"]) == 1 and fk["ref_fields"][0] in ref.runs:
+        if one_ref:
             found = _found_in_runs(keys, ref.runs[fk["ref_fields"][0]])
             problems.extend(_missing_refs(spec, fk, keys, ~found & ~all_null, rows))
             continue
@@ -317,6 +328,32 @@ def _missing_refs(
             )
         )
     return out
+
+
+def _sorted_keys(ref: TableData, fk: dict[str, Any]) -> list[str]:
+    """The distinct referenced keys of *ref* as text, sorted."""
+    ref_keys, ref_null = composite(ref, fk["ref_fields"])
+    ref_keys = ref_keys.filter(pa.array(~ref_null)) if ref_null.any() else ref_keys
+    distinct = pc.unique(pc.cast(ref_keys, pa.string()))
+    return list(distinct.take(pc.sort_indices(distinct)).to_pylist())
+
+
+def _missing_run_refs(
+    spec: ResourceSpec, fk: dict[str, Any], missing: list[tuple[int, str]]
+) -> list[Problem]:
+    """The problems of :func:`_missing_refs` from (row, key) pairs."""
+    label = ",".join(fk["fields"])
+    return [
+        Problem(
+            spec.name,
+            row,
+            label,
+            "foreign-key",
+            f"{key.replace(_SEP, ', ')!r} is not a "
+            f"{'/'.join(fk['ref_fields'])} of {fk['resource']}",
+        )
+        for row, key in missing
+    ]
 
 
 def early_foreign_keys(spec: ResourceSpec, tables: dict[str, TableData]) -> dict[int, pa.Array]:

@@ -36,7 +36,11 @@ CLAIM_FIELDS_FOR_FACTS = (
 )
 # key columns kept on disk as sorted runs (datapkg.validate.extsort) rather than in memory: a
 # text column that only the key checks read (claims' claim_id: one per claim, the largest key)
-SPILLED = {"claims": ("claim_id",)}
+# text column that only the key checks read (claims' claim_id: one per claim, the largest key),
+# and evidence's keys: its claim_id (checked against claims' runs) and its primary key
+# (fact_id, claim_id) joined; of evidence only the stating rows' ids stay in memory
+SPILLED = {"claims": ("claim_id",), "evidence": ("claim_id", "fact_id,claim_id")}
+STATING_FIELDS = ("fact_id", "claim_id")
 # the facts columns the cross-table checks read (stacks, facts against evidence): the free
 # text (label, derivation, conflict_note) is checked per chunk and not kept
 FACT_FIELDS_FOR_CHECKS = (
@@ -142,7 +146,15 @@ def _check_tables(root: Path, tables: dict[str, TableData]) -> list[Problem]:
             def hook(view: ChunkView) -> list[Problem]:
                 return unitkinds.check_units(view, "fact_type") + dates.check_period(view)
         elif name == "evidence":
-            keep = [*keep, "role"]
+            spilled = {f for k in SPILLED.get(name, ()) for f in k.split(",")}
+            keep = [k for k in keep if k not in spilled]
+
+            def pick_stating(view: ChunkView) -> np.ndarray:
+                if "role" not in view.values:
+                    return np.zeros(len(view), dtype=bool)
+                return _np_mask(pc.equal(view.values["role"], "states"))
+
+            keep_if = (STATING_FIELDS, pick_stating)
         elif name == "claims":
             ids = stating_ids
 
@@ -183,10 +195,8 @@ def _check_tables(root: Path, tables: dict[str, TableData]) -> list[Problem]:
         found[name].extend(table_problems)
         found[name].extend(keys.check_keys(data))
         tables[name] = data
-        if name == "evidence" and data.readable and {"claim_id", "role"} <= set(data.kept):
-            role = data.column("role")
-            mask = pc.fill_null(pc.equal(role, "states"), False)
-            stating_ids = pc.unique(pc.drop_null(data.column("claim_id").filter(mask)))
+        if name == "evidence" and data.readable and {"claim_id", "role"} <= data.present:
+            stating_ids = pc.unique(pc.drop_null(_sub_column(data, "claim_id")))
     for name, data in tables.items():
         found[name].extend(keys.check_foreign_keys(data, tables))
     found.setdefault("facts", []).extend(_cross_checks(tables))
@@ -212,7 +222,7 @@ def _cross_checks(tables: dict[str, TableData]) -> list[Problem]:
         or not (ev.readable and claims.readable and sources.readable)
     ):
         return out
-    if not ({"fact_id", "claim_id", "role"} <= set(ev.kept)):
+    if not ({"fact_id", "claim_id", "role"} <= ev.present):
         return out
     _, sub = claims.subset()
     if "claim_id" not in sub or "fact_id" not in facts.kept:
@@ -227,14 +237,19 @@ def _cross_checks(tables: dict[str, TableData]) -> list[Problem]:
             )
         )
     keep = _first_of_each_fact(facts)
-    ev_ids = ev.column("fact_id")
+    # the stating evidence rows, in row order (check_evidence reads no other)
+    ev_ids, ev_claims = _sub_column(ev, "fact_id"), _sub_column(ev, "claim_id")
     for lo in range(0, len(keep), FACT_BLOCK):
         idx = keep[lo : lo + FACT_BLOCK]
         block_ids = pc.unique(facts.column("fact_id").take(pa.array(idx, pa.int64())))
         hit = pa.array(_np_mask(pc.is_in(ev_ids, value_set=block_ids)))
         ev_df = pd.DataFrame(
-            {k: ev.column(k).filter(hit).to_pylist() for k in ("fact_id", "claim_id", "role")}
+            {
+                "fact_id": ev_ids.filter(hit).to_pylist(),
+                "claim_id": ev_claims.filter(hit).to_pylist(),
+            }
         )
+        ev_df["role"] = "states"
         stating = ev_df.loc[ev_df["role"] == "states", "claim_id"].dropna().unique().tolist()
         pick = pa.array(
             _np_mask(pc.is_in(sub["claim_id"], value_set=pa.array(stating, pa.string())))
@@ -244,6 +259,12 @@ def _cross_checks(tables: dict[str, TableData]) -> list[Problem]:
         facts_df = pd.DataFrame(_records(facts, idx))
         out += evidence.check_evidence(facts_df, ev_df, claims_df, origins)
     return out
+
+
+def _sub_column(data: TableData, name: str) -> pa.ChunkedArray:
+    """A column of the rows *keep_if* picked (empty when none were)."""
+    parts = data.sub_kept.get(name) or []
+    return pa.chunked_array(parts, type=None if parts else pa.string())
 
 
 def _stack_blocks(facts: TableData) -> list[np.ndarray]:

@@ -22,7 +22,7 @@ import numpy as np
 import pyarrow as pa
 
 from datapkg.validate.cells import FieldChecker
-from datapkg.validate.extsort import KeyRuns
+from datapkg.validate.extsort import KeyRuns, joined
 from datapkg.validate.package import ResourceSpec
 from datapkg.validate.problem import Problem
 from datapkg.validate.reader import Chunk, RaggedFile, csv_chunks, fast_chunks, read_header
@@ -185,7 +185,8 @@ def check_table(
     """Header and cells of one resource. *hook* adds problems per chunk; *keep_if* keeps some
     columns of the rows it picks; *key_hook* checks foreign keys per chunk, its problems kept
     by key number in ``data.early_fk`` (reported with the other key problems); the text
-    columns named in *spill* are kept on disk as sorted runs (``data.runs``), not in *kept*."""
+    columns named in *spill* are kept on disk as sorted runs (``data.runs``), not in *kept*; a
+    name of several fields joined by commas spills their joined key (:func:`extsort.joined`)."""
     data = TableData(spec)
     if not spec.path.is_file():
         data.readable = False
@@ -220,7 +221,7 @@ def check_table(
     width = len(labels)
     for attempt in ("fast", "csv"):
         data.close()
-        data.runs = {k: KeyRuns() for k in spill if k in position}
+        data.runs = {k: KeyRuns() for k in spill if set(k.split(",")) <= set(position)}
         data.kept = {k: [] for k in keep if k in position and k not in data.runs}
         data.rows = []
         data.sub_kept = {k: [] for k in (keep_if[0] if keep_if else ()) if k in position}
@@ -339,7 +340,8 @@ def _check_chunk(
     if data.kept:
         data.rows.append(rows)
     for name, run in data.runs.items():
-        run.add(values[name], rows)
+        parts = name.split(",")
+        run.add(values[name] if len(parts) == 1 else joined([values[n] for n in parts]), rows)
     if keep_if is not None and data.sub_kept:
         mask = keep_if[1](view)
         if mask.any():
