@@ -678,3 +678,20 @@ def test_fullwidth_figures_are_read_and_keep_their_offsets():
     text = "A ２５％ tariff on steel applies."
     r = one(text, "２５％")
     assert (r["value"], r["unit"], text[r["start"]:r["end"]]) == (25.0, "percent", "２５％")
+
+
+@pytest.mark.parametrize("text, mention, value, unit, qualifier", [
+    # the part counted out of a qualified or owned whole; the whole is its own count
+    ("The association estimates that around 120 of its more than 1,000 member breweries export to "
+     "the US.", "120", 120, "count", "approx"),
+    ("Roughly 150 of the association's 290 member firms had cut US orders.", "150", 150, "count", "approx"),
+    # 'the zero rate' and a singular 'no tariff in' are rates of zero
+    ("The zero rate will apply from April 1 to frozen fruit.", "zero rate", 0, "percent", "exact"),
+    ("Bird's nest faces no tariff in China under the free trade area.", "no tariff", 0, "percent", "exact"),
+    # a superlative rank other than 'largest'
+    ("Canada exported $5.2 billion of beef in 2025, the second-highest total on record.",
+     "second-highest", 2, "rank", "exact"),
+])
+def test_parts_zero_rate_words_and_ranks(text, mention, value, unit, qualifier):
+    r = one(text, mention)
+    assert (r["value"], r["unit"], r["qualifier"]) == (value, unit, qualifier)
