@@ -274,3 +274,18 @@ def test_a_destination_named_in_the_sentence_does_not_own_the_home_fiscal_year()
     text = ("LAHORE: Pakistan's surgical instruments exports rose 7.4pc to $512 million in FY25.\n\n"
             "Meanwhile, shipments to Germany, the second-largest market, grew 14pc in FY25 to $71 million.")
     assert dates_of(one(text, "$71 million", date(2025, 10, 2))) == ("2024-07-01", "2025-06-30")
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    # a wish, an expectation or a projection points ahead; 'this year' of a forecast is all of it
+    ("Industry group Dairy Industry Ireland wants dairy moved to a zero rate before the end of June.",
+     date(2026, 1, 21), "the end of June", ("2026-06-30", "2026-06-30")),
+    ("Tau said South Africa had tabled a revised offer, and that a decision was expected in September.",
+     date(2026, 8, 4), "September", ("2026-09-01", "2026-09-30")),
+    ("The AFA projects exports to rise to 150,000 tonnes this year.", date(2025, 5, 29),
+     "150,000 tonnes", ("2025-01-01", "2025-12-31")),
+    ("The incentive scheme, which ends in March, has paid out ₹10,900 crore.", date(2026, 1, 27),
+     "March", ("2026-03-01", "2026-03-31")),
+])
+def test_wishes_expectations_and_projections_point_ahead(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
