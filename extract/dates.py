@@ -484,7 +484,12 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
         d = add(pub, n, m.g("per") or "day")
         return d, d
     if p == "date_ago" and n is not None:
-        d = add(pub, -n, m.g("per") or "day")
+        per = (m.g("per") or "day").lower().rstrip("s")
+        d = add(pub, -n, per)
+        if per == "year":  # 'two years ago': the calendar year, the precision the text gives
+            return date(d.year, 1, 1), date(d.year, 12, 31)
+        if per == "month":
+            return month_period(d.year, d.month)
         return d, d
     if p == "date_compared" and n is None and m.g("per2"):  # 'on the previous year'
         n = 1.0

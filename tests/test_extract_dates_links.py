@@ -289,3 +289,13 @@ def test_a_destination_named_in_the_sentence_does_not_own_the_home_fiscal_year()
 ])
 def test_wishes_expectations_and_projections_point_ahead(text, pub, figure, period):
     assert dates_of(one(text, figure, pub)) == period
+
+
+@pytest.mark.parametrize("text, period", [
+    # 'N years ago' and 'N months ago' are as precise as the text: a calendar year, a month
+    ("Exports were $2 billion two years ago.", ("2023-01-01", "2023-12-31")),
+    ("Exports were $2 billion three months ago.", ("2025-02-01", "2025-02-28")),
+    ("Exports were $2 billion 10 days ago.", ("2025-05-19", "2025-05-19")),
+])
+def test_ago_keeps_the_precision_of_its_unit(text, period):
+    assert dates_of(one(text, "$2 billion", date(2025, 5, 29))) == period
