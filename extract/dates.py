@@ -109,7 +109,7 @@ def _mention_rule(rule_id: str) -> rules.MentionRule:
 
 def is_since(before: str) -> bool:
     """True when the text just before a date opens a period ('since ...')."""
-    return bool(cue("since").search(before[-20:]))
+    return bool(cue("since").search(before[-60:]))
 
 
 def _md(m: Mention, pub: date, when: str) -> Period | None:

@@ -121,7 +121,7 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             period = dates.shift(period, -1, "year")
         if period and since:
             period = (period[0], None)
-            start = norm.rfind("since", max(s.start, m.start - 20), m.start)
+            start = norm.rfind("since", max(s.start, m.start - 60), m.start)
             start = start if start >= 0 else m.start
         if period and m.rule.parse not in _RELATIVE and not attach.describes_period(m, norm, s.start):
             anchor[0] = period

@@ -299,3 +299,13 @@ def test_wishes_expectations_and_projections_point_ahead(text, pub, figure, peri
 ])
 def test_ago_keeps_the_precision_of_its_unit(text, period):
     assert dates_of(one(text, "$2 billion", date(2025, 5, 29))) == period
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    # 'since it started in 2021': open from the start of 2021
+    ("The scheme has paid out ₹10,900 crore in incentives since it started in 2021, the ministry said.",
+     "₹10,900 crore", ("2021-01-01", "")),
+    ("Exports have fallen 20% since the tariff took effect in April.", "20%", ("2025-04-01", "")),
+])
+def test_since_a_start_told_with_its_verb_is_open_ended(text, figure, period):
+    assert dates_of(one(text, figure, date(2026, 1, 27))) == period
