@@ -227,6 +227,10 @@ def test_an_old_rate_told_in_place_since_a_day_takes_that_start():
      "in 2024-25.", date(2025, 9, 2), "55%", ("2024-04-01", "2025-03-31")),
     ("Pharmaceuticals account for about 60% of Swiss exports to the US, which were worth 63bn "
      "francs (£59bn) last year.", date(2025, 9, 26), "60%", ("2024-01-01", "2024-12-31")),
+    # a share 'of them' right after a relative aside goes on with it
+    ("The US is the largest market for Israel's med-tech sector, which exported devices worth some "
+     "$2.9 billion in 2025, about 45% of them to American customers.", date(2026, 4, 21), "45%",
+     ("2025-01-01", "2025-12-31")),
 ])
 def test_a_share_takes_the_period_of_the_total_it_is_of(text, pub, figure, period):
     assert dates_of(one(text, figure, pub)) == period
