@@ -76,16 +76,19 @@ _WORDISH = re.compile(r"[\w$-]")
 
 @cache
 def _cues() -> list[tuple[dict, re.Pattern[str], bool, re.Pattern[str] | None,
-                          re.Pattern[str] | None]]:
+                          re.Pattern[str] | None, re.Pattern[str] | None]]:
     """(rule, pattern, whether it is anchored at the start of 'after', the words before the
     party that keep the rule off or None, the word the party must follow for a 'before' rule
-    to be tried at all or None) of each role rule."""
+    to be tried at all or None, the words right after the party that keep the rule off or
+    None) of each role rule."""
     out = []
     for r, rx in rules.compile_cues("places", "roles"):
         unless = re.compile(r["unless_before"]) if r.get("unless_before") else None
         last = (re.compile(r"(?i:\b" + trie_regex(r["last_words"]) + r")\s(?:the\s)?$")
                 if r.get("last_words") else None)
-        out.append((r, rx, r["side"] != "before" and starts_with(rx.pattern), unless, last))
+        unless_after = re.compile(r["unless_after"]) if r.get("unless_after") else None
+        out.append((r, rx, r["side"] != "before" and starts_with(rx.pattern), unless, last,
+                    unless_after))
     return out
 
 
@@ -96,20 +99,20 @@ _REACH_AFTER = 90  # an appositive (', India's main rival,') may stand between a
 @cache
 def _role_plan() -> tuple[tuple[bool | None, bool, re.Pattern[str], int | None, bool,
                                 re.Pattern[str] | None, re.Pattern[str] | None,
-                                tuple[str, bool, bool]], ...]:
+                                re.Pattern[str] | None, tuple[str, bool, bool]], ...]:
     """_cues() as _role() reads them: (demonym or None, whether a 'before' rule, the pattern
     searched, how far back from the party a 'before' match can start or None, anchored, unless,
-    last, the answer). A 'before' rule ends at '$' (the party's start): one of bounded width W
+    last, unless_after, the answer). A 'before' rule ends at '$' (the party's start): one of bounded width W
     can only match from W + 1 characters back ('$' may also match before a final newline), so
     only there is it searched; one of unbounded width is searched through its skipping form
     (same yes/no, the engine skips to its first characters in C)."""
     out = []
-    for rule, rx, anchored, unless, last in _cues():
+    for rule, rx, anchored, unless, last, unless_after in _cues():
         before = rule["side"] == "before"
         width = tail_width(rx.pattern) if before else None
         search = rules.skipping_exact(rx) if before and width is None else rx
         out.append((rule.get("demonym"), before, search, None if width is None else width + 1,
-                    anchored, unless, last,
+                    anchored, unless, last, unless_after,
                     (rule["role"], bool(rule.get("origin")), rule["side"] != "before")))
     return tuple(out)
 
@@ -124,7 +127,7 @@ def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple
     # none of them, no 'before' rule is tried
     words, back = _before_words_back()
     before = words.search(text, max(0, start - 30, start - back), start) is not None
-    for want, is_before, rx, reach, anchored, unless, last, answer in _role_plan():
+    for want, is_before, rx, reach, anchored, unless, last, unless_after, answer in _role_plan():
         if want is not None and want != demonym:
             continue
         if is_before:
@@ -135,7 +138,8 @@ def _role(text: str, start: int, end: int, demonym: bool, default: str) -> tuple
             hit = rx.match(after) is not None
         else:
             hit = rx.search(after) is not None
-        if hit and not (unless is not None and before and unless.search(text, lo, start)):
+        if hit and not (unless is not None and before and unless.search(text, lo, start)) and not (
+                unless_after is not None and unless_after.match(after)):
             return answer
     return "neutral", False, False
 
