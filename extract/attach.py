@@ -93,6 +93,11 @@ def describes_period(m: Mention, text: str, lo: int) -> bool:
     return _cue("period_end").search(text[max(lo, m.match_start - 60):m.start]) is not None
 
 
+def _day(h: DateHit) -> bool:
+    """Whether the date is a single day."""
+    return h.period is not None and h.period[0] == h.period[1]
+
+
 _SUPERLATIVE_IN = re.compile(r"\sin\s(?:(?:early|mid|late|the)[\s-])?$")
 # dates that name a period by its calendar name, not by its distance from now
 _NAMED_PERIOD = re.compile(r"date_(?:year|month|quarter|half|fiscal|md|iso|season)")
@@ -114,8 +119,7 @@ def _is_baseline(h: DateHit, text: str, lo: int) -> bool:
         return not (_SUPERLATIVE_IN.search(b.group()) and _NAMED_PERIOD.match(h.mention.rule.parse))
     # a day that describes a period named before it ('fiscal 2025, which ended Sept. 30'); a span
     # so introduced is that period itself ('the season that ran from October 2024 to September 2025')
-    day = h.period is not None and h.period[0] == h.period[1]
-    return day and _cue("period_end").search(before) is not None
+    return _day(h) and _cue("period_end").search(before) is not None
 
 
 def is_act(h: DateHit, text: str, lo: int, hi: int) -> bool:
@@ -132,7 +136,7 @@ def is_act(h: DateHit, text: str, lo: int, hi: int) -> bool:
 
 def _is_day_said(h: DateHit) -> bool:
     """The day of a statement ('said on Tuesday') dates the saying, not a figure."""
-    return h.measure == "event_address" and h.period is not None and h.period[0] == h.period[1]
+    return h.measure == "event_address" and _day(h)
 
 
 def owner(h: DateHit, figures: list[Mention], text: str) -> Mention | None:
@@ -216,10 +220,6 @@ def new_before_old(o: Mention, figures: list[Mention], text: str) -> Mention | N
     if _TO.search(text, max(0, f.match_start - 4), f.match_start) or text[f.match_start:f.start].lower().startswith("to "):
         return f
     return None
-
-
-def _day(h: DateHit) -> bool:
-    return h.period is not None and h.period[0] == h.period[1]
 
 
 def _changed_on(h: DateHit, m: Mention, figures: list[Mention], text: str) -> bool:

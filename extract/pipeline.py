@@ -97,9 +97,10 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             # 'from the same date' is a start: the last start given, in this sentence or before,
             # rather than the day of the post announcing it; 'on the same day' may be any date
             given = next((h.period for h in reversed(hits) if h.period), None)
+            if dates.starts_at(norm[m.match_start:m.start]):
+                given = anchor[1] or given
             period = (next((h.period for h in reversed(hits) if h.starts and h.period), None)
-                      or (anchor[1] or given if dates.starts_at(norm[m.match_start:m.start]) else given)
-                      or anchor[1] or anchor[0])
+                      or given or anchor[1] or anchor[0])
             hits.append(DateHit(m, period, text[m.start:m.end], "event_tariff_change", True, True))
             continue  # a pointer needs no tense, 'since' or start cue of its own
         before = norm[max(s.start, m.start - 45):m.start]  # 'since' may be inside the match

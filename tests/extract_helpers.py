@@ -28,6 +28,13 @@ def one(text: str, mention: str, published: date = PUB) -> dict:
     return rows[0]
 
 
+def first(text: str, mention: str, published: date = PUB) -> dict:
+    """The first claim a mention gives (a mention may give one per party)."""
+    rows = by_mention(text, published).get(mention, [])
+    assert rows, [r["mention"] for r in claims(text, published)]
+    return rows[0]
+
+
 def dates_of(r: dict) -> tuple[str, str]:
     """A claim's [date_from, date_to] as strings, '' for an open or missing end."""
     return (str(r["date_from"] or ""), str(r["date_to"] or ""))

@@ -12,16 +12,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from extract.api import extract_text
+from extract_helpers import first
 
 PUB = date(2025, 9, 10)
 
 
 def measure_of(text: str, mention: str) -> str:
-    got = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
-    assert got, [r["mention"] for r in extract_text(text, source_id="t", published=PUB)]
-    return got[0]["measure"]
+    return first(text, mention, PUB)["measure"]
 
 
 @pytest.mark.parametrize(

@@ -11,16 +11,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from extract.api import extract_text
+from extract_helpers import first
 
 PUB = date(2025, 9, 10)
 
 
 def imposer_of(text: str, mention: str) -> str:
-    got = [r for r in extract_text(text, source_id="t", published=PUB) if r["mention"] == mention]
-    assert got, [r["mention"] for r in extract_text(text, source_id="t", published=PUB)]
-    return got[0]["imposer"]
+    return first(text, mention, PUB)["imposer"]
 
 
 @pytest.mark.parametrize(
