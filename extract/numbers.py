@@ -45,13 +45,13 @@ def _currencies() -> dict[str, str]:
 
 
 def parse_number(text: str | None) -> float | None:
-    """'12,34,567' -> 1234567.0, '3.5' -> 3.5, 'twenty-five' -> 25.0, 'a' -> 1.0; None if unreadable."""
+    """'12,34,567' -> 1234567.0, '23 000' -> 23000.0, '3.5' -> 3.5, 'twenty-five' -> 25.0, 'a' -> 1.0; None if unreadable."""
     if not text:
         return None
     raw = text.strip()
     if raw[:1].isdigit():
         try:
-            return float(raw.replace(",", ""))
+            return float(raw.replace(",", "").replace(" ", ""))
         except ValueError:
             return None
     total = 0.0

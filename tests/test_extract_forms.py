@@ -695,3 +695,26 @@ def test_fullwidth_figures_are_read_and_keep_their_offsets():
 def test_parts_zero_rate_words_and_ranks(text, mention, value, unit, qualifier):
     r = one(text, mention)
     assert (r["value"], r["unit"], r["qualifier"]) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text, mention, value, unit", [
+    # South African, French and ISO copy groups thousands with a (thin, non-breaking) space
+    ("Exports fell 27% to 4 100 tonnes in the first half.", "4 100 tonnes", 4100, "tonne"),
+    ("The industry employs more than 23 000 permanent workers.", "23 000 permanent workers", 23000, "count"),
+    ("The fund has R1 200 million to spend.", "R1 200 million", 1_200_000_000, "ZAR"),
+    ("Some 1\u202f250\u00a0000 people applied.", "1\u202f250\u00a0000 people", 1_250_000, "count"),
+    ("It shipped 12 500.5 tonnes.", "12 500.5 tonnes", 12500.5, "tonne"),
+])
+def test_thousands_grouped_with_spaces(text, mention, value, unit):
+    r = one(text, mention)
+    assert (r["value"], r["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize("text, mention, value", [
+    # a year or a day before a count is not its first group: the count stands alone
+    ("In 2024 250 firms applied.", "250 firms", 250),
+    ("On 3 March 100 workers left.", "100 workers", 100),
+    ("On March 3 100 workers left.", "100 workers", 100),
+])
+def test_a_year_or_day_is_not_a_thousands_group(text, mention, value):
+    assert one(text, mention)["value"] == value
