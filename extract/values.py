@@ -192,7 +192,9 @@ def _mass(m: Mention, text: str) -> list[Figure]:
     if n is None:
         return []
     n = numbers.scaled(n, numbers.scale_factor(m.g("s1")))
-    unit = (m.g("u") or "").lower()
+    unit = (m.g("u") or m.g("u2") or "").lower()
+    if unit in ("lb", "lbs", "pounds"):  # '2.7 billion pounds of almonds': avoirdupois pounds
+        return [Figure(numbers.scaled(n, _KG_PER_LB), "kilogram")]
     if unit in ("bpd", "b/d") or (unit.startswith("barrel") and m.g("pd")):
         return [Figure(n, "barrel_per_day")]  # a flow: '1.1 million barrels per day', '500,000 bpd'
     if unit.startswith("barrel"):
@@ -210,6 +212,7 @@ def _mass(m: Mention, text: str) -> list[Figure]:
     return [Figure(n, "tonne")]
 
 
+_KG_PER_LB = 0.45359237  # the international avoirdupois pound, exact by definition
 _FLOW_SCALE = {"mb/d": 1e6, "mbpd": 1e6, "mmbpd": 1e6, "kb/d": 1e3, "kbpd": 1e3}
 _TONNE_SCALE = {"mmt": 1e6, "mmtpa": 1e6, "mtpa": 1e6, "lmt": 1e5}
 

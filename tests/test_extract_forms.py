@@ -718,3 +718,22 @@ def test_thousands_grouped_with_spaces(text, mention, value, unit):
 ])
 def test_a_year_or_day_is_not_a_thousands_group(text, mention, value):
     assert one(text, mention)["value"] == value
+
+
+@pytest.mark.parametrize("text, mention, kind, value, unit", [
+    # pounds of a good, or written lb, are a mass in kilograms (1 lb = 0.45359237 kg)
+    ("California produced 2.7 billion pounds of almonds last year.", "2.7 billion pounds",
+     "quantity", 1_224_699_399, "kilogram"),
+    ("Each bale weighs 500 lbs.", "500 lbs", "quantity", 226.796185, "kilogram"),
+    # pounds of money, or pounds with no 'of', stay sterling
+    ("The UK pledged 5 billion pounds of investment.", "5 billion pounds", "trade_value", 5e9, "GBP"),
+    ("He paid 300 pounds for a ticket.", "300 pounds", "trade_value", 300, "GBP"),
+])
+def test_pounds_of_a_good_are_a_mass(text, mention, kind, value, unit):
+    r = one(text, mention)
+    assert (r["kind"], r["unit"]) == (kind, unit)
+    assert r["value"] == pytest.approx(value, rel=1e-12)
+
+
+def test_a_bag_size_in_pounds_is_no_claim():
+    assert [r["mention"] for r in claims("Farmers sold 60-pound bags of rice.")] == []
