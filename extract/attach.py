@@ -166,7 +166,9 @@ def in_place(m: Mention, text: str, lo: int, hi: int) -> bool:
 
 
 def is_old_value(m: Mention, text: str, lo: int) -> bool:
-    return _cue("old_value").search(text[max(lo, m.match_start - 40):m.match_start]) is not None
+    """'to 18 pc from 25 pc': the figure is a change's old value. The words read run up to the
+    figure itself, so a rule that matches its 'from' too ('12,000, up from 10,800') is read."""
+    return _cue("old_value").search(text[max(lo, m.match_start - 40):m.start]) is not None
 
 
 _PAIR = re.compile(r"\bbetween\s[\w.-]+(?:\s[\w.-]+)?$")

@@ -313,3 +313,33 @@ def test_ago_keeps_the_precision_of_its_unit(text, period):
 ])
 def test_since_a_start_told_with_its_verb_is_open_ended(text, figure, period):
     assert dates_of(one(text, figure, date(2026, 1, 27))) == period
+
+
+@pytest.mark.parametrize("text, pub, figure, value, period", [
+    # a bare figure that 'the number of' something reaches is a count; the period after the old
+    # value of 'up from' is the old value's alone
+    ("It also expects the number of exporting firms to reach 12,000, up from 10,800 last year.",
+     date(2025, 6, 5), "12,000", 12000, ("", "")),
+    ("It also expects the number of exporting firms to reach 12,000, up from 10,800 last year.",
+     date(2025, 6, 5), "10,800", 10800, ("2024-01-01", "2024-12-31")),
+    ("We have more than 80 registered exporters now, up from 12 two years ago.",
+     date(2025, 6, 5), "12", 12, ("2023-01-01", "2023-12-31")),
+    ("We have more than 80 registered exporters now, up from 12 two years ago.",
+     date(2025, 6, 5), "80 registered exporters", 80, ("", "")),
+    ("The number of vessels calling at the port fell to 1,200 in 2025 from 1,450 a year earlier.",
+     date(2026, 2, 1), "1,200", 1200, ("2025-01-01", "2025-12-31")),
+    ("The number of vessels calling at the port fell to 1,200 in 2025 from 1,450 a year earlier.",
+     date(2026, 2, 1), "1,450", 1450, ("2024-01-01", "2024-12-31")),
+])
+def test_counts_told_by_the_number_of_and_their_old_values(text, pub, figure, value, period):
+    r = one(text, figure, pub)
+    assert (r["kind"], r["unit"], r["value"]) == ("quantity", "count", value)
+    assert dates_of(r) == period
+
+
+@pytest.mark.parametrize("text, figure, unit", [
+    ("The number of shipments rose to 45,000 tonnes.", "45,000 tonnes", "tonne"),
+    ("The number of firms rose by 12 percent.", "12 percent", "percent"),
+])
+def test_the_number_of_leaves_a_figure_with_its_own_unit_alone(text, figure, unit):
+    assert one(text, figure, date(2025, 6, 5))["unit"] == unit
