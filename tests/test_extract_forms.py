@@ -737,3 +737,23 @@ def test_pounds_of_a_good_are_a_mass(text, mention, kind, value, unit):
 
 def test_a_bag_size_in_pounds_is_no_claim():
     assert [r["mention"] for r in claims("Farmers sold 60-pound bags of rice.")] == []
+
+
+@pytest.mark.parametrize("text, mention, kind, value, unit", [
+    # the verb 'number' after a plural noun counts it
+    ("Canada's dairy, poultry and egg farms number about 13,000.", "13,000", "quantity", 13000, "count"),
+    # a bare part of the figure just before takes its unit
+    ("Over 1,300 American companies operate in Saudi Arabia, including 200 that have set up "
+     "regional headquarters in Riyadh.", "200", "quantity", 200, "count"),
+    ("Tariffs of 25% apply to 40 products, including 12 in the steel sector.", "12", "quantity", 12, "count"),
+    # plural currency names
+    ("Hazelnut prices in Giresun stood at 220 liras per kilogram.", "220 liras", "trade_value", 220, "TRY"),
+])
+def test_counts_by_verb_parts_and_plural_currencies(text, mention, kind, value, unit):
+    r = one(text, mention)
+    assert (r["kind"], r["value"], r["unit"]) == (kind, value, unit)
+
+
+@pytest.mark.parametrize("text", ["Downing Street's Number 10 said so.", "Tariffs hit 25% in 2025, including 2024."])
+def test_a_name_with_number_or_a_year_is_no_count(text):
+    assert [r for r in claims(text) if r["unit"] == "count"] == []
