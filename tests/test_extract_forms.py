@@ -757,3 +757,19 @@ def test_counts_by_verb_parts_and_plural_currencies(text, mention, kind, value, 
 @pytest.mark.parametrize("text", ["Downing Street's Number 10 said so.", "Tariffs hit 25% in 2025, including 2024."])
 def test_a_name_with_number_or_a_year_is_no_count(text):
     assert [r for r in claims(text) if r["unit"] == "count"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # exchange rates and share prices in page furniture are no trade values
+    "Rs. 300 = US$ 1 at the close of trading on Friday.",
+    "Photo: ONA / RO 0.385 = $1",
+    "Exchange rate: $1 = 4,010 riel",
+    "Rupee closes at Rs281.2 against dollar",
+    "Mowi shares closed at NOK 196.40 in Oslo.",
+])
+def test_exchange_rates_and_share_prices_are_no_money(text):
+    assert [r["mention"] for r in claims(text) if r["kind"] == "trade_value"] == []
+
+
+def test_an_equation_of_a_share_is_still_read():
+    assert one("Tariffs = 25% of the price.", "25%")["value"] == 25
