@@ -773,3 +773,13 @@ def test_exchange_rates_and_share_prices_are_no_money(text):
 
 def test_an_equation_of_a_share_is_still_read():
     assert one("Tariffs = 25% of the price.", "25%")["value"] == 25
+
+
+@pytest.mark.parametrize("text", ["Japan Today", "Sign up for our Business Today newsletter.", "USA Today reported it."])
+def test_an_outlet_named_today_is_no_date(text):
+    assert claims(text) == []
+
+
+def test_today_opening_a_sentence_or_after_a_weekday_is_still_a_date():
+    for text in ("Today, the US raised tariffs.", "On Monday Today is fine."):
+        assert [r["date_from"] for r in claims(text) if r["mention"] == "Today"] == [PUB], text
