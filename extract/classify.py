@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from functools import cache, lru_cache
 
 from extract import rules
@@ -364,6 +365,15 @@ def change_measure(w: Window, hint: str) -> str:
     d = direction["measure"] if direction else "increase"
     s = subject["measure"] if subject else "change"
     return f"{s}_{d}"
+
+
+def dated_status(status: str, kind: str, start: date | None, published: date | None) -> str:
+    """A tariff rate read as in force whose own date starts after the article's day is not in
+    force yet: it is announced ('faces a 35% tariff starting Aug. 1', 'fear 19% US tariff from
+    August 1'). Other standings, and rates with no start or no publication day, stay as read."""
+    if kind == "tariff_rate" and status == "in_force" and start and published and start > published:
+        return "announced"
+    return status
 
 
 def status(w: Window, kind: str) -> str:

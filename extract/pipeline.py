@@ -284,6 +284,7 @@ def run(text: str, source_id: str, published: date | None) -> list[dict[str, Any
         told = _total_told(figures) or ((None, "") if figures else told)
     for r in rows:
         r["source_id"] = source_id
+        r["status"] = classify.dated_status(r["status"], r["kind"], r["date_from"], published)
     article_pass(rows)
     return emit.numbered(rows, source_id)
 
