@@ -186,7 +186,7 @@ def _opens_conjunct(text: str, a: int, b: int) -> bool:
 _LINKED = 40  # 'rose 3.2 percent to $127.8 billion in 2024': two figures of one statement
 
 
-def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -> bool:
+def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int, hi: int) -> bool:
     """Whether the date belongs to another figure: written right after an old value ('from about
     19 percent in 2018'), right after a figure with m in a later conjunct ('a 25 percent duty
     imposed in April and the existing 2.5 percent rate'), or right after a figure further on
@@ -196,13 +196,21 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -
         return False
     if is_old_value(o, text, lo) and not h.starts:  # a start after the old value is the change's:
         # 'to 25% from 15% starting next month', and so is a day after 'to 145% from 125%'
-        return not (_day(h) and new_before_old(o, figures, text) is m)
+        return not (new_before_old(o, figures, text) is m and _dates_change(h, o, text, lo, hi))
     if h.mention.end <= m.start:  # m comes after the date: in a later conjunct it is not m's,
         # nor when the date stands in a relative clause of o ('the 10 per cent tariff that
         # Washington has imposed since April 5, while steel faces 25 per cent')
         return (_opens_conjunct(text, h.mention.end, m.start)
                 or _cue("relative").search(text, o.end, h.mention.match_start) is not None)
     return not _chained(m, o, figures, text)  # another figure, further on, has the date
+
+
+def _dates_change(h: DateHit, old: Mention, text: str, lo: int, hi: int) -> bool:
+    """Whether a date written after the old value of a change told new level first dates the
+    change: a single day ('to 145% from 125% on Thursday'), or any period when the change is still
+    to come ('will cut it to 10% from 25% next year'); a past period is the old value's own ('to
+    25% in 2025 from 19% in 2018')."""
+    return _day(h) or dates.tense(text, lo, hi, old.start, old.end) == "future"
 
 
 _NEW_THEN_OLD = re.compile(r"\sfrom\s(?:(?:a|an|the|its|their)\s)?(?:(?:previous|earlier|current|existing|old)\s)?")
@@ -339,7 +347,7 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
         # not a start written after it, which is the new rate's ('to 25% from 15% starting May 1'),
         # nor a day after it when the new rate comes first ('to 145% from 125% on Thursday')
         changed = new_before_old(m, figures, text) is not None
-        own = [h for h in own if not h.starts and not (changed and _day(h))]
+        own = [h for h in own if not h.starts and not (changed and _dates_change(h, m, text, lo, hi))]
         own = own or [h for h in usable if h.text.lower().startswith("since") and m.end <= h.mention.start
                       and not _crosses(text, m.end, h.mention.start)
                       and ("," not in text[m.end:h.mention.start]  # 'up from 50%, since Jan. 1
@@ -352,7 +360,7 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
     for h in usable:
         if h not in own:
             opening = h.mention.match_start - lo <= _OPENING and h.mention.start < m.start
-            if _taken(h, m, figures, text, lo):
+            if _taken(h, m, figures, text, lo, hi):
                 continue
             if not opening and _crosses(text, h.mention.start, m.start, h.mention.start < m.start):
                 continue

@@ -256,6 +256,16 @@ def _replaced(w: Window, ref: dict) -> bool:
             or nearest("deal_clauses", w, w.end, hi, sides=sides)) is not None
 
 
+def _left(w: Window, ref: dict) -> bool:
+    """Whether a level the sentence moves away from ('to 18% from 50%', 'up from the 10%
+    baseline', 'replacing the 10% rate') is one already left: no status cue in the sentence
+    before it (no 'will', 'would', 'plans to' ...) and no wording that keeps it standing for now
+    ('effective Nov. 1' dating the change on its own) or makes it a range's end (levels_kept)."""
+    if ref["id"] != "rl.from-level" or _cue(w, w.sent_start, w.start) is not None:
+        return False
+    return first("levels_kept", w.text[w.sent_start:w.sent_end]) is None
+
+
 @cache
 def _edge_rules(section: str) -> list[tuple[dict, re.Pattern[str], re.Pattern[str], int]]:
     """(rule, full pattern ending at the end, tail pattern, reach) of each 'edge' rule."""
@@ -401,6 +411,8 @@ def status(w: Window, kind: str) -> str:
         rule = _cue(w, w.end, min(_clause_hi(w), w.end + 90, comma if comma >= 0 else w.hi))
         if rule is None and nearest("deal_clauses", w, w.end, min(w.hi, w.end + 25), sides=("verb",)):
             return "announced"  # 'higher than the 15% secured by Japan': another deal's rate
+        if rule is None and _left(w, ref):  # 'cut the tariff on Indian goods to 18% from 50%'
+            return "removed"
         return rule["status"] if rule else "in_force"
     if _headline(w):  # 'Trump slaps 25% tariff on ...': news of a step, not a standing rate
         rule = nearest("headline_statuses", w, w.sent_start, w.sent_end)

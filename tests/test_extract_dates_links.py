@@ -343,3 +343,15 @@ def test_counts_told_by_the_number_of_and_their_old_values(text, pub, figure, va
 ])
 def test_the_number_of_leaves_a_figure_with_its_own_unit_alone(text, figure, unit):
     assert one(text, figure, date(2025, 6, 5))["unit"] == unit
+
+
+@pytest.mark.parametrize("text, figure, period", [
+    # a period after the old value of a change still to come dates the change (the new level)
+    ("Japan will cut its tariff on US beef to 10% from 25% next year.", "10%", ("2026-01-01", "2026-12-31")),
+    ("Japan will cut its tariff on US beef to 10% from 25% next year.", "25%", ("", "")),
+    # a past period after the old value is the old value's own
+    ("Tariffs rose to 25% in 2025 from 19% in 2018.", "19%", ("2018-01-01", "2018-12-31")),
+    ("Tariffs rose to 25% in 2025 from 19% in 2018.", "25%", ("2025-01-01", "2025-12-31")),
+])
+def test_a_period_after_the_old_value_of_a_coming_change_is_the_changes(text, figure, period):
+    assert dates_of(one(text, figure, date(2025, 6, 5))) == period
