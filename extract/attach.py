@@ -7,7 +7,7 @@ another kind of event (a call, a meeting, the day something was said). For a tar
 it starts ('from Friday', 'effective April 12') wins over any other date, and the day a rate was
 announced or threatened is not its date. The old rate of a change ('from 84 percent to 125
 percent') takes only a date written right after it. The patterns are `extract/rules/dates.yml`
-sections `boundary`, `aside`, `predicate`, `relative`, `conjunct`, `old_value`, `alternative`,
+sections `boundary`, `cause`, `aside`, `predicate`, `relative`, `conjunct`, `old_value`, `alternative`,
 `baseline` and `period_end`
 (`start` is read by extract.dates).
 """
@@ -287,6 +287,12 @@ _WORTH = re.compile(r"\s\(|\s(?:of\s[^\d,;:()]{1,30}?\s)?(?:worth|valued\sat)\s"
 _HELD = re.compile(r",\s(?:(?:which|that)\s(?:has|had)\s(?:been\s)?)?(?:in\s(?:place|force|effect)|applied|levied|charged|paid)\s(?:since\s)?")
 
 
+def _caused(h: DateHit, m: Mention, text: str) -> bool:
+    """'exports fell 9% in January as the 20% tariff bit': a tariff rate in a clause of cause or
+    time after the date (rules/dates.yml dt.cause) is not a figure of that date's period."""
+    return h.mention.end <= m.match_start and _cue("cause").search(text, h.mention.end, m.match_start) is not None
+
+
 def _since(h: DateHit, m: Mention) -> bool:
     """'tariffs of 10% ... have applied since March 10': a rate told in force since a day written
     after it started then (a 'since' before it belongs to another clause: 'has reduced its imports
@@ -361,6 +367,8 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
         if h not in own:
             opening = h.mention.match_start - lo <= _OPENING and h.mention.start < m.start
             if _taken(h, m, figures, text, lo, hi):
+                continue
+            if kind == "tariff_rate" and not h.starts and _caused(h, m, text):
                 continue
             if not opening and _crosses(text, h.mention.start, m.start, h.mention.start < m.start):
                 continue

@@ -355,3 +355,25 @@ def test_the_number_of_leaves_a_figure_with_its_own_unit_alone(text, figure, uni
 ])
 def test_a_period_after_the_old_value_of_a_coming_change_is_the_changes(text, figure, period):
     assert dates_of(one(text, figure, date(2025, 6, 5))) == period
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    # the tariff is why the exports fell; it is no figure of January
+    ("Garment exports to the US fell 9% in January as the 20% tariff bit.", date(2026, 2, 10),
+     "20%", ("", "")),
+    ("Exports to the United States fell 41 percent in the second quarter, after Washington kept "
+     "a 15 percent tariff on Zambian goods.", date(2026, 9, 30), "15 percent", ("", "")),
+    ("Avocado exports to China jumped 63 per cent in the nine months to September, amid "
+     "Beijing's zero-duty offer to African countries.", date(2025, 11, 18), "zero-duty", ("", "")),
+    # the fall itself keeps its period: January 2026
+    ("Garment exports to the US fell 9% in January as the 20% tariff bit.", date(2026, 2, 10),
+     "9%", ("2026-01-01", "2026-01-31")),
+    # another figure in the as-clause shares the period: May 2026
+    ("Exports rose 5% in May as shipments to China fell 12%.", date(2026, 6, 20), "12%",
+     ("2026-05-01", "2026-05-31")),
+    # 'as much as' opens no clause: the 25% rate was imposed in March 2025
+    ("Ottawa imposed in March tariffs of as much as 25% on US steel.", date(2025, 4, 20), "25%",
+     ("2025-03-01", "2025-03-31")),
+])
+def test_a_tariff_told_as_the_cause_takes_no_period_of_the_change(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
