@@ -197,12 +197,35 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int, h
     if is_old_value(o, text, lo) and not h.starts:  # a start after the old value is the change's:
         # 'to 25% from 15% starting next month', and so is a day after 'to 145% from 125%'
         return not (new_before_old(o, figures, text) is m and _dates_change(h, o, text, lo, hi))
+    if _after_own_noun(o, h, text) and not _parallel(m, o, text):
+        return True  # 'face 26.4 percent, plus the 10 percent baseline tariff in force since April 5'
     if h.mention.end <= m.start:  # m comes after the date: in a later conjunct it is not m's,
         # nor when the date stands in a relative clause of o ('the 10 per cent tariff that
         # Washington has imposed since April 5, while steel faces 25 per cent')
         return (_opens_conjunct(text, h.mention.end, m.start)
                 or _cue("relative").search(text, o.end, h.mention.match_start) is not None)
     return not _chained(m, o, figures, text)  # another figure, further on, has the date
+
+
+def _after_own_noun(o: Mention, h: DateHit, text: str) -> bool:
+    """Whether the date is written after o's own noun ('the 10% baseline tariff in place since
+    April 5'): then it is o's (rules/dates.yml dt.own-noun)."""
+    return _cue("own_noun").search(text, o.end, h.mention.match_start) is not None
+
+
+_AND = re.compile(r"\band\b")
+_PART = re.compile(r"\b(?:including|of\swhich|comprising|made\sup\sof)\b")
+
+
+def _parallel(m: Mention, o: Mention, text: str) -> bool:
+    """Whether m and o are conjuncts of one clause, joined by 'and' with no verb between ('a 25%
+    tariff on steel and a 10% tariff on aluminium'), or m a part of o ('a 50% tariff from August
+    27, including a 25% penalty'): they share a date written after either."""
+    a, b = (m.end, o.match_start) if m.end <= o.match_start else (o.end, m.match_start)
+    gap = text[a:b]
+    if m.start > o.end and _PART.search(gap):
+        return True
+    return _AND.search(gap) is not None and not _cue("predicate").search(gap)
 
 
 def _dates_change(h: DateHit, old: Mention, text: str, lo: int, hi: int) -> bool:

@@ -377,3 +377,28 @@ def test_a_period_after_the_old_value_of_a_coming_change_is_the_changes(text, fi
 ])
 def test_a_tariff_told_as_the_cause_takes_no_period_of_the_change(text, pub, figure, period):
     assert dates_of(one(text, figure, pub)) == period
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    # the since-date follows the 10 percent tariff's own noun: it is that rate's alone
+    ("Shipments above the quota face 26.4 percent, plus the 10 percent baseline tariff in force "
+     "since April 5.", date(2025, 11, 20), "26.4 percent", ("", "")),
+    ("Shipments above the quota face 26.4 percent, plus the 10 percent baseline tariff in force "
+     "since April 5.", date(2025, 11, 20), "10 percent", ("2025-04-05", "")),
+    ("Exporters want a relief package of about ₹1,000 crore to tide over the impact of the 50 per "
+     "cent US tariff that came into force on August 27.", date(2025, 9, 15), "₹1,000 crore", ("", "")),
+    ("Exporters want a relief package of about ₹1,000 crore to tide over the impact of the 50 per "
+     "cent US tariff that came into force on August 27.", date(2025, 9, 15), "50 per cent",
+     ("2025-08-27", "2025-08-27")),
+    # a figure after it, in another clause, does not take it either
+    ("Egyptian goods have faced a 10 percent US tariff since April, the lowest rate Washington "
+     "applies, while Bangladesh faces 20 percent.", date(2025, 10, 16), "20 percent", ("", "")),
+    # conjuncts with no verb between share the start written after the last (12 March 2025)
+    ("Canada put a 25% tariff on steel and a 10% tariff on aluminium from March 12.",
+     date(2025, 3, 1), "25%", ("2025-03-12", "2025-03-12")),
+    # so does a part of the rate ('including'): 27 August 2025
+    ("The US imposed a 50% tariff on Indian goods from August 27 last year, including a 25% "
+     "penalty over Russian oil purchases.", date(2026, 1, 28), "25%", ("2025-08-27", "2025-08-27")),
+])
+def test_a_date_after_a_rates_own_noun_is_that_rates_alone(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
