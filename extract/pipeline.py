@@ -176,6 +176,8 @@ def _event_status(h: DateHit, pub: date | None, when, called_off: bool = False) 
         return "announced"
     if d_to is not None and d_to < pub:
         return "in_force"
+    if d_to is None and h.text.lower().startswith("since"):  # 'has shielded the sector since
+        return "in_force"  # April 2025': a state from a past day up to now
     return "announced" if when() == "future" else "in_force"
 
 

@@ -402,3 +402,21 @@ def test_a_tariff_told_as_the_cause_takes_no_period_of_the_change(text, pub, fig
 ])
 def test_a_date_after_a_rates_own_noun_is_that_rates_alone(text, pub, figure, period):
     assert dates_of(one(text, figure, pub)) == period
+
+
+def test_imported_before_a_noun_tells_no_past():
+    # 'would impose ... on imported tools from Apr 1', told on 12 February 2026: the coming 1 April
+    text = "Washington said it would impose a 25 per cent tariff on imported tools from Apr 1."
+    assert dates_of(one(text, "Apr 1", date(2026, 2, 12))) == ("2026-04-01", "2026-04-01")
+    assert dates_of(one(text, "25 per cent", date(2026, 2, 12))) == ("2026-04-01", "2026-04-01")
+
+
+@pytest.mark.parametrize("text, pub, mention", [
+    # a state that began on a past day and holds now, whatever verb comes after
+    ("The 10 percent baseline tariff in effect since Saturday would still hurt exporters.",
+     date(2025, 4, 10), "Saturday"),
+    ("The tariff would end an exemption that has shielded the sector since April 2025.",
+     date(2026, 2, 12), "April 2025"),
+])
+def test_a_since_date_is_in_force(text, pub, mention):
+    assert one(text, mention, pub)["status"] == "in_force"
