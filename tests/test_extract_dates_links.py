@@ -420,3 +420,15 @@ def test_imported_before_a_noun_tells_no_past():
 ])
 def test_a_since_date_is_in_force(text, pub, mention):
     assert one(text, mention, pub)["status"] == "in_force"
+
+
+@pytest.mark.parametrize("text, pub, mention, period", [
+    # the participle's date is past though a modal follows it: 7 August 2025, not 2026
+    ("Manufacturers warn that the 19pc tariff imposed by the United States on August 7 could wipe "
+     "out the gains.", date(2025, 10, 2), "August 7", ("2025-08-07", "2025-08-07")),
+    # 2025-08-08 is a Friday; 'announced ... on Wednesday will apply' is the Wednesday before
+    ("Chipmakers are scrambling to understand how a 100% tariff announced by U.S. President Donald "
+     "Trump on Wednesday will apply.", date(2025, 8, 8), "Wednesday", ("2025-08-06", "2025-08-06")),
+])
+def test_a_verb_right_before_its_date_gives_the_tense(text, pub, mention, period):
+    assert dates_of(one(text, mention, pub)) == period
