@@ -117,7 +117,10 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             if said:  # 'said on Monday the levy applies effective immediately': that Monday
                 period = (said[-1], said[-1])
         start = m.start
-        if period and since and pub and period[0] > pub and not m.g("y"):
+        if period and anchor[0] and not m.g("y") and dates.cue("that_year").match(norm, m.end):
+            # 'since April 5 of that year': the year of the date named last
+            period = dates.shift(period, anchor[0][0].year - period[0].year, "year")
+        elif period and since and pub and period[0] > pub and not m.g("y"):
             # 'since Jan. 1' in a December paper: the January past, however near the next one is
             period = dates.shift(period, -1, "year")
         if period and since:

@@ -432,3 +432,11 @@ def test_a_since_date_is_in_force(text, pub, mention):
 ])
 def test_a_verb_right_before_its_date_gives_the_tense(text, pub, mention, period):
     assert dates_of(one(text, mention, pub)) == period
+
+
+def test_of_that_year_takes_the_year_named_last():
+    # told in April 2026: 'April 5 of that year' is 5 April 2025, the year of 'August 7, 2025'
+    text = ("The 17% rate has applied to most Israeli exports since August 7, 2025, replacing the "
+            "10% baseline duty that had been in force since April 5 of that year.")
+    assert dates_of(one(text, "April 5", date(2026, 4, 21))) == ("2025-04-05", "")
+    assert dates_of(one(text, "10%", date(2026, 4, 21))) == ("2025-04-05", "")
