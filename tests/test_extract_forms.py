@@ -783,3 +783,10 @@ def test_an_outlet_named_today_is_no_date(text):
 def test_today_opening_a_sentence_or_after_a_weekday_is_still_a_date():
     for text in ("Today, the US raised tariffs.", "On Monday Today is fine."):
         assert [r["date_from"] for r in claims(text) if r["mention"] == "Today"] == [PUB], text
+
+
+def test_a_count_ends_with_its_sentence():
+    # 'plants.' ends the sentence: the count is 'two plants', not 'two plants. Shipments'
+    rows = claims("The company employs 3,400 people at two plants. Shipments rose.")
+    assert [r["mention"] for r in rows] == ["3,400 people", "two plants"]
+    assert [(r["value"], r["unit"]) for r in rows] == [(3400, "count"), (2, "count")]
