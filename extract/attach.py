@@ -93,6 +93,13 @@ def describes_period(m: Mention, text: str, lo: int) -> bool:
     return _cue("period_end").search(text[max(lo, m.match_start - 60):m.start]) is not None
 
 
+def is_base_since(m: Mention, text: str, lo: int) -> bool:
+    """'the lowest since November 2023': the base of a superlative (rules/dates.yml dt.baseline),
+    which a later 'a year earlier' does not count from."""
+    b = _cue("baseline").search(text[max(lo, m.match_start - 60):m.start])
+    return b is not None and "since" in b.group().lower()
+
+
 def _day(h: DateHit) -> bool:
     """Whether the date is a single day."""
     return h.period is not None and h.period[0] == h.period[1]
@@ -416,4 +423,4 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
                default=None)
 
 
-__all__ = ["DateHit", "date_for", "owner", "is_old_value"]
+__all__ = ["DateHit", "date_for", "owner", "is_old_value", "is_base_since"]

@@ -440,3 +440,12 @@ def test_of_that_year_takes_the_year_named_last():
             "10% baseline duty that had been in force since April 5 of that year.")
     assert dates_of(one(text, "April 5", date(2026, 4, 21))) == ("2025-04-05", "")
     assert dates_of(one(text, "10%", date(2026, 4, 21))) == ("2025-04-05", "")
+
+
+def test_a_year_earlier_does_not_count_from_the_base_of_a_superlative():
+    # 'a year earlier' than October 2026 (the figure's month) is October 2025; November 2023 is
+    # only the base of 'the lowest since'
+    text = ("India's imports of Russian crude fell to about 9.8 lakh barrels per day in October, the "
+            "lowest since November 2023, down 38 per cent from 15.8 lakh bpd a year earlier.")
+    assert dates_of(one(text, "a year earlier", date(2026, 11, 12))) == ("2025-10-01", "2025-10-31")
+    assert dates_of(one(text, "15.8 lakh bpd", date(2026, 11, 12))) == ("2025-10-01", "2025-10-31")
