@@ -296,11 +296,13 @@ def _previous_descriptor(root: Path) -> dict[str, Any] | None:
 
 
 def descriptor_bytes(
-    root: Path, source_rows: list[dict[str, Any]], digest: str
+    root: Path, source_entries: list[dict[str, Any]], digest: str
 ) -> tuple[bytes, str]:
-    """datapackage.json for the new data (whose content digest is *digest*); `created` is kept
-    when nothing else changed."""
-    desc = descr.make_descriptor(source_rows, "")
+    """datapackage.json for the new data (whose content digest is *digest*), its `sources`
+    being *source_entries* (:func:`datapkg.descriptor.source_entries`); `created` is kept when
+    nothing else changed."""
+    desc = descr.make_descriptor([], "")
+    desc["sources"] = source_entries  # in place: the key keeps its place
     previous = _previous_descriptor(root)
     same_meta = previous is not None and {**previous, "created": ""} == desc
     same_data = (read_manifest(root) or {}).get("content_digest") == digest
@@ -370,17 +372,19 @@ def _differs(root: Path, rel: str, sha256: str) -> bool:
 def save(
     root: Path,
     stage: Stage,
-    rows: list[dict[str, Any]],
+    sources: tuple[int, list[dict[str, Any]]],
     extraction: Extraction,
     check: bool,
 ) -> tuple[dict[str, int], bool, str]:
     """Process (reconcile) and Save, claims.csv being already staged: the spilled claim
     records are reconciled one (measure, status) at a time, the spill removed, facts and
     evidence written as they are generated. Returns the row counts, whether any file changed,
-    and the descriptor's `created`."""
+    and the descriptor's `created`. *sources* is the number of sources rows, already staged,
+    and the descriptor's entries for them (the rows themselves are not kept)."""
     from datapkg.reconcile import evidence_rows, fact_rows, reconcile_parts
 
-    counts = {"sources": stage.write_table("sources", rows), "claims": extraction.n_claims}
+    n_sources, entries = sources
+    counts = {"sources": n_sources, "claims": extraction.n_claims}
     ids, origins = extraction.ids, extraction.origins
     with extraction.spill as spill:
         facts = reconcile_parts(
@@ -391,7 +395,7 @@ def save(
     del facts
     tables = [f"data/{name}.csv" for name in RESOURCES]
     digest = content_digest_of_files(stage.dir, tables, exclude=DESCRIPTOR)
-    desc, created = descriptor_bytes(root, rows, digest)
+    desc, created = descriptor_bytes(root, entries, digest)
     stage.write_bytes(DESCRIPTOR, desc)
     hashes = stage.hashes(OUTPUTS)
     changed = any(_differs(root, rel, h) for rel, h in hashes.items())
@@ -421,7 +425,11 @@ def build(
     stage = Stage(root)
     try:
         extraction = extract_to_stage(root, stage, rows, engine, scheduler, jobs)
-        counts, changed, created = save(root, stage, rows, extraction, check)
+        # the sources rows (a long note and a hash each) are staged and summed up for the
+        # descriptor now, and dropped before reconciliation and validation
+        sources = (stage.write_table("sources", rows), descr.source_entries(rows))
+        del rows
+        counts, changed, created = save(root, stage, sources, extraction, check)
     finally:
         stage.close()
     return BuildResult(root, counts, changed, created)
