@@ -163,6 +163,7 @@ def tariff_measure(w: Window) -> tuple[str, str]:
 _EDGE_REACH = 120  # characters before a date that the event_edges rules can span
 _CLAUSE_REACH = 110  # characters before the figure, within its clause, read when nothing nearer
 _DEAL_REACH = 100
+_STANDING_DEALS = ("dc.scheme-after",)  # a standing agreement or scheme (CUSMA, GSP+): in force
 _CONTINUES = re.compile(  # ' on Canada and ', ', ', ' for cars and ': the figure continues a list
     r"[\s,;]*(?:(?:on|for|against|in)\s(?:the\s)?[\w.'-]+(?:\s[\w.'-]+){0,3}?[\s,;]*)?"
     r"(?:and|or|while|with|from|to|,)\s(?:a\s|an\s|the\s)?$")
@@ -423,7 +424,8 @@ def status(w: Window, kind: str) -> str:
     if rule is None and lo == w.lo:  # 'voids the duties of 35% on Canada and 10% on China': a
         back = _clause_lo(w, lo)  # figure continuing a list takes the list's cue
         rule = _cue(w, back, w.start) if back < lo else None
-    if rule is None and _deal(w):  # a rate set in a deal, with no word on when it applies
+    deal = _deal(w) if rule is None else None
+    if deal and deal["id"] not in _STANDING_DEALS:  # a rate set in a deal, no word on when
         return "announced"
     if rule is None:
         rule = _cue(w, w.sent_start, w.sent_end)
