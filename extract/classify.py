@@ -123,6 +123,9 @@ def tariff_measure(w: Window) -> tuple[str, str]:
             if oil:
                 return oil
         return rule["measure"], rule["id"]
+    sought = _sought(w)
+    if sought:  # 'would seek a lower rate of 15 per cent': the deal rate a government proposes
+        return "tariff_deal", sought["id"]
     near_lo = _after_break(w, max(w.sent_start, w.start - _NEAR))
     near_hi = min(_clause_hi(w), w.end + _NEAR)
     near = nearest("tariff_measures", w, near_lo, near_hi, sides=("near",))
@@ -163,6 +166,7 @@ def tariff_measure(w: Window) -> tuple[str, str]:
 _EDGE_REACH = 120  # characters before a date that the event_edges rules can span
 _CLAUSE_REACH = 110  # characters before the figure, within its clause, read when nothing nearer
 _DEAL_REACH = 100
+_STANDING_DEALS = ("dc.scheme-after",)  # a standing agreement or scheme (CUSMA, GSP+): in force
 _CONTINUES = re.compile(  # ' on Canada and ', ', ', ' for cars and ': the figure continues a list
     r"[\s,;]*(?:(?:on|for|against|in)\s(?:the\s)?[\w.'-]+(?:\s[\w.'-]+){0,3}?[\s,;]*)?"
     r"(?:and|or|while|with|from|to|,)\s(?:a\s|an\s|the\s)?$")
@@ -229,6 +233,18 @@ def _deal(w: Window) -> dict | None:
             or nearest("deal_clauses", w, max(w.lo, w.start - _NEAR), min(w.hi, w.end + 25),
                        sides=("verb",))
             or nearest("deal_clauses", w, w.end, _deal_hi(w), sides=("after",)))
+
+
+@cache
+def _sought_rules() -> list[tuple[dict, re.Pattern[str]]]:
+    return [(r, re.compile(f"(?:{rx.pattern})\\Z")) for r, rx in cues("sought_rates")]
+
+
+def _sought(w: Window) -> dict | None:
+    """A rate sought, asked for, pressed for or offered, told right before the figure in its
+    sentence ('would seek a lower rate of 15 per cent', 'to press for a cut to 10 per cent')."""
+    head = w.text[max(w.sent_start, w.start - 100):w.start]
+    return next((r for r, rx in _sought_rules() if rx.search(head)), None)
 
 
 def _deal_hi(w: Window) -> int:
@@ -400,6 +416,9 @@ def status(w: Window, kind: str) -> str:
         if rule and rule.get("side") == "reported" and first("reporting", w.sentence) is None:
             return "hypothetical"  # 'would charge' with no one reported as saying it
         return rule["status"] if rule else "in_force"
+    sought = _sought(w)
+    if sought:  # 'Ethiopia would ask Washington for a zero tariff': a proposal
+        return str(sought["status"])
     ref = anchored("reference_levels", w)
     if ref and ref.get("side") == "after":  # 'the 25% tariff could rise to 250%'
         rule = _cue(w, max(w.lo, w.start - 90), w.start)
@@ -423,7 +442,8 @@ def status(w: Window, kind: str) -> str:
     if rule is None and lo == w.lo:  # 'voids the duties of 35% on Canada and 10% on China': a
         back = _clause_lo(w, lo)  # figure continuing a list takes the list's cue
         rule = _cue(w, back, w.start) if back < lo else None
-    if rule is None and _deal(w):  # a rate set in a deal, with no word on when it applies
+    deal = _deal(w) if rule is None else None
+    if deal and deal["id"] not in _STANDING_DEALS:  # a rate set in a deal, no word on when
         return "announced"
     if rule is None:
         rule = _cue(w, w.sent_start, w.sent_end)
