@@ -7,8 +7,8 @@ another kind of event (a call, a meeting, the day something was said). For a tar
 it starts ('from Friday', 'effective April 12') wins over any other date, and the day a rate was
 announced or threatened is not its date. The old rate of a change ('from 84 percent to 125
 percent') takes only a date written right after it. The patterns are `extract/rules/dates.yml`
-sections `boundary`, `cause`, `aside`, `predicate`, `relative`, `conjunct`, `old_value`, `alternative`,
-`baseline` and `period_end`
+sections `boundary`, `cause`, `aside`, `predicate`, `relative`, `conjunct`, `old_value`,
+`alternative`, `own_noun`, `own_part`, `baseline` and `period_end`
 (`start` is read by extract.dates).
 """
 
@@ -221,7 +221,6 @@ def _after_own_noun(o: Mention, h: DateHit, text: str) -> bool:
 
 
 _AND = re.compile(r"\band\b")
-_PART = re.compile(r"\b(?:including|of\swhich|comprising|made\sup\sof)\b")
 
 
 def _parallel(m: Mention, o: Mention, text: str) -> bool:
@@ -230,7 +229,7 @@ def _parallel(m: Mention, o: Mention, text: str) -> bool:
     27, including a 25% penalty'): they share a date written after either."""
     a, b = (m.end, o.match_start) if m.end <= o.match_start else (o.end, m.match_start)
     gap = text[a:b]
-    if m.start > o.end and _PART.search(gap):
+    if m.start > o.end and _cue("own_part").search(gap):
         return True
     return _AND.search(gap) is not None and not _cue("predicate").search(gap)
 

@@ -59,9 +59,6 @@ def cue(key: str, n: int = 0) -> re.Pattern[str]:
 
 
 _REL_CLAUSE = re.compile(r"\b(?:that|which|who)\s")
-# a verb and its date with only an agent between ('imposed by the United States on August 7',
-# 'announced on Friday'): the verb's tense is the date's, whatever verb follows the date
-_ADJUNCT = re.compile(r"\s(?:by\s(?:the\s)?[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3}\s)?(?:on|in|at|during)\s(?:(?:early|mid|late|the)[\s-])?")
 
 
 def tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
@@ -81,7 +78,7 @@ def tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
                 d += 100
             if ";" in text[min(m.end(), end):max(m.start(), start)]:
                 d += 100  # another clause's verb: 'We got the deal in May; we will get zero'
-            if m.end() <= start and _ADJUNCT.fullmatch(text, m.end(), start):
+            if m.end() <= start and cue("adjunct").fullmatch(text, m.end(), start):
                 d = -1  # the date is the verb's own: 'the tariff imposed by the US on August 7 could'
             if best is None or (d, i) < best:
                 best, found = (d, i), t

@@ -128,7 +128,7 @@ def _date_hits(s: Sentence, norm: str, text: str, pub: date | None,
             start = norm.rfind("since", max(s.start, m.start - 60), m.start)
             start = start if start >= 0 else m.start
         if (period and m.rule.parse not in _RELATIVE and not attach.describes_period(m, norm, s.start)
-                and not attach.is_base_since(m, norm, s.start)):  # 'the lowest since Nov 2023
+                and not attach.is_base_since(m, norm, s.start)):  # 'the lowest since Nov 2023'
             anchor[0] = period
             if period[1] is not None and period[1] > period[0] and (
                     anchor[2] is None or anchor[2][1] is None or period[1] >= anchor[2][1]):
