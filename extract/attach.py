@@ -8,7 +8,7 @@ it starts ('from Friday', 'effective April 12') wins over any other date, and th
 announced or threatened is not its date. The old rate of a change ('from 84 percent to 125
 percent') takes only a date written right after it. The patterns are `extract/rules/dates.yml`
 sections `boundary`, `cause`, `aside`, `predicate`, `relative`, `conjunct`, `old_value`,
-`alternative`, `own_noun`, `own_part`, `baseline` and `period_end`
+`alternative`, `own_noun`, `own_part`, `period_noun`, `baseline` and `period_end`
 (`start` is read by extract.dates).
 """
 
@@ -28,6 +28,7 @@ _FOR_FIGURES = _FOR_TARIFFS | {"event_announcement", "event_other", "event_trade
 # events whose date is never a figure's, even written right after it ('a deal proposed in May')
 _OTHER_EVENTS = frozenset({"event_call", "event_meeting", "event_visit", "event_ministerial",
                            "event_office", "event_negotiation"})
+_BARE_DAYS = 45  # a span this long is no day of a call, meeting or visit
 _OPENING = 30  # a date this close to the sentence start frames the whole sentence
 _RIGHT_AFTER = 45  # how far after a figure its own date may stand
 _RELATIVE_MORE = 35  # and how much further through a relative clause of the figure
@@ -141,6 +142,19 @@ def is_act(h: DateHit, text: str, lo: int, hi: int) -> bool:
     return m.match_start - lo <= _OPENING and _cue("act", 2).match(text, m.end, min(hi, m.end + 80)) is not None
 
 
+def _event(h: DateHit, kind: str) -> str:
+    """The event the date is of, for the figures beside it: a span longer than _BARE_DAYS ('this
+    year', 'fiscal year 2024/2025', 'the first half') is a bare period, whatever call, meeting or
+    visit the sentence's verb speaks of ('In fiscal year 2024/2025, Egypt's agricultural exports
+    totalled EGP 510bn, Minister ... said', 'hosted four US productions this year'). Not for a
+    tariff rate, whose dates are days it took effect ('in 2018, when Washington first imposed a
+    10% duty' is left undated by the development sets' annotators)."""
+    p = h.period
+    if kind != "tariff_rate" and h.measure in _OTHER_EVENTS and p and p[1] and (p[1] - p[0]).days > _BARE_DAYS:
+        return "date"
+    return h.measure
+
+
 def _is_day_said(h: DateHit) -> bool:
     """The day of a statement ('said on Tuesday') dates the saying, not a figure."""
     return h.measure == "event_address" and _day(h)
@@ -210,8 +224,16 @@ def _taken(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int, h
         # nor when the date stands in a relative clause of o ('the 10 per cent tariff that
         # Washington has imposed since April 5, while steel faces 25 per cent')
         return (_opens_conjunct(text, h.mention.end, m.start)
-                or _cue("relative").search(text, o.end, h.mention.match_start) is not None)
+                or _relative_of(o, h, text))
     return not _chained(m, o, figures, text)  # another figure, further on, has the date
+
+
+def _relative_of(o: Mention, h: DateHit, text: str) -> bool:
+    """Whether the date stands in a relative clause of figure o ('the 10 per cent tariff that
+    Washington has imposed since April 5'); one of a period's own noun ('in the season that ran
+    from October 2024') describes the period (rules/dates.yml dt.period-noun)."""
+    rel = _cue("relative").search(text, o.end, h.mention.match_start)
+    return rel is not None and _cue("period_noun").search(text, max(o.end, rel.start() - 20), rel.start()) is None
 
 
 def _after_own_noun(o: Mention, h: DateHit, text: str) -> bool:
@@ -389,7 +411,7 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
                            or _HELD.fullmatch(text, m.end, h.mention.match_start) is not None)
                       and not any(m.end <= f.start < h.mention.start for f in figures)]
     if own_only or old_value or (kind == "tariff_rate" and in_place(m, text, lo, hi)):
-        return next((h for h in own if h.measure not in _OTHER_EVENTS), None)
+        return next((h for h in own if _event(h, kind) not in _OTHER_EVENTS), None)
     allowed = _FOR_TARIFFS if kind == "tariff_rate" else _FOR_FIGURES
     found = []
     for h in usable:
@@ -409,9 +431,9 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
             continue  # a period written right after money is its own ('$5.2 billion in 2024')
         if kind == "tariff_rate" and (h.starts or _since(h, m) or _changed_on(h, m, figures, text)):
             found.append(h)
-        elif h in own and h.measure not in _OTHER_EVENTS:
+        elif h in own and _event(h, kind) not in _OTHER_EVENTS:
             found.append(h)
-        elif h.measure in allowed and not (kind != "tariff_rate" and _is_day_said(h)):
+        elif _event(h, kind) in allowed and not (kind != "tariff_rate" and _is_day_said(h)):
             found.append(h)
     found = [h for h in found if not any(_frames(h, g, text) for g in found)]
     if any(h in own for h in found):  # its own date ('the 20% duty goods have faced since Aug. 7')

@@ -1,0 +1,43 @@
+"""Whose date a figure takes: events, clauses and asides (the tenth session's rules in extract/attach.py).
+
+- A span longer than a month ('in 2025', 'this year') is a bare period for the figures beside it,
+  even where the sentence's verb makes an event of its days (a minister's press conference, a
+  hosted delegation); a day of a meeting still dates no figure.
+- A relative clause of a period's own noun ('the season that ran from ...') describes the period: its
+  date is taken by no figure for itself.
+
+Every expected value is worked out by hand from the sentence and the article date given.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extract_helpers import dates_of, one
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    # the minister's press conference is on Monday; the exports are of calendar 2025
+    ("In 2025, Kenya's tea exports earned KSh 180 billion, the agriculture minister told a press "
+     "conference in Nairobi on Monday.", date(2026, 3, 10), "KSh 180 billion", ("2025-01-01", "2025-12-31")),
+    # 'this year' told on 10 March 2026: 1 January to 10 March 2026
+    ("The convention centre hosted 14 trade delegations this year, more than in any year since 2019.",
+     date(2026, 3, 10), "14 trade delegations", ("2026-01-01", "2026-03-10")),
+])
+def test_a_long_span_dates_the_figure_whatever_event_the_verb_names(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
+
+
+def test_the_day_of_a_meeting_dates_no_rate():
+    text = "Officials met on Tuesday to discuss the 25% tariff."
+    assert dates_of(one(text, "25%", date(2026, 3, 10))) == ("", "")
+
+
+def test_a_relative_clause_of_a_period_noun_describes_the_period():
+    # 'the season that ran from November 2024 to April 2025': the season is the span; the change
+    # told after the saying is of that season too
+    text = ("Peru exported 310,000 tonnes of table grapes in the season that ran from November 2024 "
+            "to April 2025, the growers' association said on Monday, up 9% from the previous season.")
+    assert dates_of(one(text, "9%", date(2025, 9, 10))) == ("2024-11-01", "2025-04-30")
+    assert dates_of(one(text, "310,000 tonnes", date(2025, 9, 10))) == ("2024-11-01", "2025-04-30")
