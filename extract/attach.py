@@ -379,6 +379,32 @@ def _of_a_later_figure(h: DateHit, m: Mention, figures: list[Mention], text: str
     return False
 
 
+_OWN_CLAUSE = 80  # how far a start may stand in the clause of an old or alternative rate
+
+
+def clause_owner(h: DateHit, figures: list[Mention], text: str, lo: int) -> Mention | None:
+    """The old or alternative rate whose own clause holds start h: 'down from the 25 percent rate
+    Washington had warned would take effect Friday', 'the 32 percent rate Trump had threatened to
+    impose from Aug. 1'. The rate's own noun comes right after it (rules/dates.yml dt.own-noun),
+    then a clause with a verb and no comma or other figure up to the start: the start is the day
+    that rate took or would have taken effect, not the day of the new rate or of a figure after."""
+    if not h.starts:
+        return None
+    before = [f for f in figures if f.end <= h.mention.match_start]
+    if not before:
+        return None
+    f = max(before, key=lambda x: x.end)
+    gap = text[f.end:h.mention.match_start]
+    if len(gap) > _OWN_CLAUSE or "," in gap or not _cue("predicate").search(gap):
+        return None
+    noun = _cue("own_noun").search(gap, 0, 25)
+    if noun is None or _cue("predicate").search(gap, 0, noun.start()):
+        return None
+    if is_old_value(f, text, lo) or _cue("alternative").search(text[max(lo, f.match_start - 40):f.match_start]):
+        return f
+    return None
+
+
 # 'the April-October period of FY27', 'January of this year': the second names the first's frame
 _OF_FRAME = re.compile(r"(?:\speriod|\sstretch)?\sof\s(?:the\s)?")
 
@@ -405,6 +431,7 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
         # nor a day after it when the new rate comes first ('to 145% from 125% on Thursday')
         changed = new_before_old(m, figures, text) is not None
         own = [h for h in own if not h.starts and not (changed and _dates_change(h, m, text, lo, hi))]
+        own = own or [h for h in usable if clause_owner(h, figures, text, lo) is m]
         own = own or [h for h in usable if h.text.lower().startswith("since") and m.end <= h.mention.start
                       and not _crosses(text, m.end, h.mention.start)
                       and ("," not in text[m.end:h.mention.start]  # 'up from 50%, since Jan. 1
@@ -427,11 +454,13 @@ def date_for(hits: list[DateHit], m: Mention, kind: str, figures: list[Mention],
             continue
         if _since_of_old(h, m, figures, text, lo) or _of_a_later_figure(h, m, figures, text, lo):
             continue
+        if (c := clause_owner(h, figures, text, lo)) is not None and c is not m:
+            continue
         if (h not in own or kind == "tariff_rate") and not h.starts and is_act(h, text, lo, hi):
             continue  # a period written right after money is its own ('$5.2 billion in 2024')
         if kind == "tariff_rate" and (h.starts or _since(h, m) or _changed_on(h, m, figures, text)):
             found.append(h)
-        elif h in own and _event(h, kind) not in _OTHER_EVENTS:
+        elif h in own and (_event(h, kind) not in _OTHER_EVENTS or h.starts):
             found.append(h)
         elif _event(h, kind) in allowed and not (kind != "tariff_rate" and _is_day_said(h)):
             found.append(h)

@@ -5,6 +5,9 @@
   hosted delegation); a day of a meeting still dates no figure.
 - A relative clause of a period's own noun ('the season that ran from ...') describes the period: its
   date is taken by no figure for itself.
+- A start in the own clause of an old or alternative rate ('down from the 46 per cent rate Washington
+  had said would apply from July 9') is that rate's alone; a start written right after an amount
+  ('rising to 500 yuan from March 1') is its own whatever event the sentence speaks of.
 
 Every expected value is worked out by hand from the sentence and the article date given.
 """
@@ -41,3 +44,21 @@ def test_a_relative_clause_of_a_period_noun_describes_the_period():
             "to April 2025, the growers' association said on Monday, up 9% from the previous season.")
     assert dates_of(one(text, "9%", date(2025, 9, 10))) == ("2024-11-01", "2025-04-30")
     assert dates_of(one(text, "310,000 tonnes", date(2025, 9, 10))) == ("2024-11-01", "2025-04-30")
+
+
+def test_a_start_in_an_old_rates_own_clause_is_that_rates():
+    # the 46 per cent would have applied from 9 July 2025; the new 20 per cent and the duty-free
+    # access for American cars are not told from that day
+    text = ("Vietnam agreed to a 20 per cent tariff, down from the 46 per cent rate Washington had "
+            "said would apply from July 9, while American cars will enter duty-free.")
+    pub = date(2025, 7, 3)
+    assert dates_of(one(text, "46 per cent", pub)) == ("2025-07-09", "2025-07-09")
+    assert dates_of(one(text, "duty-free", pub)) == ("", "")
+    assert dates_of(one(text, "20 per cent", pub)) == ("", "")
+
+
+def test_a_start_right_after_an_amount_is_its_own_whatever_the_event():
+    # 'flying the US flag ... per voyage' makes a voyage of the sentence; the new fee still starts
+    # on 1 March 2026 (told in October 2025, 'next year')
+    text = "Ships flying the US flag would pay 300 yuan per net tonne per voyage, rising to 500 yuan from March 1 next year."
+    assert dates_of(one(text, "500 yuan", date(2025, 10, 15))) == ("2026-03-01", "2026-03-01")
