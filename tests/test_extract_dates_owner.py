@@ -8,6 +8,8 @@
 - A start in the own clause of an old or alternative rate ('down from the 46 per cent rate Washington
   had said would apply from July 9') is that rate's alone; a start written right after an amount
   ('rising to 500 yuan from March 1') is its own whatever event the sentence speaks of.
+- A second reported statement ('... and that', ', adding that') is a clause of its own: a date on one side
+  does not date a figure on the other (rules/dates.yml dt.boundary).
 
 Every expected value is worked out by hand from the sentence and the article date given.
 """
@@ -62,3 +64,18 @@ def test_a_start_right_after_an_amount_is_its_own_whatever_the_event():
     # on 1 March 2026 (told in October 2025, 'next year')
     text = "Ships flying the US flag would pay 300 yuan per net tonne per voyage, rising to 500 yuan from March 1 next year."
     assert dates_of(one(text, "500 yuan", date(2025, 10, 15))) == ("2026-03-01", "2026-03-01")
+
+
+@pytest.mark.parametrize("text, pub, figure", [
+    # the shifts were cut since May; the headcount is told of now
+    ("The association said the industry employs about 42,000 workers and that six mills had cut "
+     "shifts since May.", date(2025, 9, 1), "42,000 workers"),
+    # 'next week' is when the bill goes to parliament, not when the support is offered
+    ("The minister said the government would offer R2 billion in relief to exporters, and that the "
+     "bill would go to parliament next week.", date(2025, 9, 1), "R2 billion"),
+    # the fall since March is the first statement's; the lost orders are told apart
+    ("\"Our sales to the US have fallen sharply since March,\" the chair told reporters, adding that "
+     "exporters had lost 3,000 tonnes of orders.", date(2025, 9, 1), "3,000 tonnes"),
+])
+def test_a_second_reported_statement_does_not_share_the_firsts_date(text, pub, figure):
+    assert dates_of(one(text, figure, pub)) == ("", "")
