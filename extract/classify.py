@@ -277,7 +277,10 @@ def _left(w: Window, ref: dict) -> bool:
     baseline', 'replacing the 10% rate') is one already left: no status cue in the sentence
     before it (no 'will', 'would', 'plans to' ...) and no wording that keeps it standing for now
     ('effective Nov. 1' dating the change on its own) or makes it a range's end (levels_kept)."""
-    if ref["id"] != "rl.from-level" or _cue(w, w.sent_start, w.start) is not None:
+    if ref["id"] != "rl.from-level":
+        return False
+    cue = _cue(w, w.sent_start, w.start)
+    if cue is not None and cue["status"] != "in_force":  # 'have faced 15%, up from 10%' is a fact
         return False
     return first("levels_kept", w.text[w.sent_start:w.sent_end]) is None
 

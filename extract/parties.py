@@ -48,7 +48,8 @@ def choose_in(places: Sequence[Place], start: int, end: int, kind: str, lo: int,
         places = _not_next(places, end, hi, text)
     local = [p for p in places if lo <= p.start and p.end <= hi]
     imposer, target = choose(_not_owned(places, hi, text), start, end, kind)
-    named = [p for p in local if p.role == "imposer"]
+    named = [p for p in local if p.role == "imposer"
+             and (kind in _TARIFF_KINDS or p.start < start)]  # '... fell 38%, after Washington doubled its tariff'
     if named:
         imposer = min(named, key=lambda p: abs(p.start - start)).code
     _imp, local_target = choose([p for p in local if p.code != imposer], start, end, kind)
