@@ -10,6 +10,8 @@
   ('rising to 500 yuan from March 1') is its own whatever event the sentence speaks of.
 - A second reported statement ('... and that', ', adding that') is a clause of its own: a date on one side
   does not date a figure on the other (rules/dates.yml dt.boundary).
+- A season told with the day it opened ('the 2026/2027 season, which opened on July 1') runs from that month
+  (rules/dates.yml fy.told-start, dt.period-end; rules/mentions.yml d.fiscal-year).
 
 Every expected value is worked out by hand from the sentence and the article date given.
 """
@@ -79,3 +81,18 @@ def test_a_start_right_after_an_amount_is_its_own_whatever_the_event():
 ])
 def test_a_second_reported_statement_does_not_share_the_firsts_date(text, pub, figure):
     assert dates_of(one(text, figure, pub)) == ("", "")
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    # a season written with two four-digit years and opened on 1 July: 1 July 2026 to 30 June 2027
+    ("Kenya expects tea exports of 600,000 tonnes in the 2026/2027 season, which opened on July 1.",
+     date(2026, 7, 10), "600,000 tonnes", ("2026-07-01", "2027-06-30")),
+    ("Kenya expects tea exports of 600,000 tonnes in the 2026/2027 season, which opened on July 1.",
+     date(2026, 7, 10), "2026/2027", ("2026-07-01", "2027-06-30")),
+    # 'season' with no 'crop' or 'marketing' before it still takes the start it is told: October
+    # (oranges have no marketing year of their own in rules/dates.yml crop_years)
+    ("Morocco expects orange exports of 650,000 tonnes in the 2025/26 season, which began on October 1.",
+     date(2025, 10, 15), "650,000 tonnes", ("2025-10-01", "2026-09-30")),
+])
+def test_a_season_told_with_the_day_it_opened_runs_from_that_month(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
