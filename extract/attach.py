@@ -362,16 +362,23 @@ def _since_of_old(h: DateHit, m: Mention, figures: list[Mention], text: str, lo:
                for f in figures if f is not m)
 
 
+def _set_against(f: Mention, text: str, lo: int) -> bool:
+    """Whether f is an old value ('from the 25 percent') or an alternative ('lower than the 25
+    percent') set against another rate of the sentence (rules/dates.yml dt.old-value,
+    dt.alternative)."""
+    return is_old_value(f, text, lo) or _cue("alternative").search(
+        text[max(lo, f.match_start - 40):f.match_start]) is not None
+
+
 def _of_a_later_figure(h: DateHit, m: Mention, figures: list[Mention], text: str, lo: int) -> bool:
     """'a 15 percent tariff, lower than the 25 percent Trump threatened from Aug. 1': a date after
     an old value or an alternative standing between m and it is that figure's."""
     if h.mention.start < m.end:
         return False
-    rx = _cue("alternative")
     for f in figures:
         if f is m or not (m.end <= f.start and f.end <= h.mention.start):
             continue
-        if is_old_value(f, text, lo) or rx.search(text[max(lo, f.match_start - 40):f.match_start]):
+        if _set_against(f, text, lo):
             # in f's own clause ('the 25 percent rate Washington had warned would take effect
             # Friday'), not after a comma ('to 15 percent from 25 percent, retroactive to Nov. 1')
             gap = text[f.end:h.mention.match_start]
@@ -400,9 +407,7 @@ def clause_owner(h: DateHit, figures: list[Mention], text: str, lo: int) -> Ment
     noun = _cue("own_noun").search(gap, 0, 25)
     if noun is None or _cue("predicate").search(gap, 0, noun.start()):
         return None
-    if is_old_value(f, text, lo) or _cue("alternative").search(text[max(lo, f.match_start - 40):f.match_start]):
-        return f
-    return None
+    return f if _set_against(f, text, lo) else None
 
 
 # 'the April-October period of FY27', 'January of this year': the second names the first's frame
