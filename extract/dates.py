@@ -464,10 +464,7 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
         if (m.g("rel") or "").lower() == "previous" and _year_long(anchor):
             assert anchor is not None
             return shift(anchor, -1, "year")  # 'in the 2024/25 fiscal year, down from the previous fiscal year'
-        first_month = abs(fy_start or _fiscal_table()[1])
-        end_year = pub.year + (1 if first_month > 1 and pub.month >= first_month else 0)
-        end_year += {"last": -1, "previous": -1, "next": 1, "coming": 1}.get((m.g("rel") or "").lower(), 0)
-        return fiscal_year(end_year, first_month)
+        return _fiscal_rel(m.g("rel") or "", pub, fy_start)
     if p == "date_month_range":
         a, b = month_number(m.g("mo") or ""), month_number(m.g("mo2") or "")
         y2 = int(ys) if (ys := m.g("y")) else nearest_year(b, 1, pub, when or "past")
@@ -541,6 +538,9 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
         return date(y0, 1, 1), date(y0 + 9, 12, 31)
     if p == "date_year_part":
         return _year_part(int(m.g("y") or 0), (m.g("part") or m.g("part2") or "").lower())
+    if p == "date_first_months" and n is not None and 1 <= n <= 12 and m.g("fis"):
+        start = _fiscal_rel(m.g("frel") or "", pub, fy_start)[0]  # 'of this fiscal', 'of the fiscal'
+        return start, add(start, n, "month") - timedelta(days=1)
     if p == "date_first_months" and n is not None and 1 <= n <= 12 and _fiscal_of(m):
         start = fiscal_year(_fiscal_of(m), abs(fy_start or _fiscal_table()[1]))[0]
         if fy_start is not None and fy_start < 0:  # named by the year it starts in
@@ -563,6 +563,15 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
     if p == "date_weekday_dom":
         return _weekday_dom(m, pub, when)
     return None
+
+
+def _fiscal_rel(rel: str, pub: date, fy_start: int | None) -> Period:
+    """The fiscal year holding the article date ('this fiscal', 'the current fiscal year', 'the
+    fiscal'), or the one before or after it ('last fiscal', 'next fiscal')."""
+    first_month = abs(fy_start or _fiscal_table()[1])
+    end_year = pub.year + (1 if first_month > 1 and pub.month >= first_month else 0)
+    end_year += {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel.lower(), 0)
+    return fiscal_year(end_year, first_month)
 
 
 _YEAR_PARTS = {"early": (1, 4), "beginning": (1, 1), "start": (1, 1), "mid": (5, 8),

@@ -12,6 +12,8 @@
   does not date a figure on the other (rules/dates.yml dt.boundary).
 - A season told with the day it opened ('the 2026/2027 season, which opened on July 1') runs from that month
   (rules/dates.yml fy.told-start, dt.period-end; rules/mentions.yml d.fiscal-year).
+- 'the first nine months of the fiscal', 'of this fiscal year': counted from the start of the fiscal year
+  holding the article date (rules/mentions.yml d.first-months).
 
 Every expected value is worked out by hand from the sentence and the article date given.
 """
@@ -95,4 +97,19 @@ def test_a_second_reported_statement_does_not_share_the_firsts_date(text, pub, f
      date(2025, 10, 15), "650,000 tonnes", ("2025-10-01", "2026-09-30")),
 ])
 def test_a_season_told_with_the_day_it_opened_runs_from_that_month(text, pub, figure, period):
+    assert dates_of(one(text, figure, pub)) == period
+
+
+@pytest.mark.parametrize("text, pub, figure, period", [
+    # told in January 2026, India's current fiscal year runs from 1 April 2025: nine months to
+    # 31 December 2025 (no country named: the Indian April start, dates.yml fy.default-dash)
+    ("The company shipped handsets worth $4.1 billion in the first nine months of the fiscal.",
+     date(2026, 1, 27), "$4.1 billion", ("2025-04-01", "2025-12-31")),
+    ("Exports rose 12% in the first three months of the current fiscal year.",
+     date(2026, 1, 27), "12%", ("2025-04-01", "2025-06-30")),
+    # 'this fiscal year' is a fiscal year, not the calendar year: April to December 2025
+    ("Shipments rose 9% in the first nine months of this fiscal year.",
+     date(2026, 1, 27), "9%", ("2025-04-01", "2025-12-31")),
+])
+def test_the_first_months_of_this_fiscal_count_from_its_start(text, pub, figure, period):
     assert dates_of(one(text, figure, pub)) == period
