@@ -474,6 +474,10 @@ def resolve(m: Mention, pub: date, when: str, anchor: Period | None,
         return month_period(y1, a)[0], month_period(y2, b)[1]
     if p == "date_month_quarter":  # 'the September quarter': the three months ending then
         return _month_quarter(m, pub, when)
+    if p in ("date_half", "date_quarter") and m.g("fis"):  # 'the first half of this fiscal'
+        n_part, size = _part_index(m)
+        start = add(_fiscal_rel(m.g("frel") or "", pub, fy_start)[0], (n_part - 1) * size, "month")
+        return (start, add(start, size, "month") - timedelta(days=1)) if n_part else None
     if p in ("date_half", "date_quarter"):
         return _part_of_year(m, pub, when)
     if p == "date_year":
@@ -668,18 +672,20 @@ def needs_tense(m: Mention) -> bool:
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
+def _part_index(m: Mention) -> tuple[int, int]:
+    """Which half or quarter the mention names (0 if none), and its length in months."""
+    if m.rule.parse == "date_half":
+        return int(m.g("hn") or m.g("hn2") or m.g("hn3") or _ORD.get((m.g("h") or "").lower(), 0)), 6
+    return int(m.g("qn") or m.g("qn2") or m.g("qn3") or _ORD.get((m.g("q") or "").lower(), 0)), 3
+
+
 def _part_of_year(m: Mention, pub: date, when: str = "") -> Period | None:
     """A half ('first half of the year', 'H1 2025') or quarter ('Q3 2025') of a year."""
     rel = (m.g("rel") or "").lower()
     y3 = int(m.g("y3") or 0)  # '4Q25', '2H25': a two-digit year
     year = (int(m.g("y") or m.g("y2") or 0) or (2000 + y3 if y3 else 0)
             or rel_year("last" if rel == "previous" else rel, pub))
-    if m.rule.parse == "date_half":
-        n = int(m.g("hn") or m.g("hn2") or m.g("hn3") or _ORD.get((m.g("h") or "").lower(), 0))
-        size = 6
-    else:
-        n = int(m.g("qn") or m.g("qn2") or m.g("qn3") or _ORD.get((m.g("q") or "").lower(), 0))
-        size = 3
+    n, size = _part_index(m)
     if not n:
         return None
     first = (n - 1) * size + 1

@@ -13,7 +13,8 @@
 - A season told with the day it opened ('the 2026/2027 season, which opened on July 1') runs from that month
   (rules/dates.yml fy.told-start, dt.period-end; rules/mentions.yml d.fiscal-year).
 - 'the first nine months of the fiscal', 'of this fiscal year': counted from the start of the fiscal year
-  holding the article date (rules/mentions.yml d.first-months).
+  holding the article date (rules/mentions.yml d.first-months), and so do a half and a quarter of it
+  ('the first half of this fiscal': a period, not a share; d.half, d.quarter).
 
 Every expected value is worked out by hand from the sentence and the article date given.
 """
@@ -23,7 +24,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extract_helpers import dates_of, one
+from extract_helpers import by_mention, dates_of, one
 
 
 @pytest.mark.parametrize("text, pub, figure, period", [
@@ -113,3 +114,21 @@ def test_a_season_told_with_the_day_it_opened_runs_from_that_month(text, pub, fi
 ])
 def test_the_first_months_of_this_fiscal_count_from_its_start(text, pub, figure, period):
     assert dates_of(one(text, figure, pub)) == period
+
+
+@pytest.mark.parametrize("text, pub, mention, period", [
+    # told in January 2026, India's current fiscal year began on 1 April 2025: its first half is
+    # April-September 2025, its second quarter July-September 2025
+    ("Exports of smartphones rose 40% in the first half of this fiscal to Rs 80,000 crore.",
+     date(2026, 1, 27), "Rs 80,000 crore", ("2025-04-01", "2025-09-30")),
+    ("Exports rose 12% in the second quarter of the current fiscal year.",
+     date(2026, 1, 27), "12%", ("2025-07-01", "2025-09-30")),
+])
+def test_a_half_or_quarter_of_this_fiscal_counts_from_its_start(text, pub, mention, period):
+    assert dates_of(one(text, mention, pub)) == period
+
+
+def test_the_half_of_a_fiscal_is_no_share():
+    # 'the first half of this fiscal' is a period: no 50% share claim is read from 'half'
+    text = "Exports of smartphones rose 40% in the first half of this fiscal to Rs 80,000 crore."
+    assert "half" not in by_mention(text, date(2026, 1, 27))
